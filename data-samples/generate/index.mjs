@@ -1,0 +1,6 @@
+// Regenerates every file of data-samples/ from fixed seeds: `npm run samples`.
+// Each generator writes its own files; the outputs are committed.
+import { generateUnits } from './units.mjs';
+
+const generators = [generateUnits];
+for (const generate of generators) await generate();

@@ -1,0 +1,81 @@
+// Shared helpers for the sample generators: a seeded random source and
+// writers for CSV (any delimiter and encoding) and XLSX.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+export const SAMPLES = fileURLToPath(new URL('..', import.meta.url));
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function random(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (list) => list[Math.floor(next() * list.length)],
+    shuffle: (list) => {
+      const out = [...list];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+      }
+      return out;
+    },
+  };
+}
+
+const WIN1252 = new Map([...Array(256).keys()].map((b) => [new TextDecoder('windows-1252').decode(Uint8Array.of(b)), b]));
+
+/**
+ * Writes rows (arrays) as CSV. options: delimiter (';'), quoteAll (false),
+ * encoding ('utf-8' | 'utf-8-bom' | 'windows-1252'), eol ('\r\n').
+ */
+export function writeCsv(relative, header, rows, options = {}) {
+  const { delimiter = ';', quoteAll = false, encoding = 'utf-8', eol = '\r\n' } = options;
+  const field = (value) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return quoteAll || /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const text = [header, ...rows].map((row) => row.map(field).join(delimiter)).join(eol) + eol;
+  let bytes;
+  if (encoding === 'windows-1252') {
+    bytes = Uint8Array.from([...text].map((c) => {
+      const b = WIN1252.get(c);
+      if (b === undefined) throw new Error(`cannot write ${c} in Windows-1252`);
+      return b;
+    }));
+  } else {
+    bytes = new TextEncoder().encode((encoding === 'utf-8-bom' ? '\ufeff' : '') + text);
+  }
+  write(relative, bytes);
+}
+
+/** Writes rows as the first sheet of a workbook; Date values become real Excel dates. */
+export async function writeXlsx(relative, header, rows, options = {}) {
+  const workbook = new ExcelJS.Workbook();
+  // Fixed dates keep the file byte-identical between runs.
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 0, 1));
+  workbook.creator = 'hms-report sample generator';
+  const sheet = workbook.addWorksheet(options.sheet ?? 'Ark1');
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  header.forEach((_, i) => {
+    const column = sheet.getColumn(i + 1);
+    if (rows.some((r) => r[i] instanceof Date)) column.numFmt = options.dateFormat ?? 'dd.mm.yyyy';
+  });
+  write(relative, new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+function write(relative, bytes) {
+  const target = join(SAMPLES, relative);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+}

@@ -1,0 +1,22 @@
+import type { FileSystem } from '../workspace/files.js';
+import { nodeFileSystem } from '../workspace/files.js';
+import { atomicWriter, type OutputWriter } from '../output.js';
+
+/** Everything the CLI touches outside itself, so tests run it with fakes. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  fs: FileSystem;
+  writer: OutputWriter;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  fs: nodeFileSystem,
+  writer: atomicWriter,
+};

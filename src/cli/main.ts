@@ -1,0 +1,103 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostic, HmsError, type Diagnostic } from '../errors.js';
+import { messages } from '../messages.js';
+import { planBuild, validateWorkspace } from '../pipeline.js';
+import { loadTemplates } from '../report/templates.js';
+import { Workspace } from '../workspace/workspace.js';
+import { processIo, type CliIo } from './io.js';
+
+/** The samples that ship with the package, used when the current folder is not a workspace. */
+export const SAMPLES_DIR = fileURLToPath(new URL('../../data-samples/', import.meta.url));
+
+const WORKSPACE_MARKERS = ['units.csv', 'units.xlsx', 'hms-report.config.yaml'];
+
+/** Runs the command line and returns the exit status; never throws for a user's mistake. */
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let status = EXIT_OK;
+  const program = new Command('hms-report')
+    .description('Turns a year of HR/HMS exports into the annual HMS report (HTML, PDF, metrics.json).')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run "hms-report --help" for usage)');
+
+  program
+    .command('validate')
+    .description('check the workspace for a year without writing anything')
+    .argument('<year>', 'report year', parseYear)
+    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .addHelpText('after', '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025')
+    .action(async (year: number, options: { data?: string }) => {
+      const workspace = await resolveWorkspace(options.data, io);
+      const result = await validateWorkspace(workspace, year);
+      printDiagnostics(result.diagnostics, io);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      const warnings = result.diagnostics.length - errors;
+      if (!result.ok) {
+        io.stderr(`${messages.invalidWorkspace(errors, warnings)}\n`);
+        status = EXIT_INVALID;
+      } else {
+        io.stderr(`${messages.valid(year, warnings)}\n`);
+      }
+    });
+
+  program
+    .command('build')
+    .description('read, validate and compute the workspace for a year and write the report')
+    .argument('<year>', 'report year', parseYear)
+    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
+    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter')
+    .action(async (year: number, options: { data?: string; out: string }) => {
+      const workspace = await resolveWorkspace(options.data, io);
+      const templates = await loadTemplates(io.fs);
+      const plan = await planBuild(workspace, year, templates);
+      printDiagnostics(plan.warnings, io);
+      const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
+      io.stderr(`${messages.wrote(written)}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof HmsError) {
+      printDiagnostics(error.diagnostics, io);
+      if (error.exitCode === EXIT_INVALID && error.diagnostics.length > 0) {
+        const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+        io.stderr(`${messages.invalidWorkspace(errors, error.diagnostics.length - errors)}\n`);
+      } else {
+        io.stderr(`${error.message}\n`);
+      }
+      return error.exitCode;
+    }
+    io.stderr(`${messages.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    return 70;
+  }
+}
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
+  return Number(value);
+}
+
+async function resolveWorkspace(data: string | undefined, io: CliIo): Promise<Workspace> {
+  if (data !== undefined) {
+    const root = resolve(io.cwd, data);
+    if (!(await io.fs.isDirectory(root))) throw new HmsError(messages.notAWorkspace(root), EXIT_USAGE);
+    return new Workspace(root, io.fs);
+  }
+  for (const marker of WORKSPACE_MARKERS) {
+    if (await io.fs.isFile(resolve(io.cwd, marker))) return new Workspace(io.cwd, io.fs);
+  }
+  io.stderr(`${messages.usingSamples(SAMPLES_DIR)}\n`);
+  return new Workspace(SAMPLES_DIR, io.fs);
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+}

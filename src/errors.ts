@@ -1,0 +1,81 @@
+/**
+ * Problems found in a workspace are collected, never thrown one at a time: the
+ * user fixes every one of them in a single round. HmsError is for what stops
+ * the tool outright and carries the exit code the CLI returns.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Path relative to the workspace, with forward slashes. */
+  file: string;
+  /** The line (CSV) or sheet row (XLSX) as a person sees it; absent for file-level problems. */
+  row?: number;
+  /** The column's header as written in the file. */
+  column?: string;
+  message: string;
+}
+
+export class HmsError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_INVALID,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'HmsError';
+  }
+}
+
+/** Collects diagnostics in the order found; sorting happens once, at the end. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+
+  error(file: string, message: string, row?: number, column?: string): void {
+    this.items.push({ severity: 'error', file, row, column, message });
+  }
+
+  warning(file: string, message: string, row?: number, column?: string): void {
+    this.items.push({ severity: 'warning', file, row, column, message });
+  }
+
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'warning');
+  }
+
+  hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+
+  /** Throws an HmsError carrying every diagnostic when any of them is an error. */
+  throwIfErrors(): void {
+    if (this.hasErrors()) throw new HmsError(`${this.errors.length} problem(s) in the workspace`, EXIT_INVALID, sorted(this.items));
+  }
+}
+
+/** Stable order: by file, then row, then column; file-level problems first. */
+export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, index) => ({ d, index }))
+    .sort((a, b) =>
+      a.d.file.localeCompare(b.d.file, 'en') ||
+      (a.d.row ?? 0) - (b.d.row ?? 0) ||
+      a.index - b.index)
+    .map(({ d }) => d);
+}
+
+/** `FILE:ROW:COLUMN: message`, leaving out the parts a file-level problem lacks. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = [d.file, d.row, d.column].filter((p) => p !== undefined && p !== '').join(':');
+  const prefix = d.severity === 'warning' ? 'warning: ' : '';
+  return `${place}: ${prefix}${d.message}`;
+}

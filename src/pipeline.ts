@@ -1,0 +1,68 @@
+/**
+ * The build, in phases, each in its own folder:
+ *
+ *   1. read      workspace/  find the exports, decode CSV/XLSX/YAML into tables
+ *   2. validate  sources/    check every row against the contract, normalise
+ *   3. compute   metrics/    pure computations per domain → metrics.json
+ *   4. plan      report/     view model, HTML (and PDF) as files in memory
+ *   5. write     output.ts   all files at once, atomically
+ *
+ * Phases 1–2 collect every problem; any error stops the build before phase 5,
+ * so an invalid workspace writes nothing.
+ */
+import { Diagnostics, HmsError, EXIT_INVALID, sorted, type Diagnostic } from './errors.js';
+import { computeMetrics } from './metrics/index.js';
+import type { Metrics } from './metrics/types.js';
+import type { OutputFile } from './output.js';
+import { renderHtml } from './report/html.js';
+import type { Templates } from './report/templates.js';
+import { readSources, type Sources } from './sources/index.js';
+import type { Workspace } from './workspace/workspace.js';
+import { stableJson } from './json.js';
+
+export interface ValidationResult {
+  sources: Sources | null;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+/** Phases 1–2: reads and validates the whole workspace, returning every problem found. */
+export async function validateWorkspace(workspace: Workspace, year: number): Promise<ValidationResult> {
+  const diagnostics = new Diagnostics();
+  const sources = await readSources(workspace, year, diagnostics);
+  return { sources, diagnostics: sorted(diagnostics.items), ok: sources !== null && !diagnostics.hasErrors() };
+}
+
+export interface BuildPlan {
+  metrics: Metrics;
+  files: OutputFile[];
+  warnings: Diagnostic[];
+  html: string;
+  title: string;
+}
+
+/** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
+export async function planBuild(workspace: Workspace, year: number, templates: Templates): Promise<BuildPlan> {
+  const validation = await validateWorkspace(workspace, year);
+  if (!validation.ok || !validation.sources) {
+    throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
+  }
+  const sources = validation.sources;
+  const metrics = computeMetrics(sources);
+  const diagnostics = new Diagnostics();
+  const content = sources.content ?? templates.defaultContent;
+  const report = await renderHtml(metrics, sources.config, content, templates, diagnostics);
+  if (diagnostics.hasErrors()) {
+    throw new HmsError('invalid content', EXIT_INVALID, sorted([...validation.diagnostics, ...diagnostics.items]));
+  }
+  return {
+    metrics,
+    html: report.html,
+    title: report.title,
+    warnings: sorted([...validation.diagnostics, ...diagnostics.items]),
+    files: [
+      { path: `${year}/report.html`, contents: report.html },
+      { path: `${year}/metrics.json`, contents: stableJson(metrics) },
+    ],
+  };
+}

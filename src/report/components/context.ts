@@ -1,0 +1,13 @@
+import type { Config } from '../../sources/config.js';
+import type { Metrics } from '../../metrics/types.js';
+import type { ComponentCall } from '../content.js';
+
+/** What a component sees: the metrics (its only data), the config, and the running caption numbers. */
+export interface ComponentContext {
+  metrics: Metrics;
+  config: Config;
+  /** Next number for a caption of this kind, in document order: "Figur 3", "Tabell 1". */
+  nextNumber(kind: 'figure' | 'table'): number;
+}
+
+export type Component = (call: ComponentCall, context: ComponentContext) => Promise<string> | string;

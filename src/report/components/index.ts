@@ -1,0 +1,7 @@
+import type { Component } from './context.js';
+
+/**
+ * Every component a content file may use, by the name it is called with
+ * (`{{survey-table "6.1.3"}}`). Each domain keeps its own in a file beside this one.
+ */
+export const components: Record<string, Component> = {};

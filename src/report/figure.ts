@@ -1,0 +1,62 @@
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import { escapeHtml } from './html-escape.js';
+import type { ComponentContext } from './components/context.js';
+
+/** One column of a figure's data table: the text alternative a screen reader (or a greyscale print) can rely on. */
+export interface FigureColumn {
+  key: string;
+  label: string;
+  /** Formats a cell; numbers default to Norwegian formatting by the caller. */
+  format?: (value: unknown) => string;
+  numeric?: boolean;
+}
+
+export interface FigureInput {
+  /** Caption after "Figur N: ". */
+  title: string;
+  /** A sentence that says what the figure shows (its text alternative). */
+  description: string;
+  /** A Vega-Lite spec (from templates/charts/), its data given separately. */
+  spec: TopLevelSpec;
+  data: Record<string, unknown>[];
+  /** The data table under the figure; every value shown in the chart must be in it. */
+  columns: FigureColumn[];
+}
+
+/**
+ * A numbered figure: the chart rendered to inline SVG at build time (no
+ * script needed to view it), its caption, a text alternative, and its data
+ * as a table. Figures are numbered in document order.
+ */
+export async function renderFigure(input: FigureInput, context: ComponentContext): Promise<string> {
+  const number = context.nextNumber('figure');
+  const svg = await chartSvg(input.spec, input.data);
+  const captionId = `figur-${number}`;
+  const rows = input.data
+    .map((row) => `<tr>${input.columns.map((c, i) => {
+      const text = escapeHtml(c.format ? c.format(row[c.key]) : String(row[c.key] ?? ''));
+      return i === 0 ? `<th scope="row">${text}</th>` : `<td${c.numeric ? ' class="num"' : ''}>${text}</td>`;
+    }).join('')}</tr>`)
+    .join('\n');
+  return `<figure class="chart" aria-labelledby="${captionId}">
+<div role="img" aria-label="${escapeHtml(input.description)}">${svg}</div>
+<figcaption id="${captionId}">Figur ${number}: ${escapeHtml(input.title)}</figcaption>
+<details class="figure-data"><summary>Tallene bak figur ${number}</summary>
+<table><caption>Data for figur ${number}: ${escapeHtml(input.title)}</caption>
+<thead><tr>${input.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody></table></details>
+</figure>`;
+}
+
+/** Vega-Lite → Vega → SVG, headless. The SVG's own title/description are dropped: the figure element carries them. */
+export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>[]): Promise<string> {
+  const full = { ...spec, data: { values: data } } as TopLevelSpec;
+  const vegaSpec = compile(full).spec;
+  const view = new View(parse(vegaSpec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+}

@@ -1,0 +1,59 @@
+import Handlebars from 'handlebars';
+import type { Diagnostics } from '../errors.js';
+import type { Metrics } from '../metrics/types.js';
+import type { Config } from '../sources/config.js';
+import { components } from './components/index.js';
+import type { ComponentContext } from './components/context.js';
+import { ComponentError, renderContent, type ContentFile, type Heading } from './content.js';
+import { contentHelpers } from './helpers.js';
+import type { Templates } from './templates.js';
+
+export interface HtmlReport {
+  html: string;
+  headings: Heading[];
+  title: string;
+}
+
+/**
+ * The whole report as one self-contained HTML document: inline CSS, figures
+ * as inline SVG, nothing fetched. Deterministic: the same inputs give the
+ * same bytes.
+ */
+export async function renderHtml(
+  metrics: Metrics,
+  config: Config,
+  content: readonly ContentFile[],
+  templates: Templates,
+  diagnostics: Diagnostics,
+): Promise<HtmlReport> {
+  const counters = { figure: 0, table: 0 };
+  const context: ComponentContext = {
+    metrics,
+    config,
+    nextNumber: (kind) => ++counters[kind],
+  };
+  const data = { ...metrics, year: metrics.year, previousYear: metrics.year - 1 };
+  const body = await renderContent(
+    content,
+    data,
+    contentHelpers(config.suppression.minPersons),
+    Object.keys(components),
+    async (call) => {
+      const component = components[call.name];
+      if (!component) throw new ComponentError(`unknown component "${call.name}"`);
+      return component(call, context);
+    },
+    diagnostics,
+  );
+  const title = `HMS-årsrapport ${metrics.year}`;
+  const layout = Handlebars.create().compile(templates.layout, { strict: false });
+  const html = layout({
+    title,
+    institution: metrics.institution,
+    year: metrics.year,
+    css: templates.css,
+    toc: body.headings.filter((h) => h.level <= 3),
+    body: body.html,
+  });
+  return { html, headings: body.headings, title };
+}

@@ -1,0 +1,10 @@
+import type { ContentFile } from '../report/content.js';
+import type { SourceContext } from './context.js';
+
+/** `content/<year>/*.md` in file-name order; null when the workspace has none (the bundled default text is used). */
+export async function readContent({ workspace, year }: SourceContext): Promise<ContentFile[] | null> {
+  const folder = `content/${year}`;
+  const names = (await workspace.list(folder)).filter((name) => name.toLowerCase().endsWith('.md'));
+  if (names.length === 0) return null;
+  return Promise.all(names.map(async (name) => ({ file: `${folder}/${name}`, text: await workspace.readText(`${folder}/${name}`) })));
+}

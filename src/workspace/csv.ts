@@ -1,0 +1,82 @@
+import { Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { decode, detectEncoding, type TextEncodingName } from './encoding.js';
+import { isBlank, UnreadableFileError, type Table, type TableRow } from './table.js';
+
+const DELIMITERS = [';', ',', '\t'] as const;
+
+/**
+ * A CSV table read in streaming passes: one to tell UTF-8 from Windows-1252,
+ * one over the first chunk for the delimiter and header, one to parse the rows.
+ * None holds the file in memory.
+ */
+export async function openCsv(file: string, open: () => AsyncIterable<Uint8Array>): Promise<Table> {
+  const encoding = await detectEncoding(open());
+  const firstLine = await readFirstLine(open(), encoding);
+  const delimiter = detectDelimiter(firstLine);
+  const records = () => parseRecords(open, encoding, delimiter);
+  const iterator = records()[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  await iterator.return?.(undefined);
+  if (first.done) throw new UnreadableFileError('the file is empty: it has no header row');
+  const header = first.value.cells.map((c) => String(c ?? '').trim());
+  return { file, header, headerRow: first.value.row, rows: () => dataRows(records(), header.length) };
+}
+
+async function* dataRows(records: AsyncIterable<TableRow>, width: number): AsyncGenerator<TableRow> {
+  let header = true;
+  for await (const record of records) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (record.cells.every(isBlank)) continue;
+    while (record.cells.length < width) record.cells.push(null);
+    yield record;
+  }
+}
+
+async function* parseRecords(
+  open: () => AsyncIterable<Uint8Array>,
+  encoding: TextEncodingName,
+  delimiter: string,
+): AsyncGenerator<TableRow> {
+  const parser = Readable.from(decode(open(), encoding)).pipe(
+    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { row: info.lines, cells: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const lines = (error as CsvError & { lines?: number }).lines;
+      throw new UnreadableFileError(`the file is not valid CSV: ${error.message.replace(/^[A-Za-z_]+: /, '')}`, lines);
+    }
+    throw error;
+  }
+}
+
+async function readFirstLine(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): Promise<string> {
+  let text = '';
+  for await (const piece of decode(chunks, encoding)) {
+    text += piece;
+    const end = text.search(/\r?\n/);
+    if (end >= 0) return text.slice(0, end);
+    if (text.length > 1 << 20) break;
+  }
+  return text;
+}
+
+/** The candidate that splits the header line most often, counting only outside quotes. */
+export function detectDelimiter(line: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best: string = ';';
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}

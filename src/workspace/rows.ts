@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Diagnostics } from '../errors.js';
+import { messages } from '../messages.js';
+import type { CellSchema } from './cells.js';
+import type { Cell, Table } from './table.js';
+
+type Shape = Record<string, CellSchema<unknown>>;
+export type RowOf<S extends Shape> = { [K in keyof S]: z.output<S[K]> };
+
+export interface TableSpec<S extends Shape> {
+  columns: S;
+  /** Columns that may be missing from the file; their cells then read as empty. */
+  optional?: readonly (keyof S & string)[];
+  /** Groups of alternatives: each group needs at least one of its columns. */
+  oneOf?: readonly (readonly (keyof S & string)[])[];
+}
+
+/** Declares a table's columns, keeping their names as types. */
+export function tableSpec<S extends Shape>(spec: TableSpec<S>): TableSpec<S> {
+  return spec;
+}
+
+export interface ValidRow<T> {
+  row: number;
+  value: T;
+}
+
+/** Past this many problems in one file the rest are counted, not listed. */
+export const MAX_PROBLEMS_PER_FILE = 200;
+
+/**
+ * The columns a spec needs, found in a table's header (trimmed, any case).
+ * Reports each missing required column; returns null when any is missing.
+ */
+export function matchColumns<S extends Shape>(table: Table, spec: TableSpec<S>, diagnostics: Diagnostics): Map<string, number> | null {
+  const byName = new Map<string, number>();
+  table.header.forEach((name, index) => {
+    const key = name.trim().toLowerCase();
+    if (key && !byName.has(key)) byName.set(key, index);
+  });
+  const optional = new Set<string>([...(spec.optional ?? []), ...(spec.oneOf ?? []).flat()]);
+  let complete = true;
+  for (const key of Object.keys(spec.columns)) {
+    if (!byName.has(key.toLowerCase()) && !optional.has(key)) {
+      diagnostics.error(table.file, messages.missingColumn(key), table.headerRow, key);
+      complete = false;
+    }
+  }
+  for (const group of spec.oneOf ?? []) {
+    if (!group.some((key) => byName.has(key.toLowerCase()))) {
+      diagnostics.error(table.file, messages.missingOneOf(group), table.headerRow, group[0]);
+      complete = false;
+    }
+  }
+  if (!complete) return null;
+  const found = new Map<string, number>();
+  for (const key of Object.keys(spec.columns)) {
+    const index = byName.get(key.toLowerCase());
+    if (index !== undefined) found.set(key, index);
+  }
+  return found;
+}
+
+/**
+ * Validates every row with zod and yields the valid ones. Each problem becomes
+ * a diagnostic at its row and column (the header as the file writes it).
+ */
+export async function* readRows<S extends Shape>(
+  table: Table,
+  spec: TableSpec<S>,
+  diagnostics: Diagnostics,
+): AsyncGenerator<ValidRow<RowOf<S>>> {
+  const columns = matchColumns(table, spec, diagnostics);
+  if (!columns) return;
+  const schema = z.object(spec.columns);
+  const entries = [...columns.entries()];
+  const absent = Object.keys(spec.columns).filter((key) => !columns.has(key));
+  let problems = 0;
+  for await (const { row, cells } of table.rows()) {
+    const input: Record<string, Cell> = {};
+    for (const [key, index] of entries) input[key] = cells[index] ?? null;
+    for (const key of absent) input[key] = null;
+    const result = schema.safeParse(input);
+    if (result.success) {
+      yield { row, value: result.data as RowOf<S> };
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      problems++;
+      if (problems > MAX_PROBLEMS_PER_FILE) continue;
+      const key = String(issue.path[0] ?? '');
+      const index = columns.get(key);
+      diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
+    }
+  }
+  if (problems > MAX_PROBLEMS_PER_FILE) {
+    diagnostics.error(table.file, messages.moreProblems(problems - MAX_PROBLEMS_PER_FILE));
+  }
+}
+
+/** The header name of a spec column as the file writes it, for messages about that column. */
+export function headerOf(table: Table, key: string): string {
+  return table.header.find((h) => h.trim().toLowerCase() === key.toLowerCase()) ?? key;
+}
