@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import type { CellSchema } from './cells.js';
-import type { Cell, Table } from './table.js';
+import { UnreadableFileError, type Cell, type Table } from './table.js';
 
 type Shape = Record<string, CellSchema<unknown>>;
 export type RowOf<S extends Shape> = { [K in keyof S]: z.output<S[K]> };
@@ -76,22 +76,28 @@ export async function* readRows<S extends Shape>(
   const entries = [...columns.entries()];
   const absent = Object.keys(spec.columns).filter((key) => !columns.has(key));
   let problems = 0;
-  for await (const { row, cells } of table.rows()) {
-    const input: Record<string, Cell> = {};
-    for (const [key, index] of entries) input[key] = cells[index] ?? null;
-    for (const key of absent) input[key] = null;
-    const result = schema.safeParse(input);
-    if (result.success) {
-      yield { row, value: result.data as RowOf<S> };
-      continue;
+  try {
+    for await (const { row, cells } of table.rows()) {
+      const input: Record<string, Cell> = {};
+      for (const [key, index] of entries) input[key] = cells[index] ?? null;
+      for (const key of absent) input[key] = null;
+      const result = schema.safeParse(input);
+      if (result.success) {
+        yield { row, value: result.data as RowOf<S> };
+        continue;
+      }
+      for (const issue of result.error.issues) {
+        problems++;
+        if (problems > MAX_PROBLEMS_PER_FILE) continue;
+        const key = String(issue.path[0] ?? '');
+        const index = columns.get(key);
+        diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
+      }
     }
-    for (const issue of result.error.issues) {
-      problems++;
-      if (problems > MAX_PROBLEMS_PER_FILE) continue;
-      const key = String(issue.path[0] ?? '');
-      const index = columns.get(key);
-      diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
-    }
+  } catch (error) {
+    // A file that breaks part-way (unbalanced quotes) is reported where it breaks; rows before it were checked.
+    if (!(error instanceof UnreadableFileError)) throw error;
+    diagnostics.error(table.file, error.message, error.row);
   }
   if (problems > MAX_PROBLEMS_PER_FILE) {
     diagnostics.error(table.file, messages.moreProblems(problems - MAX_PROBLEMS_PER_FILE));
