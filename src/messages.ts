@@ -20,6 +20,24 @@ export const messages = {
   unitNotInYear: (id: string, year: number) => `unit "${id}" does not exist in ${year} (see first_year/last_year in units.csv)`,
   noUnits: () => `units.csv (or units.xlsx) is missing: the workspace needs a unit register`,
 
+  // survey
+  surveyNoCatalogue: (exports: number) => `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,
+  surveyUnknownScale: (scale: string, known: readonly string[]) => `scale "${scale}" is not defined under scales (defined: ${known.map((s) => `"${s}"`).join(', ') || 'none'})`,
+  surveyUnknownGate: (question: string) => `applies_if refers to "${question}", which is not another question of the catalogue`,
+  surveyDuplicateQuestion: (id: string, firstIndex: number) => `question id "${id}" is already used by question ${firstIndex + 1}`,
+  surveyCodeNotInScale: (codeValue: string, scale: string) => `"${codeValue}" is not an option of scale "${scale}"`,
+  surveyUnitNotReporting: (id: string) => `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei)`,
+  surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>
+    `unit "${unit}" submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,
+
+  // sick leave, working time, benchmarks
+  badPositionCode: (value: string) => `"${value}" is not a four-digit stillingskode`,
+  duplicatePositionCode: (code: string, firstRow: number) => `stillingskode ${code} is already listed in row ${firstRow}`,
+  unknownPositionCode: (code: string) => `stillingskode "${code}" is not in the bundled table: add it to position-codes.csv (position_code, title, group)`,
+  bothColumns: (a: string, b: string) => `both "${a}" and "${b}" are given: a file uses one of them (see the data contract)`,
+  absenceOverAgreed: (absence: number, agreed: number) => `self_certified_days + doctor_certified_days (${absence}) exceed agreed_days (${agreed})`,
+  dateYearMismatch: (date: string, year: number) => `date ${date} is not in year ${year}`,
+
   // narrative content
   unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
   unknownHelper: (name: string) => `unknown helper or component "${name}"`,
@@ -34,4 +52,11 @@ export const messages = {
   valid: (year: number, warnings: number) => `The workspace is valid for ${year}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`,
   wrote: (files: readonly string[]) => `Wrote ${files.join(', ')}`,
   unexpected: (detail: string) => `Unexpected internal error: ${detail}\nPlease report this with the command you ran.`,
+
+  // diff and init
+  diffNoMetrics: (arg: string, path: string) => `"${arg}": no metrics.json at ${path} (give a metrics.json, a folder holding one, or a year with --out)`,
+  diffBadJson: (path: string, detail: string) => `${path} is not a readable metrics.json: ${detail}`,
+  initExists: (files: readonly string[]) => `Not overwriting existing files: ${files.join(', ')} (use --force to overwrite them)`,
+  initWrote: (dir: string, count: number) => `Wrote a new workspace with ${count} files to ${dir}. Fill in the exports, then run "hms-report validate <year> --data ${dir}".`,
+  initNoCatalogue: (path: string) => `the bundled question catalogue is missing (${path}): the package is incomplete`,
 } as const;

@@ -1,4 +1,5 @@
 import type { Sources } from '../sources/index.js';
+import { respondedByYear, surveyMetrics } from './survey.js';
 import { unitsMetrics } from './units.js';
 import type { Metrics } from './types.js';
 
@@ -11,6 +12,7 @@ export function computeMetrics(sources: Sources): Metrics {
     schemaVersion: 1,
     year: sources.year,
     institution: sources.config.institution,
-    units: unitsMetrics(sources, new Map()),
+    units: unitsMetrics(sources, sources.survey ? respondedByYear(sources.survey, sources.year) : new Map()),
+    ...(sources.survey ? { survey: surveyMetrics(sources, sources.survey) } : {}),
   };
 }

@@ -42,11 +42,19 @@ export interface SurveyQuestionYear {
 export interface SurveyQuestionMetrics {
   section: string;
   theme: string;
+  /** Extension: false for a gate or background question, which has no row in the report. */
+  report?: boolean;
   years: Record<string, SurveyQuestionYear>;
 }
 
 export interface SurveyMetrics {
   questions: Record<string, SurveyQuestionMetrics>;
+  /** Extension: per gate question and year, the reporting units that pass it (`yes`) and that answered it. */
+  gates?: Record<string, { years: Record<string, { yes: number; answered: number }> }>;
+  /** Extension: the years shown (report year and up to four before it with an export) and reporting units at both ends. */
+  period?: { from: number; to: number; years: number[]; reportingFrom: number; reportingTo: number };
+  /** Extension: report-year table rows per light. */
+  lights?: Record<Light, number>;
 }
 
 export type SeverityLevel = 'ikke_valgt' | 'ingen_liten_fare' | 'en_viss_fare' | 'farlig' | 'kritisk' | 'katastrofalt';

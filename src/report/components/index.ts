@@ -1,7 +1,11 @@
 import type { Component } from './context.js';
+import { surveyLegend, surveyTable } from './survey.js';
 
 /**
  * Every component a content file may use, by the name it is called with
  * (`{{survey-table "6.1.3"}}`). Each domain keeps its own in a file beside this one.
  */
-export const components: Record<string, Component> = {};
+export const components: Record<string, Component> = {
+  'survey-table': surveyTable,
+  'survey-legend': surveyLegend,
+};

@@ -1,0 +1,82 @@
+import type { Light, SurveyQuestionYear } from '../../metrics/types.js';
+import { SURVEY_YEARS } from '../../metrics/survey.js';
+import { ComponentError } from '../content.js';
+import { formatCount, formatNumber, formatPercent, NBSP } from '../format.js';
+import { escapeHtml } from '../html-escape.js';
+import type { Component } from './context.js';
+
+/**
+ * Chapter 6.1's traffic-light tables. A light is never told by colour alone:
+ * each cell also carries a symbol and a word, so the table reads in greyscale
+ * print and to a screen reader.
+ */
+
+const LIGHTS: Record<Light, { symbol: string; word: string; legend: string }> = {
+  green: { symbol: '●', word: 'grønt', legend: 'Grønt: tilfredsstillende nivå' },
+  yellow: { symbol: '◆', word: 'gult', legend: 'Gult: nivået kan forbedres – tiltak vurderes' },
+  red: { symbol: '▲', word: 'rødt', legend: 'Rødt: ikke tilfredsstillende nivå – tiltak skal vurderes for å løfte flere enheter til gult eller grønt nivå' },
+};
+
+const NO_SURVEY = '<p class="no-data">Det er ikke gitt data fra enhetenes årlige HMS-rapportering.</p>';
+
+/** A threshold as the reader sees it: whole numbers without decimals. */
+function threshold(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+}
+
+function thresholdPercent(value: number): string {
+  return `${threshold(value)}${NBSP}%`;
+}
+
+function emptyCell(reason: string): string {
+  return `<td class="num light-none"><span aria-hidden="true">–</span><span class="visually-hidden">${reason}</span></td>`;
+}
+
+function cell(stats: SurveyQuestionYear | undefined): string {
+  if (!stats) return emptyCell('ikke spurt');
+  if (stats.percent === null || stats.light === null) return emptyCell('ingen aktuelle enheter');
+  const light = LIGHTS[stats.light];
+  const missing = stats.missing > 0 ? `, ${formatCount(stats.missing)} ubesvart` : '';
+  const title = `${formatCount(stats.positive)} av ${formatCount(stats.applicable)} enheter${missing}`;
+  return (
+    `<td class="num light light-${stats.light}" title="${escapeHtml(title)}">` +
+    `<span class="light-symbol" aria-hidden="true">${light.symbol}</span>${formatPercent(stats.percent)}` +
+    `<span class="light-word">${NBSP}${light.word}</span></td>`
+  );
+}
+
+/** `{{survey-table "6.1.3"}}` (optional `title="…"` names the section in the caption). */
+export const surveyTable: Component = (call, { metrics }) => {
+  const section = call.args[0];
+  if (section === undefined || section === null || String(section).trim() === '') {
+    throw new ComponentError('survey-table needs the section of the catalogue, for example {{survey-table "6.1.3"}}');
+  }
+  const survey = metrics.survey;
+  if (!survey) return NO_SURVEY;
+  const rows = Object.values(survey.questions).filter((q) => q.report !== false && q.section === String(section));
+  if (rows.length === 0) return `<p class="no-data">Ingen spørsmål i HMS-rapporteringen hører til ${escapeHtml(String(section))}.</p>`;
+  const years = Array.from({ length: SURVEY_YEARS }, (_, i) => metrics.year - i);
+  const title = typeof call.options.title === 'string' ? call.options.title : String(section);
+  const caption = `${escapeHtml(title)}: andel enheter med positivt svar, ${years.at(-1)}–${years[0]}`;
+  const head = `<tr><th scope="col">Tema</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join('')}</tr>`;
+  const body = rows
+    .map((q) => `<tr><th scope="row">${escapeHtml(q.theme)}</th>${years.map((y) => cell(q.years[y])).join('')}</tr>`)
+    .join('\n');
+  return `<table class="survey-table">\n<caption>${caption}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+};
+
+/** `{{survey-legend}}`: what the lights mean, with the thresholds of the config. */
+export const surveyLegend: Component = (_call, { metrics, config }) => {
+  if (!metrics.survey) return NO_SURVEY;
+  const { green, red } = config.thresholds;
+  const ranges: Record<Light, string> = {
+    green: `over ${thresholdPercent(green)} positive svar`,
+    yellow: `${threshold(red)}–${thresholdPercent(green)} positive svar`,
+    red: `under ${thresholdPercent(red)} positive svar`,
+  };
+  const items = (Object.keys(LIGHTS) as Light[]).map(
+    (light) =>
+      `<li class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend}: ${ranges[light]}</li>`,
+  );
+  return `<ul class="legend survey-legend" aria-label="Trafikklysmodellen">\n${items.join('\n')}\n</ul>`;
+};
