@@ -10,6 +10,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   fs: FileSystem;
   writer: OutputWriter;
+  /** Whether each stream is a terminal (colour, progress); absent means not. */
+  isTTY?: { stdout: boolean; stderr: boolean };
 }
 
 export const processIo: CliIo = {
@@ -19,4 +21,5 @@ export const processIo: CliIo = {
   env: process.env,
   fs: nodeFileSystem,
   writer: atomicWriter,
+  isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
