@@ -7,6 +7,7 @@ import { planBuild, validateWorkspace } from '../pipeline.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
 import { processIo, type CliIo } from './io.js';
+import { registerDiff } from './diff.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data-samples/', import.meta.url));
@@ -57,6 +58,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
       io.stderr(`${messages.wrote(written)}\n`);
     });
+
+  registerDiff(program, io, (code) => { status = code; });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
