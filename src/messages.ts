@@ -20,6 +20,11 @@ export const messages = {
   unitNotInYear: (id: string, year: number) => `unit "${id}" does not exist in ${year} (see first_year/last_year in units.csv)`,
   noUnits: () => `units.csv (or units.xlsx) is missing: the workspace needs a unit register`,
 
+  // incidents, injuries, whistleblowing
+  duplicateCase: (id: string, firstRow: number) => `case_id "${id}" is already used in row ${firstRow}`,
+  closedBeforeRegistered: (closed: string, registered: string) => `closed_date ${closed} is before registered_date ${registered}`,
+  criteriaRowWidth: (cells: number, columns: number) => `this row has ${cells} cells, but "kolonner" names ${columns}: give one cell per column`,
+
   // survey
   surveyNoCatalogue: (exports: number) => `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,
   surveyUnknownScale: (scale: string, known: readonly string[]) => `scale "${scale}" is not defined under scales (defined: ${known.map((s) => `"${s}"`).join(', ') || 'none'})`,

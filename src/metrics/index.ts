@@ -1,6 +1,9 @@
 import type { Sources } from '../sources/index.js';
 import { respondedByYear, surveyMetrics } from './survey.js';
+import { incidentMetrics } from './incidents.js';
+import { injuryMetrics } from './injuries.js';
 import { unitsMetrics } from './units.js';
+import { whistleblowingMetrics } from './whistleblowing.js';
 import type { Metrics } from './types.js';
 
 /**
@@ -14,5 +17,9 @@ export function computeMetrics(sources: Sources): Metrics {
     institution: sources.config.institution,
     units: unitsMetrics(sources, sources.survey ? respondedByYear(sources.survey, sources.year) : new Map()),
     ...(sources.survey ? { survey: surveyMetrics(sources, sources.survey) } : {}),
+    ...(sources.incidents ? { incidents: incidentMetrics(sources.incidents, sources.units, sources.year) } : {}),
+    ...(sources.injuries ? { injuries: injuryMetrics(sources.injuries, sources.year) } : {}),
+    ...(sources.whistleblowing ? { whistleblowing: whistleblowingMetrics(sources.whistleblowing, sources.year) } : {}),
+    ...(sources.acceptanceCriteria ? { acceptanceCriteria: sources.acceptanceCriteria } : {}),
   };
 }

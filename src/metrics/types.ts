@@ -16,6 +16,8 @@ export interface Metrics {
   incidents?: IncidentMetrics;
   injuries?: InjuryMetrics;
   whistleblowing?: WhistleblowingMetrics;
+  /** Extension: Tabell 2's text (content, not figures), carried here because components see only the metrics. */
+  acceptanceCriteria?: AcceptanceCriteriaMetrics;
   absence?: AbsenceMetrics;
   workingTime?: WorkingTimeMetrics;
   benchmarks?: unknown;
@@ -66,6 +68,14 @@ export interface IncidentMetrics {
   byCategory: Record<string, number>;
   severity: Record<'person' | 'material' | 'environment', { actual: SeverityCounts; potential: SeverityCounts }>;
   [extension: string]: unknown;
+}
+
+export interface AcceptanceCriteriaMetrics {
+  /** Where the text came from: templates/acceptance-criteria.yaml or content/<year>/akseptkriterier.yaml. */
+  file: string;
+  title: string;
+  columns: string[];
+  rows: string[][];
 }
 
 export interface InjuryMetrics {

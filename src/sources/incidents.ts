@@ -1,8 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Diagnostics, formatDiagnostic } from '../errors.js';
+import { messages } from '../messages.js';
+import type { SeverityLevel } from '../metrics/types.js';
+import { TEMPLATES_DIR } from '../report/templates.js';
+import { code, date, text } from '../workspace/cells.js';
+import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
+import { parseYaml } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
 
-// Placeholder until the incidents source lands: reports the source as not given.
-export type IncidentsData = never;
+/**
+ * The EQS export (contract §3, incidents): one row per case, all years.
+ *
+ * Decisions beyond the contract:
+ * - case_id is unique case-insensitively (as unit ids are matched).
+ * - Categories are split on ';', trimmed (inner runs of spaces collapsed) and
+ *   matched case-insensitively; a category is shown with the first spelling
+ *   the file uses, so "Kjemikalier" and "kjemikalier" are one category. A
+ *   category repeated within a case counts once. A case without a category
+ *   is allowed (forbedringsforslag often have none) and counted as such.
+ * - closed_date before registered_date is an error. A `lukket` case without
+ *   closed_date is accepted silently: older exports lack the date, and the case
+ *   is still closed; it is only left out of the time-to-close median.
+ */
 
-export async function readIncidents(_context: SourceContext): Promise<IncidentsData | null> {
-  return null;
+export const CASE_TYPES = ['ulykke', 'nestenulykke', 'farlig forhold', 'avvik', 'forbedringsforslag'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** Uønskede hendelser: the case types Tabell 1 counts. */
+export const UNWANTED_TYPES: ReadonlySet<CaseType> = new Set(['ulykke', 'nestenulykke', 'farlig forhold']);
+
+export const STATUSES = ['åpen', 'under behandling', 'lukket', 'avvist'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The six levels in EQS's spelling, in order, with the metrics key of each. */
+export const SEVERITY_LABELS: Record<SeverityLevel, string> = {
+  ikke_valgt: 'Ikke valgt',
+  ingen_liten_fare: 'Ingen/liten fare',
+  en_viss_fare: 'En viss fare',
+  farlig: 'Farlig',
+  kritisk: 'Kritisk',
+  katastrofalt: 'Katastrofalt',
+};
+export const SEVERITY_LEVELS = Object.keys(SEVERITY_LABELS) as SeverityLevel[];
+
+export const DIMENSIONS = ['person', 'material', 'environment'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface IncidentCase {
+  id: string;
+  /** The row in the file, for messages. */
+  row: number;
+  /** The register's spelling of the unit id. */
+  unitId: string;
+  /** The year of registered_date: the case's year. */
+  year: number;
+  registered: string;
+  type: CaseType;
+  /** Display spellings, each once. */
+  categories: string[];
+  status: Status;
+  closed: string | null;
+  severity: Record<Dimension, { actual: SeverityLevel; potential: SeverityLevel }>;
+}
+
+export interface IncidentsData {
+  file: string;
+  cases: IncidentCase[];
+}
+
+const severityLabels = SEVERITY_LEVELS.map((level) => SEVERITY_LABELS[level]);
+const severityAliases: Record<string, string> = {
+  'ingen / liten fare': 'Ingen/liten fare',
+  'ingen eller liten fare': 'Ingen/liten fare',
+  ...Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, SEVERITY_LABELS[level]])),
+};
+const severity = () => code(severityLabels, { optional: true, aliases: severityAliases });
+
+const spec = tableSpec({
+  columns: {
+    case_id: text(),
+    unit_id: text(),
+    registered_date: date(),
+    case_type: code(CASE_TYPES, {
+      aliases: { farlig_forhold: 'farlig forhold', 'farlige forhold': 'farlig forhold', 'nesten-ulykke': 'nestenulykke', 'nesten ulykke': 'nestenulykke' },
+    }),
+    category: text({ optional: true }),
+    // Exports written without Norwegian letters spell åpen as apen or aapen.
+    status: code(STATUSES, { aliases: { apen: 'åpen', aapen: 'åpen', under_behandling: 'under behandling' } }),
+    closed_date: date({ optional: true }),
+    severity_person_actual: severity(),
+    severity_person_potential: severity(),
+    severity_material_actual: severity(),
+    severity_material_potential: severity(),
+    severity_environment_actual: severity(),
+    severity_environment_potential: severity(),
+  },
+});
+
+const levelOf = new Map<string | null, SeverityLevel>([[null, 'ikke_valgt'], ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const)]);
+
+/** Key for matching free text (categories, topics): trimmed, inner spaces collapsed, any case. */
+export function textKey(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+}
+
+/** case_id must be unique in its file (any case); a repeat is an error naming the first row. */
+export class CaseIds {
+  private readonly firstRow = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(id: string, row: number, column: string, diagnostics: Diagnostics): boolean {
+    const key = id.toLowerCase();
+    const first = this.firstRow.get(key);
+    if (first !== undefined) {
+      diagnostics.error(this.file, messages.duplicateCase(id, first), row, column);
+      return false;
+    }
+    this.firstRow.set(key, row);
+    return true;
+  }
+}
+
+export async function readIncidents({ workspace, units, diagnostics }: SourceContext): Promise<IncidentsData | null> {
+  const table = await workspace.table('incidents', diagnostics);
+  if (!table) return null;
+  const ids = new CaseIds(table.file);
+  const spelling = new Map<string, string>();
+  const cases: IncidentCase[] = [];
+  for await (const { row, value } of readRows(table, spec, diagnostics)) {
+    const place = (column: string) => ({ file: table.file, row, column: headerOf(table, column) });
+    if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
+    const year = Number(value.registered_date.slice(0, 4));
+    if (!units.check(value.unit_id, year, place('unit_id'), diagnostics)) continue;
+    if (value.closed_date !== null && value.closed_date < value.registered_date) {
+      diagnostics.error(table.file, messages.closedBeforeRegistered(value.closed_date, value.registered_date), row, headerOf(table, 'closed_date'));
+      continue;
+    }
+    const categories: string[] = [];
+    for (const part of (value.category ?? '').split(';')) {
+      const key = textKey(part);
+      if (!key) continue;
+      if (!spelling.has(key)) spelling.set(key, part.trim().replace(/\s+/g, ' '));
+      const shown = spelling.get(key)!;
+      if (!categories.includes(shown)) categories.push(shown);
+    }
+    const level = (cell: string | null) => levelOf.get(cell)!;
+    cases.push({
+      id: value.case_id,
+      row,
+      unitId: units.canonicalId(value.unit_id),
+      year,
+      registered: value.registered_date,
+      type: value.case_type,
+      categories,
+      status: value.status,
+      closed: value.closed_date,
+      severity: {
+        person: { actual: level(value.severity_person_actual), potential: level(value.severity_person_potential) },
+        material: { actual: level(value.severity_material_actual), potential: level(value.severity_material_potential) },
+        environment: { actual: level(value.severity_environment_actual), potential: level(value.severity_environment_potential) },
+      },
+    });
+  }
+  return { file: table.file, cases };
+}
+
+/**
+ * Tabell 2, the acceptance criteria: policy text that changes without a new
+ * release, so it is content. The bundled templates/acceptance-criteria.yaml is
+ * the default; content/<year>/akseptkriterier.yaml in the workspace replaces it.
+ */
+export interface AcceptanceCriteria {
+  /** Where the text came from, relative to the workspace or the package. */
+  file: string;
+  title: string;
+  columns: string[];
+  rows: string[][];
+}
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const criteriaSchema = z
+  .object({
+    tittel: nonEmpty,
+    kolonner: z.array(nonEmpty).min(2, 'needs at least two columns: the level and one consequence'),
+    rader: z.array(z.array(z.union([nonEmpty, z.number().transform(String)]))).min(1, 'needs at least one row'),
+  })
+  .superRefine((value, ctx) => {
+    value.rader.forEach((row, index) => {
+      if (row.length !== value.kolonner.length) {
+        ctx.addIssue({ code: 'custom', path: ['rader', index], message: messages.criteriaRowWidth(row.length, value.kolonner.length) });
+      }
+    });
+  });
+
+export const DEFAULT_CRITERIA_FILE = 'templates/acceptance-criteria.yaml';
+
+export async function readAcceptanceCriteria({ workspace, year, diagnostics }: SourceContext): Promise<AcceptanceCriteria | null> {
+  const override = `content/${year}/akseptkriterier.yaml`;
+  if (await workspace.exists(override)) return parseCriteria(override, await workspace.readText(override), diagnostics);
+  return defaultAcceptanceCriteria();
+}
+
+/** The bundled default; a broken default is a defect of the package, so it throws. */
+export function defaultAcceptanceCriteria(): AcceptanceCriteria {
+  const problems = new Diagnostics();
+  const criteria = parseCriteria(DEFAULT_CRITERIA_FILE, readFileSync(join(TEMPLATES_DIR, 'acceptance-criteria.yaml'), 'utf8'), problems);
+  if (!criteria) throw new Error(`the bundled acceptance criteria are invalid: ${problems.items.map(formatDiagnostic).join('; ')}`);
+  return criteria;
+}
+
+function parseCriteria(file: string, source: string, diagnostics: Diagnostics): AcceptanceCriteria | null {
+  const parsed = parseYaml(file, source, criteriaSchema, diagnostics);
+  return parsed && { file, title: parsed.tittel, columns: parsed.kolonner, rows: parsed.rader };
 }

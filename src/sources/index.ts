@@ -5,8 +5,10 @@ import { readBenchmarks, type BenchmarksData } from './benchmarks.js';
 import { readConfig, type Config } from './config.js';
 import type { SourceContext } from './context.js';
 import { readContent } from './content.js';
+import { readActionPlan, type ActionPlanData } from './action-plan.js';
+import { readFacts, type Facts } from './facts.js';
 import type { ContentFile } from '../report/content.js';
-import { readIncidents, type IncidentsData } from './incidents.js';
+import { readAcceptanceCriteria, readIncidents, type AcceptanceCriteria, type IncidentsData } from './incidents.js';
 import { readInjuries, type InjuriesData } from './injuries.js';
 import { readSurvey, type SurveyData } from './survey.js';
 import { readUnits, type UnitRegister } from './units.js';
@@ -20,6 +22,8 @@ export interface Sources {
   units: UnitRegister;
   survey: SurveyData | null;
   incidents: IncidentsData | null;
+  /** Tabell 2: content/<year>/akseptkriterier.yaml, else the bundled default; null only when the workspace's file is invalid. */
+  acceptanceCriteria: AcceptanceCriteria | null;
   injuries: InjuriesData | null;
   whistleblowing: WhistleblowingData | null;
   absence: AbsenceData | null;
@@ -27,6 +31,10 @@ export interface Sources {
   benchmarks: BenchmarksData | null;
   /** The narrative of content/<year>/; null: the bundled default text. */
   content: ContentFile[] | null;
+  /** content/<year>/handlingsplan.yaml (seed §6.4). */
+  actionPlan: ActionPlanData | null;
+  /** content/<year>/facts.yaml: figures the prose cites that no export holds. */
+  facts: Facts | null;
 }
 
 /**
@@ -45,11 +53,14 @@ export async function readSources(workspace: Workspace, year: number, diagnostic
     units,
     survey: await readSurvey(context),
     incidents: await readIncidents(context),
+    acceptanceCriteria: await readAcceptanceCriteria(context),
     injuries: await readInjuries(context),
     whistleblowing: await readWhistleblowing(context),
     absence: await readAbsence(context),
     workingTime: await readWorkingTime(context),
     benchmarks: await readBenchmarks(context),
     content: await readContent(context),
+    actionPlan: await readActionPlan(context),
+    facts: await readFacts(context),
   };
 }

@@ -1,0 +1,167 @@
+import type { UnitRegister } from '../sources/units.js';
+import { DIMENSIONS, SEVERITY_LEVELS, UNWANTED_TYPES, type CaseType, type IncidentCase, type IncidentsData } from '../sources/incidents.js';
+import type { IncidentMetrics, SeverityCounts } from './types.js';
+
+/**
+ * Incidents (contract §4): `avvist` cases are left out of every count but
+ * `rejected`; reported cases are all types but forbedringsforslag; Tabell 1
+ * counts uønskede hendelser alone.
+ */
+
+/** The case types as metrics keys (no spaces, so a placeholder can name them). */
+export const TYPE_KEYS: Record<Exclude<CaseType, 'forbedringsforslag'>, string> = {
+  ulykke: 'ulykke',
+  nestenulykke: 'nestenulykke',
+  'farlig forhold': 'farlig_forhold',
+  avvik: 'avvik',
+};
+
+export type IncidentYear = {
+  reported: number;
+  closed: number;
+  suggestions: number;
+  suggestionsClosed: number;
+  rejected: number;
+  /** Extension: reported cases by type (ulykke, nestenulykke, farlig_forhold, avvik). */
+  byType: Record<string, number>;
+  /** Extension: uønskede hendelser (ulykke, nestenulykke, farlig forhold), the cases Tabell 1 counts. */
+  unwanted: number;
+  /** Extension: 100 × closed / reported; null without reported cases. */
+  closedPercent: number | null;
+  /** Extension: 100 × suggestionsClosed / suggestions; null without suggestions. */
+  suggestionsClosedPercent: number | null;
+  /** Extension: median days from registered_date to closed_date over the year's closed reported cases that have a closed_date. */
+  medianDaysToClose: number | null;
+  /** Extension: reported cases registered up to and including the year that were still open on 31 December (status not lukket, or closed later). */
+  openAtYearEnd: number;
+};
+
+export interface CategoryCount {
+  name: string;
+  count: number;
+}
+
+/** Extension: the report year's figures that the prose states, so no number is typed by hand. */
+export interface IncidentSummary {
+  year: number;
+  reported: number;
+  closed: number;
+  suggestions: number;
+  suggestionsClosed: number;
+  unwanted: number;
+  avvik: number;
+  closedPercent: number | null;
+  medianDaysToClose: number | null;
+  /** 100 × uønskede hendelser whose actual severity for persons is Ingen/liten fare / all uønskede hendelser (Ikke valgt counts as not low); null without any. */
+  lowActualPersonPercent: number | null;
+  /** Whether that share is above half: "de fleste meldingene har lav faktisk alvorlighetsgrad". */
+  mostLowActualPerson: boolean;
+  /** Uønskede hendelser whose potential severity for persons is Farlig or worse. */
+  seriousPotentialPerson: number;
+  /** The three most common categories (fewer when there are fewer), by count then name. */
+  topCategories: CategoryCount[];
+  /** Reported cases without any category (not in byCategory). */
+  uncategorised: number;
+}
+
+export interface IncidentMetricsFull extends IncidentMetrics {
+  years: Record<string, IncidentYear>;
+  summary: IncidentSummary;
+}
+
+const DAY = 86_400_000;
+const emptyCounts = (): SeverityCounts => Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, 0])) as SeverityCounts;
+const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
+
+export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: number): IncidentMetricsFull {
+  const counted = data.cases.filter((c) => c.year <= year);
+  const live = counted.filter((c) => c.status !== 'avvist');
+  const reported = live.filter((c) => c.type !== 'forbedringsforslag');
+
+  const years: Record<string, IncidentYear> = {};
+  for (const y of yearRange(counted.map((c) => c.year), year)) {
+    const ofYear = (cases: IncidentCase[]) => cases.filter((c) => c.year === y);
+    const rep = ofYear(reported);
+    const suggestions = ofYear(live).filter((c) => c.type === 'forbedringsforslag');
+    const closed = rep.filter((c) => c.status === 'lukket');
+    const suggestionsClosed = suggestions.filter((c) => c.status === 'lukket').length;
+    const byType: Record<string, number> = {};
+    for (const [type, key] of Object.entries(TYPE_KEYS)) byType[key] = rep.filter((c) => c.type === type).length;
+    const yearEnd = `${y}-12-31`;
+    years[y] = {
+      reported: rep.length,
+      closed: closed.length,
+      suggestions: suggestions.length,
+      suggestionsClosed,
+      rejected: ofYear(counted).filter((c) => c.status === 'avvist' && c.type !== 'forbedringsforslag').length,
+      byType,
+      unwanted: rep.filter((c) => UNWANTED_TYPES.has(c.type)).length,
+      closedPercent: percent(closed.length, rep.length),
+      suggestionsClosedPercent: percent(suggestionsClosed, suggestions.length),
+      medianDaysToClose: median(closed.filter((c) => c.closed !== null).map((c) => (Date.parse(c.closed!) - Date.parse(c.registered)) / DAY)),
+      // A lukket case without closed_date is taken as closed in time: the export does not say otherwise.
+      openAtYearEnd: reported.filter((c) => c.year <= y && (c.status !== 'lukket' || (c.closed !== null && c.closed > yearEnd))).length,
+    };
+  }
+
+  const current = reported.filter((c) => c.year === year);
+
+  const byOrg: Record<string, number> = {};
+  for (const org of units.orgUnits()) if (units.existsIn(org, year)) byOrg[org.id] = 0;
+  for (const c of current) {
+    const org = units.orgOf(c.unitId);
+    byOrg[org] = (byOrg[org] ?? 0) + 1;
+  }
+
+  const categoryCounts = new Map<string, number>();
+  for (const c of current) for (const name of c.categories) categoryCounts.set(name, (categoryCounts.get(name) ?? 0) + 1);
+  const categories = [...categoryCounts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb'));
+  const byCategory = Object.fromEntries(categories);
+
+  const unwanted = current.filter((c) => UNWANTED_TYPES.has(c.type));
+  const severity = Object.fromEntries(
+    DIMENSIONS.map((dimension) => {
+      const actual = emptyCounts();
+      const potential = emptyCounts();
+      for (const c of unwanted) {
+        actual[c.severity[dimension].actual]++;
+        potential[c.severity[dimension].potential]++;
+      }
+      return [dimension, { actual, potential }];
+    }),
+  ) as IncidentMetrics['severity'];
+
+  const thisYear = years[year]!;
+  const lowActualPersonPercent = percent(severity.person.actual.ingen_liten_fare, unwanted.length);
+  const summary: IncidentSummary = {
+    year,
+    reported: thisYear.reported,
+    closed: thisYear.closed,
+    suggestions: thisYear.suggestions,
+    suggestionsClosed: thisYear.suggestionsClosed,
+    unwanted: thisYear.unwanted,
+    avvik: thisYear.byType.avvik!,
+    closedPercent: thisYear.closedPercent,
+    medianDaysToClose: thisYear.medianDaysToClose,
+    lowActualPersonPercent,
+    mostLowActualPerson: lowActualPersonPercent !== null && lowActualPersonPercent > 50,
+    seriousPotentialPerson: severity.person.potential.farlig + severity.person.potential.kritisk + severity.person.potential.katastrofalt,
+    topCategories: categories.slice(0, 3).map(([name, count]) => ({ name, count })),
+    uncategorised: current.filter((c) => c.categories.length === 0).length,
+  };
+
+  return { years, byOrg, byCategory, severity, summary };
+}
+
+/** Every year from the first the data cover to the report year, so a year without cases shows as 0. */
+export function yearRange(dataYears: readonly number[], year: number): number[] {
+  const first = dataYears.reduce((a, b) => Math.min(a, b), year);
+  return Array.from({ length: year - first + 1 }, (_, i) => first + i);
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
