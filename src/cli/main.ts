@@ -8,6 +8,7 @@ import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
+import { registerInit } from './init.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data-samples/', import.meta.url));
@@ -60,6 +61,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
 
   registerDiff(program, io, (code) => { status = code; });
+  registerInit(program, io, SAMPLES_DIR);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
