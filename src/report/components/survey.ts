@@ -76,7 +76,7 @@ export const surveyLegend: Component = (_call, { metrics, config }) => {
   };
   const items = (Object.keys(LIGHTS) as Light[]).map(
     (light) =>
-      `<li class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend}: ${ranges[light]}</li>`,
+      `<li class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend} (${ranges[light]})</li>`,
   );
   return `<ul class="legend survey-legend" aria-label="Trafikklysmodellen">\n${items.join('\n')}\n</ul>`;
 };
