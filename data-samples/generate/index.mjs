@@ -1,7 +1,8 @@
 // Regenerates every file of data-samples/ from fixed seeds: `npm run samples`.
 // Each generator writes its own files; the outputs are committed.
+import { generateIncidents, generateInjuries, generateWhistleblowing } from './incidents.mjs';
 import { generateSurvey } from './survey.mjs';
 import { generateUnits } from './units.mjs';
 
-const generators = [generateUnits, generateSurvey];
+const generators = [generateUnits, generateSurvey, generateIncidents, generateInjuries, generateWhistleblowing];
 for (const generate of generators) await generate();
