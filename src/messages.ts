@@ -64,4 +64,7 @@ export const messages = {
   initExists: (files: readonly string[]) => `Not overwriting existing files: ${files.join(', ')} (use --force to overwrite them)`,
   initWrote: (dir: string, count: number) => `Wrote a new workspace with ${count} files to ${dir}. Fill in the exports, then run "hms-report validate <year> --data ${dir}".`,
   initNoCatalogue: (path: string) => `the bundled question catalogue is missing (${path}): the package is incomplete`,
+  progressValidating: (year: number) => `Reading and validating the workspace for ${year} …`,
+  progressBuilding: (year: number) => `Reading, validating and computing ${year}, rendering the report …`,
+  progressWriting: (count: number) => `Writing ${count} files …`,
 } as const;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, formatDiagnostic, HmsError, type Diagnostic } from '../errors.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
 import { planBuild, validateWorkspace } from '../pipeline.js';
 import { loadTemplates } from '../report/templates.js';
@@ -9,6 +9,7 @@ import { Workspace } from '../workspace/workspace.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
+import { diagnosticLine, progress, summaryJson } from './output.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data-samples/', import.meta.url));
@@ -18,22 +19,29 @@ const WORKSPACE_MARKERS = ['units.csv', 'units.xlsx', 'hms-report.config.yaml'];
 /** Runs the command line and returns the exit status; never throws for a user's mistake. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let status = EXIT_OK;
+  // The workspace in use, so diagnostics (relative to it) can be annotated with a path GitHub can link.
+  let workspaceRoot: string | undefined;
   const program = new Command('hms-report')
     .description('Turns a year of HR/HMS exports into the annual HMS report (HTML, PDF, metrics.json).')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run "hms-report --help" for usage)');
+    .showHelpAfterError('(run "hms-report --help" for usage)')
+    .addHelpText('after', HELP_FOOTER);
 
   program
     .command('validate')
     .description('check the workspace for a year without writing anything')
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
-    .addHelpText('after', '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025')
-    .action(async (year: number, options: { data?: string }) => {
+    .option('--json', 'print a machine-readable summary (ok, errors, warnings) on stdout')
+    .addHelpText('after', '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025\n  hms-report validate 2025 --json > validation.json')
+    .action(async (year: number, options: { data?: string; json?: boolean }) => {
       const workspace = await resolveWorkspace(options.data, io);
+      workspaceRoot = workspace.root;
+      progress(io, messages.progressValidating(year));
       const result = await validateWorkspace(workspace, year);
-      printDiagnostics(result.diagnostics, io);
+      printDiagnostics(result.diagnostics, io, workspaceRoot);
+      if (options.json) io.stdout(summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io));
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
       if (!result.ok) {
@@ -50,14 +58,22 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
     .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
-    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter')
-    .action(async (year: number, options: { data?: string; out: string }) => {
+    .option('--json', 'print a machine-readable summary (ok, errors, warnings, files written) on stdout')
+    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json')
+    .action(async (year: number, options: { data?: string; out: string; json?: boolean }) => {
       const workspace = await resolveWorkspace(options.data, io);
+      workspaceRoot = workspace.root;
       const templates = await loadTemplates(io.fs);
-      const plan = await planBuild(workspace, year, templates);
-      printDiagnostics(plan.warnings, io);
+      progress(io, messages.progressBuilding(year));
+      const plan = await planBuild(workspace, year, templates).catch((error: unknown) => {
+        if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [] }, io));
+        throw error;
+      });
+      printDiagnostics(plan.warnings, io, workspaceRoot);
+      progress(io, messages.progressWriting(plan.files.length));
       const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
       io.stderr(`${messages.wrote(written)}\n`);
+      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: true, diagnostics: plan.warnings, files: written }, io));
     });
 
   registerDiff(program, io, (code) => { status = code; });
@@ -71,7 +87,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof HmsError) {
-      printDiagnostics(error.diagnostics, io);
+      printDiagnostics(error.diagnostics, io, workspaceRoot);
       if (error.exitCode === EXIT_INVALID && error.diagnostics.length > 0) {
         const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
         io.stderr(`${messages.invalidWorkspace(errors, error.diagnostics.length - errors)}\n`);
@@ -103,6 +119,18 @@ async function resolveWorkspace(data: string | undefined, io: CliIo): Promise<Wo
   return new Workspace(SAMPLES_DIR, io.fs);
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
-  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo, workspaceRoot: string | undefined): void {
+  for (const d of diagnostics) io.stderr(`${diagnosticLine(d, io, workspaceRoot)}\n`);
 }
+
+const HELP_FOOTER = [
+  '',
+  'Examples:',
+  '  hms-report init hms-2025                       start a workspace',
+  '  hms-report validate 2025 --data hms-2025       check it',
+  '  hms-report build 2025 --data hms-2025          write out/2025/report.html, report.pdf, metrics.json',
+  '  hms-report diff out/2024 out/2025              what changed since last year',
+  '',
+  'Run "hms-report <command> --help" for a command\'s options and examples.',
+  'Colour only on a terminal and never with NO_COLOR set; GitHub Actions annotations when GITHUB_ACTIONS=true.',
+].join('\n');

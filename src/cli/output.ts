@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../errors.js';
+import { relative, sep } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -44,6 +45,55 @@ export function annotation(d: Diagnostic, workspacePrefix: string): string {
 }
 
 /** A diagnostic in the JSON summaries of validate and build. */
-export function diagnosticJson(d: Diagnostic): { severity: string; file: string; row: number | null; column: string | null; message: string } {
-  return { severity: d.severity, file: d.file, row: d.row ?? null, column: d.column ?? null, message: d.message };
+function diagnosticJson(d: Diagnostic): { file: string; row: number | null; column: string | null; message: string } {
+  return { file: d.file, row: d.row ?? null, column: d.column ?? null, message: d.message };
+}
+
+const RED = '\u001b[31m';
+const YELLOW = '\u001b[33m';
+const RESET = '\u001b[0m';
+
+/**
+ * One diagnostic as printed on stderr: a GitHub Actions annotation when run
+ * there (the log still shows the full FILE:ROW:COLUMN line as its message,
+ * and the annotation links the file), else the plain line, its place
+ * coloured on a terminal.
+ */
+export function diagnosticLine(d: Diagnostic, io: CliIo, workspaceRoot: string | undefined): string {
+  const plain = formatDiagnostic(d);
+  if (inGithubActions(io)) return annotation({ ...d, message: plain }, workspaceRoot ? relativeTo(io.cwd, workspaceRoot) : '');
+  if (!useColor(io, 'stderr')) return plain;
+  const colon = plain.indexOf(': ');
+  return `${d.severity === 'error' ? RED : YELLOW}${plain.slice(0, colon + 1)}${RESET}${plain.slice(colon + 1)}`;
+}
+
+/** A path relative to the working directory, forward slashes; '' for the directory itself. */
+export function relativeTo(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+export interface RunSummary {
+  command: 'validate' | 'build';
+  year: number;
+  ok: boolean;
+  diagnostics: readonly Diagnostic[];
+  /** Paths written, as given by the writer (absolute); shown relative to the working directory. */
+  files: readonly string[];
+}
+
+/** The `--json` summary of validate and build, on stdout, for CI. */
+export function summaryJson(summary: RunSummary, io: CliIo): string {
+  const { diagnostics } = summary;
+  return `${JSON.stringify(
+    {
+      command: summary.command,
+      year: summary.year,
+      ok: summary.ok,
+      errors: diagnostics.filter((d) => d.severity === 'error').map(diagnosticJson),
+      warnings: diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson),
+      files: summary.files.map((f) => relativeTo(io.cwd, f)),
+    },
+    null,
+    2,
+  )}\n`;
 }
