@@ -47,6 +47,11 @@ export const messages = {
   unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
   unknownHelper: (name: string) => `unknown helper or component "${name}"`,
   placeholderSyntax: (detail: string) => `placeholder syntax error: ${detail}`,
+  unknownPlaceholderIn: (placeholder: string) => `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,
+  helperFailed: (helper: string, detail: string) => `helper "${helper}" cannot be used here: ${detail}`,
+  actionPlanStatus: (given: string, allowed: readonly string[]) => `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,
+  actionPlanDuplicateId: (id: string) => `plan id "${id}" is used twice`,
+  unknownActionPlan: (id: string, known: readonly string[]) => `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
 
   // command line
   usingSamples: (dir: string) => `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,

@@ -51,7 +51,7 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
   const metrics = computeMetrics(sources);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
-  const report = await renderHtml(metrics, sources.config, content, templates, diagnostics);
+  const report = await renderHtml(metrics, sources.config, content, templates, diagnostics, { actionPlan: sources.actionPlan, facts: sources.facts });
   if (diagnostics.hasErrors()) {
     throw new HmsError('invalid content', EXIT_INVALID, sorted([...validation.diagnostics, ...diagnostics.items]));
   }

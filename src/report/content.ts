@@ -1,14 +1,17 @@
-import Handlebars from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
+import { HelperError } from './helpers.js';
 
 /**
  * Narrative content: Markdown files whose placeholders (`{{percent …}}`) are
  * bound to the metrics and whose components (`{{figure "…"}}`) are replaced by
  * rendered tables and figures. Headings of levels 1–3 are numbered across files
  * (1, 1.1, 1.1.1) and gathered for the table of contents; level 4 and below
- * are unnumbered.
+ * are unnumbered. Footnotes (`[^1]`) are numbered across files, as in a
+ * printed report, and listed at the end of the file (section) that has them.
  */
 
 export interface ContentFile {
@@ -43,6 +46,28 @@ export class ComponentError extends Error {}
 
 type HelperFn = (...args: unknown[]) => unknown;
 
+/** A problem with a placeholder at a line of its file; the content author sees the message. */
+class PlaceholderError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Built-in block helpers that strict mode does not check: `{{#if absense}}` must not be silently false. */
+const BUILT_IN_BLOCKS = ['if', 'unless', 'each', 'with'] as const;
+
+interface FootnoteEnv {
+  [key: string | symbol]: unknown;
+  /** Footnotes in earlier files, so numbering runs on across the report. */
+  footnoteOffset: number;
+  /** Makes anchors unique across files. */
+  docId: string;
+  footnotes?: { list?: unknown[] };
+}
+
 const MARKER = (index: number) => `<!--hms-component:${index}-->`;
 const MARKER_PATTERN = /<!--hms-component:(\d+)-->/g;
 
@@ -54,7 +79,8 @@ export async function renderContent(
   renderComponent: ComponentRenderer,
   diagnostics: Diagnostics,
 ): Promise<RenderedContent> {
-  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
+  configureFootnotes(markdown);
   markdown.renderer.rules.heading_open = (tokens, index, options, _env, self) => {
     const label = (tokens[index]!.meta as { label?: string } | null)?.label;
     return self.renderToken(tokens, index, options) + (label ? `<span class="heading-number">${label}</span> ` : '');
@@ -63,26 +89,33 @@ export async function renderContent(
   const counters = [0, 0, 0];
   const calls: ComponentCall[] = [];
   const parts: string[] = [];
+  let footnoteOffset = 0;
 
-  for (const { file, text } of files) {
+  for (const [fileIndex, { file, text }] of files.entries()) {
     const handlebars = Handlebars.create();
-    for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, fn);
+    for (const name of BUILT_IN_BLOCKS) handlebars.registerHelper(name, guarded(name, handlebars.helpers[name] as HelperFn, text));
+    for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, guarded(name, fn, text));
     for (const name of componentNames) {
-      handlebars.registerHelper(name, (...args: unknown[]) => {
+      const component = (...args: unknown[]) => {
         const options = args.pop() as { hash: Record<string, unknown> };
         calls.push({ name, args, options: options.hash, file });
         return new Handlebars.SafeString(`\n\n${MARKER(calls.length - 1)}\n\n`);
-      });
+      };
+      handlebars.registerHelper(name, guarded(name, component, text));
     }
     let expanded: string;
     try {
+      const problems = checkPlaceholders(Handlebars.parse(text), data, new Set(Object.keys(handlebars.helpers)));
+      for (const problem of problems) diagnostics.error(file, problem.message, problem.line);
+      if (problems.length > 0) continue;
       expanded = handlebars.compile(text, { strict: true, noEscape: false })(data);
     } catch (error) {
       const { line, message } = describeTemplateError(error, text);
       diagnostics.error(file, message, line);
       continue;
     }
-    const tokens = markdown.parse(expanded, {});
+    const env: FootnoteEnv = { footnoteOffset, docId: String(fileIndex + 1) };
+    const tokens = markdown.parse(expanded, env);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'heading_open') continue;
@@ -98,7 +131,8 @@ export async function renderContent(
       token.meta = { label: level === 1 ? `${number}.` : number };
       headings.push({ level, number, title, id });
     }
-    parts.push(markdown.renderer.render(tokens, markdown.options, {}));
+    parts.push(markdown.renderer.render(tokens, markdown.options, env));
+    footnoteOffset += env.footnotes?.list?.length ?? 0;
   }
 
   const rendered = await Promise.all(
@@ -116,17 +150,137 @@ export async function renderContent(
   return { html, headings };
 }
 
+/**
+ * Wraps a helper so that what strict mode lets through is still an error at
+ * its line: an argument that names no figure (Handlebars passes `undefined`
+ * for a misspelled helper argument) and a helper's own complaint.
+ */
+function guarded(name: string, fn: HelperFn, source: string): HelperFn {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as HelperOptions & { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } };
+    const line = options.loc?.start.line;
+    if (args.slice(0, -1).some((arg) => arg === undefined)) {
+      throw new PlaceholderError(messages.unknownPlaceholderIn(snippet(source, options.loc)), line);
+    }
+    try {
+      return fn.apply(this, args);
+    } catch (error) {
+      if (error instanceof HelperError) throw new PlaceholderError(messages.helperFailed(name, error.message), line);
+      throw error;
+    }
+  };
+}
+
+/** Blocks that keep the surrounding context, so paths inside them resolve against the top-level data too. */
+const SAME_CONTEXT_BLOCKS = new Set(['if', 'unless']);
+
+/**
+ * Resolves every path of a template against the data before it runs, so each
+ * misspelling is reported at its own line, all at once, including in helper
+ * arguments and block conditions, which Handlebars' strict mode lets through
+ * as `undefined`. Paths inside blocks that change the context (`#each`,
+ * `#with`) are left to the run-time checks. A key that is present but null
+ * (a source not given) is not a misspelling.
+ */
+function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: ReadonlySet<string>): PlaceholderError[] {
+  const problems: PlaceholderError[] = [];
+  const resolve = (path: hbs.AST.PathExpression) => {
+    let parts = path.parts;
+    if (path.data) {
+      if (parts[0] !== 'root') return;
+      parts = parts.slice(1);
+    } else if (path.depth > 0) return;
+    let value: unknown = data;
+    for (const part of parts) {
+      if (value === null) return;
+      if (typeof value !== 'object' || !(part in value)) {
+        problems.push(new PlaceholderError(messages.unknownPlaceholder(path.original), path.loc.start.line));
+        return;
+      }
+      value = (value as Record<string, unknown>)[part];
+    }
+  };
+  const helperName = (path: hbs.AST.PathExpression | hbs.AST.Literal): boolean => {
+    if (path.type !== 'PathExpression') return true;
+    const name = (path as hbs.AST.PathExpression).original;
+    if (!helpers.has(name)) problems.push(new PlaceholderError(messages.unknownHelper(name), path.loc.start.line));
+    return helpers.has(name);
+  };
+  const expression = (node: hbs.AST.Expression) => {
+    if (node.type === 'PathExpression') resolve(node as hbs.AST.PathExpression);
+    else if (node.type === 'SubExpression') call(node as hbs.AST.SubExpression);
+  };
+  const call = (node: { path: hbs.AST.PathExpression | hbs.AST.Literal; params: hbs.AST.Expression[]; hash: hbs.AST.Hash }) => {
+    helperName(node.path);
+    node.params.forEach(expression);
+    node.hash?.pairs.forEach((pair) => expression(pair.value));
+  };
+  const walk = (body: hbs.AST.Statement[], topLevel: boolean) => {
+    for (const statement of body) {
+      if (statement.type === 'MustacheStatement') {
+        const m = statement as hbs.AST.MustacheStatement;
+        const bare = m.params.length === 0 && (m.hash?.pairs.length ?? 0) === 0;
+        if (!topLevel) continue;
+        if (bare && m.path.type === 'PathExpression' && !helpers.has((m.path as hbs.AST.PathExpression).original)) resolve(m.path as hbs.AST.PathExpression);
+        else call(m);
+      } else if (statement.type === 'BlockStatement') {
+        const b = statement as hbs.AST.BlockStatement;
+        if (topLevel) call(b);
+        const keeps = topLevel && SAME_CONTEXT_BLOCKS.has(b.path.original);
+        walk(b.program.body, keeps);
+        if (b.inverse) walk(b.inverse.body, keeps);
+      }
+    }
+  };
+  walk(program.body, true);
+  return problems;
+}
+
+/** The placeholder as written, for a message: `{{percent current.absense.total 1}}`. */
+function snippet(source: string, loc: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined): string {
+  if (!loc) return '';
+  const lines = source.split('\n');
+  if (loc.start.line !== loc.end.line) return lines[loc.start.line - 1]!.slice(loc.start.column).trim();
+  return lines[loc.start.line - 1]!.slice(loc.start.column, loc.end.column);
+}
+
+/** Footnote markers as plain superscript numbers running on across files; the list where the file ends. */
+function configureFootnotes(markdown: InstanceType<typeof MarkdownIt>): void {
+  const rules = markdown.renderer.rules;
+  const offset = (env: unknown) => (env as FootnoteEnv).footnoteOffset;
+  rules.footnote_caption = (tokens, index, _options, env) => String((tokens[index]!.meta as { id: number }).id + 1 + offset(env));
+  rules.footnote_anchor_name = (tokens, index, _options, env) => `${(env as FootnoteEnv).docId}-${(tokens[index]!.meta as { id: number }).id + 1}`;
+  rules.footnote_block_open = (_tokens, _index, _options, env) =>
+    `<section class="footnotes" aria-label="Fotnoter">\n<ol class="footnotes-list" start="${offset(env) + 1}">\n`;
+  rules.footnote_anchor = (tokens, index, options, env, self) => {
+    const meta = tokens[index]!.meta as { subId: number };
+    const id = self.rules.footnote_anchor_name!(tokens, index, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : '');
+    return ` <a href="#fnref${id}" class="footnote-backref" aria-label="Tilbake til teksten">\u21a9\uFE0E</a>`;
+  };
+}
+
 /** Handlebars says "… - 3:4" or "Parse error on line 3:"; the user wants the line and what is wrong. */
 function describeTemplateError(error: unknown, source: string): { line?: number; message: string } {
+  if (error instanceof PlaceholderError) return { line: error.line, message: error.message };
   const text = error instanceof Error ? error.message : String(error);
-  const notDefined = /"([^"]+)" not defined in .* - (\d+):\d+/.exec(text);
-  if (notDefined) return { line: Number(notDefined[2]), message: messages.unknownPlaceholder(notDefined[1]!) };
+  const notDefined = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
+  if (notDefined) {
+    const [, name, line, column] = notDefined;
+    // Strict mode reports a misspelled helper called with arguments (`{{percnt x 1}}`) as an unknown field.
+    const written = source.split('\n')[Number(line) - 1]?.slice(Number(column)) ?? '';
+    const calledWithArguments = new RegExp(`^${escapeRegExp(name!)}\\s+[^}\\s]`).test(written);
+    return { line: Number(line), message: calledWithArguments ? messages.unknownHelper(name!) : messages.unknownPlaceholder(name!) };
+  }
   const missingHelper = /Missing helper: "([^"]+)"/.exec(text);
   if (missingHelper) {
-    const at = source.search(new RegExp(`\\{\\{[#~\\s]*${missingHelper[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    const at = source.search(new RegExp(`\\{\\{[#~\\s]*${escapeRegExp(missingHelper[1]!)}\\b`));
     return { line: at >= 0 ? source.slice(0, at).split('\n').length : undefined, message: messages.unknownHelper(missingHelper[1]!) };
   }
   const parse = /Parse error on line (\d+):/.exec(text);
   if (parse) return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
   return { message: messages.placeholderSyntax(text) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

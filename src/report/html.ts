@@ -5,6 +5,7 @@ import type { Config } from '../sources/config.js';
 import { components } from './components/index.js';
 import type { ComponentContext } from './components/context.js';
 import { ComponentError, renderContent, type ContentFile, type Heading } from './content.js';
+import { contentData, type NarrativeSources } from './content-data.js';
 import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
 
@@ -25,14 +26,16 @@ export async function renderHtml(
   content: readonly ContentFile[],
   templates: Templates,
   diagnostics: Diagnostics,
+  narrative: NarrativeSources = { actionPlan: null, facts: null },
 ): Promise<HtmlReport> {
   const counters = { figure: 0, table: 0 };
   const context: ComponentContext = {
     metrics,
     config,
     nextNumber: (kind) => ++counters[kind],
+    actionPlan: narrative.actionPlan,
   };
-  const data = { ...metrics, year: metrics.year, previousYear: metrics.year - 1 };
+  const data = contentData(metrics, narrative);
   const body = await renderContent(
     content,
     data,

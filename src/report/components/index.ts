@@ -1,4 +1,5 @@
 import type { Component } from './context.js';
+import { actionPlan, actionPlanStatus } from './action-plan.js';
 import { surveyLegend, surveyTable } from './survey.js';
 
 /**
@@ -6,6 +7,8 @@ import { surveyLegend, surveyTable } from './survey.js';
  * (`{{survey-table "6.1.3"}}`). Each domain keeps its own in a file beside this one.
  */
 export const components: Record<string, Component> = {
+  'action-plan': actionPlan,
+  'action-plan-status': actionPlanStatus,
   'survey-table': surveyTable,
   'survey-legend': surveyLegend,
 };
