@@ -31,6 +31,8 @@ export const messages = {
   surveyUnknownGate: (question: string) => `applies_if refers to "${question}", which is not another question of the catalogue`,
   surveyDuplicateQuestion: (id: string, firstIndex: number) => `question id "${id}" is already used by question ${firstIndex + 1}`,
   surveyCodeNotInScale: (codeValue: string, scale: string) => `"${codeValue}" is not an option of scale "${scale}"`,
+  surveyGateNotAsked: (question: string, gate: string, column: string) =>
+    `question "${question}" applies only to units that pass "${gate}", but this export has no column "${column}" for it: no unit can pass, so "${question}" shows no data this year`,
   surveyUnitNotReporting: (id: string) => `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei)`,
   surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>
     `unit "${unit}" submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,

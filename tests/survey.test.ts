@@ -190,6 +190,16 @@ describe('survey computation', () => {
     expect(metrics!.survey!.period).toMatchObject({ from: 2020, to: 2024, years: [2020, 2024], reportingFrom: 6, reportingTo: 5 });
   });
 
+  it('warns when a gated question is asked without its gate, and counts no unit for it', async () => {
+    const { metrics, diagnostics } = await build({
+      'survey/2025.csv': nettskjema(['$submission_id', '$created', 'enhet', 'hms_mal', 'kjem_rutiner'], [submission('A', ['1', '1'])]),
+    });
+    expect(lines(diagnostics)).toEqual([
+      'survey/2025.csv:1:kjem_rutiner: warning: question "kjem" applies only to units that pass "har_kjem", but this export has no column "kjem_har" for it: no unit can pass, so "kjem" shows no data this year',
+    ]);
+    expect(metrics!.survey!.questions.kjem!.years['2025']).toMatchObject({ applicable: 0, percent: null });
+  });
+
   it('leaves the survey out of the metrics when there is no catalogue', async () => {
     const diagnostics = new Diagnostics();
     const sources = await readSources(memoryWorkspace({ 'units.csv': UNITS }), 2025, diagnostics);

@@ -14,12 +14,6 @@ import type { SourceContext } from './context.js';
 
 export const CATALOGUE_FILE = 'survey/questions.yaml';
 
-export interface SurveyScale {
-  /** Option codes in catalogue order. */
-  options: readonly string[];
-  labels: Readonly<Record<string, string>>;
-}
-
 export interface SurveyQuestion {
   id: string;
   section: string;
@@ -44,7 +38,6 @@ export interface SurveyYear {
 }
 
 export interface SurveyData {
-  scales: Readonly<Record<string, SurveyScale>>;
   /** In catalogue order, which is the order of the report's rows. */
   questions: readonly SurveyQuestion[];
   /** Every export up to the report year, oldest first. */
@@ -140,18 +133,16 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
   const catalogue = parseYaml(CATALOGUE_FILE, await workspace.readText(CATALOGUE_FILE), catalogueSchema, diagnostics);
   if (!catalogue) return null;
 
-  const scales = Object.fromEntries(
-    Object.entries(catalogue.scales).map(([id, scale]) => [id, { options: Object.keys(scale.options), labels: scale.options }]),
-  );
+  const optionsOf = new Map(Object.entries(catalogue.scales).map(([id, scale]) => [id, Object.keys(scale.options)]));
   const questions = catalogue.questions.map((q) => toQuestion(q, catalogue));
   const years: SurveyYear[] = [];
   for (const year of exportYears) {
     const file = await workspace.locate(`survey/${year}`, diagnostics);
     if (!file) continue;
-    const read = await readExport(context, file, year, catalogue.unit_column, questions, scales);
+    const read = await readExport(context, file, year, catalogue.unit_column, questions, optionsOf);
     if (read) years.push(read);
   }
-  return { scales, questions, years };
+  return { questions, years };
 }
 
 function toQuestion(q: Catalogue['questions'][number], catalogue: Catalogue): SurveyQuestion {
@@ -176,7 +167,7 @@ async function readExport(
   year: number,
   unitColumn: string,
   questions: readonly SurveyQuestion[],
-  scales: Readonly<Record<string, SurveyScale>>,
+  optionsOf: ReadonlyMap<string, readonly string[]>,
 ): Promise<SurveyYear | null> {
   const { workspace, diagnostics, units } = context;
   const table = await workspace.open(file, diagnostics);
@@ -186,7 +177,14 @@ async function readExport(
 
   // Answer columns are named by the catalogue, so the row schema is built per year.
   const answerColumns: Record<string, CellSchema<string | null>> = {};
-  for (const q of asked) answerColumns[q.columnIn(year)] ??= code(scales[q.scale]!.options, { optional: true });
+  for (const q of asked) answerColumns[q.columnIn(year)] ??= code(optionsOf.get(q.scale)!, { optional: true });
+  const askedIds = new Set(asked.map((q) => q.id));
+  for (const q of asked) {
+    if (q.gate && !askedIds.has(q.gate.question)) {
+      // Nobody can pass a gate that was not asked, so the question would silently show no data.
+      diagnostics.warning(file, messages.surveyGateNotAsked(q.id, q.gate.question, questions.find((g) => g.id === q.gate!.question)!.columnIn(year)), table.headerRow, headerOf(table, q.columnIn(year)));
+    }
+  }
   const spec = tableSpec({
     columns: { ...answerColumns, [SUBMISSION_ID]: text(), [CREATED]: timestamp(), [unitColumn]: text() } as Record<string, CellSchema<unknown>>,
   });
@@ -220,5 +218,5 @@ async function readExport(
     const kept = latest.get(unit.id);
     if (kept) answers.set(unit.id, kept.answers);
   }
-  return { year, file, asked: new Set(asked.map((q) => q.id)), answers };
+  return { year, file, asked: askedIds, answers };
 }
