@@ -1,8 +1,68 @@
+import { z } from 'zod';
 import type { SourceContext } from './context.js';
+import { parseYaml } from '../workspace/yaml.js';
 
-// Placeholder until the benchmarks source lands: reports the source as not given.
-export type BenchmarksData = never;
+export const BENCHMARKS_FILE = 'benchmarks.yaml';
 
-export async function readBenchmarks(_context: SourceContext): Promise<BenchmarksData | null> {
-  return null;
+export const BENCHMARK_SCOPES = ['national', 'sector', 'institution'] as const;
+export const BENCHMARK_MEASURES = ['total', 'self', 'doctor', 'women', 'men'] as const;
+
+/**
+ * benchmarks.yaml: reference figures for sick leave from outside the
+ * institution (contract §3 leaves the form free; this is the tool's form):
+ *
+ * ```yaml
+ * benchmarks:
+ *   - id: norge_total              # stable key in metrics.json
+ *     label: Norge                 # the row label in the report
+ *     scope: national              # national | sector | institution (the institution in the same source)
+ *     measure: total               # total | self | doctor | women | men
+ *     year: 2025
+ *     value: 6.6                   # percent, or a range: {min: 8.2, max: 8.5}
+ *     source: SSB og NAV
+ *     period: 1.–3. kvartal, sesongjustert
+ *     seasonallyAdjusted: true     # the report then warns that quarters are not an annual figure
+ *     note: optional free text
+ * ```
+ */
+const benchmarkSchema = z
+  .strictObject({
+    id: z.string().trim().regex(/^[\p{L}\p{N}_-]+$/u, 'use letters, digits, _ and - only'),
+    label: z.string().trim().min(1),
+    scope: z.enum(BENCHMARK_SCOPES),
+    measure: z.enum(BENCHMARK_MEASURES),
+    year: z.number().int().min(1900).max(2999),
+    value: z.number().min(0).max(100).optional(),
+    range: z.strictObject({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+      .refine((r) => r.min <= r.max, { message: 'range.min must not be above range.max' })
+      .optional(),
+    source: z.string().trim().min(1),
+    period: z.string().trim().min(1),
+    seasonallyAdjusted: z.boolean().default(false),
+    note: z.string().trim().optional(),
+  })
+  .refine((b) => (b.value === undefined) !== (b.range === undefined), { message: 'give either value or range (not both)' });
+
+const fileSchema = z
+  .strictObject({ benchmarks: z.array(benchmarkSchema) })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.benchmarks.forEach((b, index) => {
+      if (seen.has(b.id)) ctx.addIssue({ code: 'custom', message: `id "${b.id}" is used twice`, path: ['benchmarks', index, 'id'] });
+      seen.add(b.id);
+    });
+  });
+
+export type Benchmark = z.output<typeof benchmarkSchema>;
+
+export interface BenchmarksData {
+  file: string;
+  benchmarks: Benchmark[];
+}
+
+export async function readBenchmarks(context: SourceContext): Promise<BenchmarksData | null> {
+  const { workspace, diagnostics } = context;
+  if (!(await workspace.exists(BENCHMARKS_FILE))) return null;
+  const parsed = parseYaml(BENCHMARKS_FILE, await workspace.readText(BENCHMARKS_FILE), fileSchema, diagnostics);
+  return parsed ? { file: BENCHMARKS_FILE, benchmarks: parsed.benchmarks } : null;
 }
