@@ -4,6 +4,8 @@ import { incidentMetrics } from './incidents.js';
 import { injuryMetrics } from './injuries.js';
 import { unitsMetrics } from './units.js';
 import { whistleblowingMetrics } from './whistleblowing.js';
+import { absenceMetrics, benchmarkMetrics } from './absence.js';
+import { workingTimeMetrics } from './working-time.js';
 import type { Metrics } from './types.js';
 
 /**
@@ -21,5 +23,8 @@ export function computeMetrics(sources: Sources): Metrics {
     ...(sources.injuries ? { injuries: injuryMetrics(sources.injuries, sources.year) } : {}),
     ...(sources.whistleblowing ? { whistleblowing: whistleblowingMetrics(sources.whistleblowing, sources.year) } : {}),
     ...(sources.acceptanceCriteria ? { acceptanceCriteria: sources.acceptanceCriteria } : {}),
+    ...(sources.absence ? { absence: absenceMetrics(sources.absence, sources.units, sources.year, sources.config.suppression.minPersons) } : {}),
+    ...(sources.workingTime ? { workingTime: workingTimeMetrics(sources.workingTime, sources.units, sources.year) } : {}),
+    ...(sources.benchmarks ? { benchmarks: benchmarkMetrics(sources.benchmarks, sources.year) } : {}),
   };
 }

@@ -20,7 +20,7 @@ export interface Metrics {
   acceptanceCriteria?: AcceptanceCriteriaMetrics;
   absence?: AbsenceMetrics;
   workingTime?: WorkingTimeMetrics;
-  benchmarks?: unknown;
+  benchmarks?: BenchmarksMetrics;
 }
 
 export interface UnitsMetrics {
@@ -96,7 +96,54 @@ export interface AbsenceYear {
   byQuarter: Record<string, number | null>;
   byGroup: Record<string, number | null>;
   stipendiat: number | null;
+  /** Extension: the quarter with the highest rate (key of byQuarter), null when all are hidden. */
+  highestQuarter?: string | null;
+  /** Extension: per quarter and gender (Figur 5). */
+  quarterByGender?: Record<string, Record<string, number | null>>;
+  /** Extension: per quarter, egenmeldt and legemeldt (Figur 6). */
+  quarterByType?: Record<string, { self: number | null; doctor: number | null }>;
   [extension: string]: unknown;
+}
+
+/** Extension: the lowest and highest org of a year. */
+export interface OrgRange {
+  min: number;
+  max: number;
+  minOrg: string;
+  maxOrg: string;
+  minOrgName: string;
+  maxOrgName: string;
+}
+
+/** Extension: the report year beside the two before it, for the narrative (null: no data or hidden). */
+export interface AbsenceSummary {
+  year: number;
+  previousYear: number;
+  firstYear: number;
+  total: number | null;
+  previousTotal: number | null;
+  firstTotal: number | null;
+  self: number | null;
+  doctor: number | null;
+  previousSelf: number | null;
+  previousDoctor: number | null;
+  women: number | null;
+  men: number | null;
+  vitenskapelig: number | null;
+  teknisk: number | null;
+  previousVitenskapelig: number | null;
+  previousTeknisk: number | null;
+  bothGroupsLower: boolean;
+  stipendiat: number | null;
+  highestQuarter: string | null;
+  highestQuarterValue: number | null;
+  highestQuarterEveryYear: boolean;
+  orgMin: number | null;
+  orgMax: number | null;
+  orgMinName: string | null;
+  orgMaxName: string | null;
+  stipendiatOrgMin: number | null;
+  stipendiatOrgMax: number | null;
 }
 
 export interface AbsenceMetrics {
@@ -104,10 +151,60 @@ export interface AbsenceMetrics {
   byOrg: Record<string, Record<string, number | null>>;
   byUnit: Record<string, Record<string, number | null>>;
   stipendiatByOrg: Record<string, Record<string, number | null>>;
+  /** Extension: per year, the range across orgs (null when every org is hidden). */
+  orgRange?: Record<string, OrgRange | null>;
+  stipendiatOrgRange?: Record<string, OrgRange | null>;
+  summary?: AbsenceSummary;
   [extension: string]: unknown;
 }
 
 export interface WorkingTimeMetrics {
   years: Record<string, { total: number; byRule: Record<string, number>; byOrg: Record<string, number> }>;
+  /** Extension: the report year's figures for the narrative. */
+  summary?: WorkingTimeSummary;
   [extension: string]: unknown;
+}
+
+export interface WorkingTimeSummary {
+  year: number;
+  total: number | null;
+  previousTotal: number | null;
+  firstTotal: number | null;
+  /** Rules of the report year, most breaches first (ties in the contract's order), zero counts left out. */
+  rules: string[];
+  topRule: string | null;
+  topRuleLabel: string | null;
+  secondRule: string | null;
+  secondRuleLabel: string | null;
+  largestOrg: string | null;
+  largestOrgName: string | null;
+  /** Percent of the report year's breaches. */
+  largestOrgShare: number | null;
+}
+
+/** Reference figures from benchmarks.yaml (the contract's optional part), by id, and picked out for the narrative. */
+export interface BenchmarkEntry {
+  label: string;
+  scope: string;
+  measure: string;
+  year: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  source: string;
+  period: string;
+  seasonallyAdjusted: boolean;
+  note: string | null;
+}
+
+export interface BenchmarksMetrics {
+  items: Record<string, BenchmarkEntry>;
+  /** The report year's national figures by measure (total, self, doctor, women, men). */
+  national: Record<string, BenchmarkEntry>;
+  /** The report year's sector figures (other institutions' totals), by id. */
+  sector: Record<string, BenchmarkEntry>;
+  /** The institution's own total in the benchmark's source, when given. */
+  institution: BenchmarkEntry | null;
+  /** Whether any national figure of the report year is seasonally adjusted (the narrative then adds the caveat). */
+  seasonallyAdjusted: boolean;
 }
