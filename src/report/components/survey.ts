@@ -56,7 +56,7 @@ export const surveyTable: Component = (call, { metrics }) => {
   const rows = Object.values(survey.questions).filter((q) => q.report !== false && q.section === String(section));
   if (rows.length === 0) return `<p class="no-data">Ingen spørsmål i HMS-rapporteringen hører til ${escapeHtml(String(section))}.</p>`;
   const years = Array.from({ length: SURVEY_YEARS }, (_, i) => metrics.year - i);
-  const title = typeof call.options.title === 'string' ? call.options.title : String(section);
+  const title = typeof call.options.title === 'string' ? call.options.title : `Tema i ${String(section)}`;
   const caption = `${escapeHtml(title)}: andel enheter med positivt svar, ${years.at(-1)}–${years[0]}`;
   const head = `<tr><th scope="col">Tema</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join('')}</tr>`;
   const body = rows
