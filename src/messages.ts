@@ -64,6 +64,20 @@ export const messages = {
     `The workspace is invalid: ${errors} problem${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Nothing was written.`,
   valid: (year: number, warnings: number) => `The workspace is valid for ${year}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`,
   wrote: (files: readonly string[]) => `Wrote ${files.join(', ')}`,
+  // PDF
+  noBrowser: (explicit: { variable: string; path: string } | undefined, year: number) =>
+    `${explicit ? `${explicit.variable} is set to ${explicit.path}, which is not a file.` : 'No Chromium or Chrome was found to print report.pdf (looked at HMS_REPORT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, the Google Chrome paths and puppeteer\'s cache).'}
+Install Chromium (Debian/Ubuntu: sudo apt-get install -y chromium), or set HMS_REPORT_CHROMIUM to the path of a Chromium or Chrome executable.
+To write only the HTML and metrics.json: hms-report build ${year} --format html,json
+Nothing was written.`,
+  browserFailed: (path: string, detail: string, year: number) =>
+    `Chromium at ${path} could not be started: ${detail}
+Check that it runs (${path} --version), or set HMS_REPORT_CHROMIUM to another Chromium or Chrome.
+To write only the HTML and metrics.json: hms-report build ${year} --format html,json
+Nothing was written.`,
+  badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
+  requestBlocked: (url: string) => `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
+  badFormat: (value: string) => `"${value}" is not an output format: use a comma-separated list of html, pdf and json`,
   unexpected: (detail: string) => `Unexpected internal error: ${detail}\nPlease report this with the command you ran.`,
 
   // diff and init

@@ -15,6 +15,7 @@ import { computeMetrics } from './metrics/index.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile } from './output.js';
 import { renderHtml } from './report/html.js';
+import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import type { Templates } from './report/templates.js';
 import { readSources, type Sources } from './sources/index.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -41,8 +42,15 @@ export interface BuildPlan {
   title: string;
 }
 
+export interface BuildOptions {
+  /** The files to plan; default html and json. 'pdf' needs `pdf`. */
+  formats?: readonly OutputFormat[];
+  /** How to reach the browser that prints report.pdf, from the very HTML of report.html. */
+  pdf?: PdfBuildOptions;
+}
+
 /** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
-export async function planBuild(workspace: Workspace, year: number, templates: Templates): Promise<BuildPlan> {
+export async function planBuild(workspace: Workspace, year: number, templates: Templates, options: BuildOptions = {}): Promise<BuildPlan> {
   const validation = await validateWorkspace(workspace, year);
   if (!validation.ok || !validation.sources) {
     throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
@@ -55,14 +63,19 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
   if (diagnostics.hasErrors()) {
     throw new HmsError('invalid content', EXIT_INVALID, sorted([...validation.diagnostics, ...diagnostics.items]));
   }
+  const formats = options.formats ?? ['html', 'json'];
+  if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
+  // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
+  const pdf = formats.includes('pdf') && options.pdf ? await printReport(report.html, year, options.pdf) : undefined;
   return {
     metrics,
     html: report.html,
     title: report.title,
-    warnings: sorted([...validation.diagnostics, ...diagnostics.items]),
+    warnings: sorted([...validation.diagnostics, ...diagnostics.items, ...(pdf?.warnings ?? [])]),
     files: [
       { path: `${year}/report.html`, contents: report.html },
       { path: `${year}/metrics.json`, contents: stableJson(metrics) },
-    ],
+      ...(pdf ? [{ path: `${year}/report.pdf`, contents: pdf.pdf }] : []),
+    ].filter((file) => { const format = formatOf(file.path); return format === undefined || formats.includes(format); }),
   };
 }

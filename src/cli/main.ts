@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
 import { planBuild, validateWorkspace } from '../pipeline.js';
+import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
 import { processIo, type CliIo } from './io.js';
@@ -58,14 +59,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
     .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
+    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium)', parseFormats, [...OUTPUT_FORMATS])
     .option('--json', 'print a machine-readable summary (ok, errors, warnings, files written) on stdout')
-    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json')
-    .action(async (year: number, options: { data?: string; out: string; json?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json\n  hms-report build 2025 --format html,json   (no PDF, no Chromium needed)')
+    .action(async (year: number, options: { data?: string; out: string; json?: boolean; format: OutputFormat[] }) => {
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
       const templates = await loadTemplates(io.fs);
       progress(io, messages.progressBuilding(year));
-      const plan = await planBuild(workspace, year, templates).catch((error: unknown) => {
+      const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
+      const plan = await planBuild(workspace, year, templates, { formats: options.format, pdf }).catch((error: unknown) => {
         if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [] }, io));
         throw error;
       });
@@ -99,6 +102,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     io.stderr(`${messages.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return 70;
   }
+}
+
+/** "html,json" → ['html', 'json']; duplicates collapse, order follows OUTPUT_FORMATS. */
+function parseFormats(value: string): OutputFormat[] {
+  const asked = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  const unknown = asked.find((part) => !OUTPUT_FORMATS.some((format) => format === part));
+  if (unknown !== undefined || asked.length === 0) throw new InvalidArgumentError(messages.badFormat(unknown ?? value));
+  return OUTPUT_FORMATS.filter((format) => asked.includes(format));
 }
 
 function parseYear(value: string): number {

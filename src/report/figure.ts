@@ -1,5 +1,6 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, View } from 'vega';
+import * as vega from 'vega';
+import { FONT_FAMILY, measureChartText, type ChartTextItem } from './pdf/fonts.js';
 import { escapeHtml } from './html-escape.js';
 import type { ComponentContext } from './components/context.js';
 
@@ -51,11 +52,17 @@ ${rows}
 </figure>`;
 }
 
+// Without a canvas Vega only estimates text widths (0.8 em a character), which
+// cuts axis labels short or leaves gaps; measure with the embedded font instead.
+// vega-typings leave textMetrics out, hence the narrow cast.
+(vega as unknown as { textMetrics: { width: (item: ChartTextItem, text: unknown) => number } }).textMetrics.width = measureChartText;
+
 /** Vega-Lite → Vega → SVG, headless. The SVG's own title/description are dropped: the figure element carries them. */
 export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>[]): Promise<string> {
-  const full = { ...spec, data: { values: data } } as TopLevelSpec;
+  // The SVG's text is drawn in the report's embedded font, the one it was measured with.
+  const full = { ...spec, data: { values: data }, config: { ...spec.config, font: FONT_FAMILY } } as TopLevelSpec;
   const vegaSpec = compile(full).spec;
-  const view = new View(parse(vegaSpec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');

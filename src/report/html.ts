@@ -8,6 +8,8 @@ import { ComponentError, renderContent, type ContentFile, type Heading } from '.
 import { contentData, type NarrativeSources } from './content-data.js';
 import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
+import { fontFaceCss } from './pdf/fonts.js';
+import { chapterPageCss } from './pdf/page-css.js';
 
 export interface HtmlReport {
   html: string;
@@ -54,7 +56,9 @@ export async function renderHtml(
     title,
     institution: metrics.institution,
     year: metrics.year,
+    fontCss: fontFaceCss(),
     css: templates.css,
+    pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
     toc: body.headings.filter((h) => h.level <= 3),
     body: body.html,
   });

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The little PDF reading and patching the build needs, on the files Chromium
+ * (Skia) writes: a classic cross-reference table and plain-text dictionaries.
+ * Reading: on which page each named destination (an element id that a link
+ * points at) landed, which is what the table of contents needs. Patching: the
+ * dates and file id Chromium takes from the clock, so a rebuild gives the
+ * same bytes.
+ */
+
+interface Xref {
+  /** Object number → byte offset of "N G obj". */
+  offsets: Map<number, number>;
+  /** Where each offset is written in the table, to shift them after an edit. */
+  entries: { at: number; offset: number }[];
+  startxrefAt: number;
+  startxref: number;
+  trailer: string;
+}
+
+function readXref(text: string): Xref {
+  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
+  if (!start) throw new Error('PDF has no startxref');
+  const startxref = Number(start[1]);
+  if (!text.startsWith('xref', startxref)) throw new Error('PDF uses a cross-reference stream, expected a table');
+  const offsets = new Map<number, number>();
+  const entries: Xref['entries'] = [];
+  const section = /(\d+) (\d+)\s*\r?\n/y;
+  let pos = startxref + 4;
+  while (/\s/.test(text[pos] ?? '')) pos++;
+  for (;;) {
+    section.lastIndex = pos;
+    const head = section.exec(text);
+    if (!head) break;
+    const first = Number(head[1]);
+    const count = Number(head[2]);
+    pos = section.lastIndex;
+    for (let i = 0; i < count; i++, pos += 20) {
+      const entry = text.slice(pos, pos + 18);
+      const offset = Number(entry.slice(0, 10));
+      if (entry[17] === 'n') {
+        offsets.set(first + i, offset);
+        entries.push({ at: pos, offset });
+      }
+    }
+  }
+  const trailerAt = text.indexOf('trailer', pos);
+  return { offsets, entries, startxrefAt: start.index + start[0].indexOf(start[1]!), startxref, trailer: text.slice(trailerAt, start.index) };
+}
+
+class PdfText {
+  readonly text: string;
+  readonly xref: Xref;
+
+  constructor(bytes: Uint8Array) {
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    this.xref = readXref(this.text);
+  }
+
+  /** An object's body up to its stream or endobj: its dictionary, array or value. */
+  object(num: number): string {
+    const offset = this.xref.offsets.get(num);
+    if (offset === undefined) throw new Error(`PDF object ${num} is missing`);
+    const bodyStart = this.text.indexOf('obj', offset) + 3;
+    const end = this.text.indexOf('endobj', bodyStart);
+    const stream = this.text.indexOf('stream', bodyStart);
+    return this.text.slice(bodyStart, stream !== -1 && stream < end ? stream : end);
+  }
+
+  /** The value of /Key in a dictionary, following one indirect reference. */
+  ref(dict: string, key: string): number | undefined {
+    const match = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(dict);
+    return match ? Number(match[1]) : undefined;
+  }
+
+  catalog(): string {
+    const root = this.ref(this.xref.trailer, 'Root');
+    if (root === undefined) throw new Error('PDF trailer has no /Root');
+    return this.object(root);
+  }
+
+  /** Page object numbers in reading order, walking the page tree. */
+  pages(): number[] {
+    const root = this.ref(this.catalog(), 'Pages');
+    if (root === undefined) throw new Error('PDF catalog has no /Pages');
+    const pages: number[] = [];
+    const walk = (num: number, depth: number) => {
+      if (depth > 64) throw new Error('PDF page tree is too deep');
+      const node = this.object(num);
+      if (/\/Type\s*\/Pages\b/.test(node)) {
+        const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1] ?? '';
+        for (const kid of kids.matchAll(/(\d+)\s+\d+\s+R/g)) walk(Number(kid[1]), depth + 1);
+      } else {
+        pages.push(num);
+      }
+    };
+    walk(root, 0);
+    return pages;
+  }
+}
+
+export function pageCount(pdf: Uint8Array): number {
+  return new PdfText(pdf).pages().length;
+}
+
+/**
+ * The page (1-based) each named destination points to. Chromium writes one
+ * per element id that a link in the document targets, in the catalog's
+ * /Dests dictionary.
+ */
+export function destinationPages(pdf: Uint8Array): Map<string, number> {
+  const file = new PdfText(pdf);
+  const pageNumbers = new Map(file.pages().map((num, index) => [num, index + 1]));
+  const catalog = file.catalog();
+  const destsRef = file.ref(catalog, 'Dests');
+  const result = new Map<string, number>();
+  if (destsRef === undefined) return result;
+  const dests = file.object(destsRef);
+  for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*(?:\[\s*(\d+)\s+\d+\s+R|(\d+)\s+\d+\s+R)/g)) {
+    const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const pageRef = match[2] !== undefined ? Number(match[2]) : Number(/\[\s*(\d+)\s+\d+\s+R/.exec(file.object(Number(match[3])))?.[1]);
+    const page = pageNumbers.get(pageRef);
+    if (page !== undefined) result.set(Buffer.from(name, 'latin1').toString('utf8'), page);
+  }
+  return result;
+}
+
+/** `D:YYYYMMDDHHmmSS+00'00'`, the form Chromium writes, in UTC. */
+export function pdfDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
+}
+
+/**
+ * Replaces the creation and modification dates with `date` and any file /ID
+ * with a hash of the content, rewriting the cross-reference offsets when the
+ * lengths change, so the same report always gives the same bytes.
+ */
+export function setReproducibleDates(pdf: Uint8Array, date: Date): Uint8Array {
+  const original = new PdfText(pdf);
+  const stamp = pdfDate(date);
+  const edits: { at: number; length: number; value: string }[] = [];
+  for (const match of original.text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+    const at = match.index + match[0].indexOf('(') + 1;
+    edits.push({ at, length: match[1]!.length, value: stamp });
+  }
+  let text = original.text;
+  const shift = (offset: number) => offset + edits.filter((e) => e.at < offset).reduce((sum, e) => sum + e.value.length - e.length, 0);
+  for (const edit of [...edits].sort((a, b) => b.at - a.at)) {
+    text = text.slice(0, edit.at) + edit.value + text.slice(edit.at + edit.length);
+  }
+  if (edits.some((e) => e.value.length !== e.length)) {
+    const { entries, startxref, startxrefAt } = original.xref;
+    const newStartxref = shift(startxref);
+    const tableShift = newStartxref - startxref;
+    // Entries sit inside the table, which itself moved by tableShift; each is fixed width.
+    for (const entry of entries) {
+      const at = entry.at + tableShift;
+      text = text.slice(0, at) + String(shift(entry.offset)).padStart(10, '0') + text.slice(at + 10);
+    }
+    const at = startxrefAt + tableShift;
+    text = text.slice(0, at) + String(newStartxref) + text.slice(at + String(startxref).length);
+  }
+  const idPattern = /(\/ID\s*\[\s*<)([0-9A-Fa-f]*)(>\s*<)([0-9A-Fa-f]*)(>)/;
+  if (idPattern.test(text)) {
+    const digest = createHash('sha256').update(text.replace(idPattern, '$1$3$5'), 'latin1').digest('hex');
+    text = text.replace(idPattern, (_, a: string, first: string, b: string, second: string, c: string) =>
+      `${a}${digest.slice(0, first.length).toUpperCase()}${b}${digest.slice(0, second.length).toUpperCase()}${c}`);
+  }
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}

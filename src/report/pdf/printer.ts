@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** One print of an HTML document. */
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** Every request the document tried to make; all were refused. */
+  blockedRequests: string[];
+}
+
+/**
+ * A running browser that prints HTML to PDF. The build launches one per run
+ * and prints through it several times (the table of contents needs a second
+ * pass); tests pass a fake.
+ */
+export interface PdfPrinter {
+  /**
+   * Prints a self-contained document. `fill` sets the text of the elements
+   * whose data-target names a key (the TOC's page numbers), so the PDF is
+   * printed from the very HTML that report.html holds.
+   */
+  print(html: string, fill?: Readonly<Record<string, string>>): Promise<PrintResult>;
+  close(): Promise<void>;
+}
+
+export type PrinterLauncher = (executablePath: string) => Promise<PdfPrinter>;
+
+/**
+ * Flags for a headless print in a closed network as root: no sandbox (root
+ * cannot have one), and none of the background services that would try to
+ * phone home and fill the log with refused connections.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+export const launchChromium: PrinterLauncher = async (executablePath) => {
+  const profile = await mkdtemp(join(tmpdir(), 'hms-report-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    async print(html, fill = {}) {
+      const page = await browser.newPage();
+      const blockedRequests: string[] = [];
+      try {
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          const url = request.url();
+          // The document arrives through setContent; anything else (even a font or image) would be a leak.
+          if (url.startsWith('data:') || url === 'about:blank') {
+            void request.continue();
+          } else {
+            blockedRequests.push(url);
+            void request.abort('blockedbyclient');
+          }
+        });
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(async (entries: [string, string][]) => {
+          for (const [target, text] of entries) {
+            document.querySelectorAll(`[data-target="${CSS.escape(target)}"]`).forEach((element) => { element.textContent = text; });
+          }
+          await document.fonts.ready;
+        }, Object.entries(fill));
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+          timeout: 120_000,
+        });
+        return { pdf: new Uint8Array(pdf), blockedRequests: [...new Set(blockedRequests)].sort() };
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+};
