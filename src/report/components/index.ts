@@ -1,5 +1,14 @@
 import type { Component } from './context.js';
 import { actionPlan, actionPlanStatus } from './action-plan.js';
+import {
+  figureIncidentsCategory,
+  figureIncidentsOrg,
+  figureIncidentsYear,
+  figureInjuries,
+  figureWhistleblowing,
+  tableAcceptanceCriteria,
+  tableSeverity,
+} from './incidents.js';
 import { surveyLegend, surveyTable } from './survey.js';
 
 /**
@@ -11,4 +20,11 @@ export const components: Record<string, Component> = {
   'action-plan-status': actionPlanStatus,
   'survey-table': surveyTable,
   'survey-legend': surveyLegend,
+  'figure-incidents-org': figureIncidentsOrg,
+  'figure-injuries': figureInjuries,
+  'figure-incidents-year': figureIncidentsYear,
+  'figure-incidents-category': figureIncidentsCategory,
+  'figure-whistleblowing': figureWhistleblowing,
+  'table-severity': tableSeverity,
+  'table-acceptance-criteria': tableAcceptanceCriteria,
 };
