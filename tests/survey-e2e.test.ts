@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIo, type CliIo } from '../src/cli/io.js';
-import { run } from '../src/cli/main.js';
+import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { Metrics } from '../src/metrics/types.js';
 
 /**
@@ -18,7 +18,7 @@ describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
 
   beforeAll(async () => {
     const io: CliIo = { ...processIo, cwd: out, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--out', out], io);
+    const status = await run(['build', '2025', '--out', out, '--format', 'html,json'], io);
     expect(status, stderr).toBe(0);
     metrics = JSON.parse(readFileSync(join(out, '2025/metrics.json'), 'utf8')) as Metrics;
     html = readFileSync(join(out, '2025/report.html'), 'utf8');
@@ -89,5 +89,27 @@ describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
     expect(row).toMatch(/^<tr><th scope="row">[^<]+<\/th><td class="num light light-yellow"[^>]*><span class="light-symbol" aria-hidden="true">◆<\/span>73\u00a0%<span class="light-word">\u00a0gult<\/span><\/td>/);
     expect(table).toContain('<span class="visually-hidden">ikke spurt</span>');
     expect(html).toContain('class="legend survey-legend"');
+  });
+});
+
+describe('the default narrative of Vedlegg 1 (a workspace without content/<year>/)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hms-survey-default-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('renders the legend, a table per section and sentences with computed figures', async () => {
+    cpSync(SAMPLES_DIR, join(dir, 'ws'), { recursive: true, filter: (path) => !/[\\/]content$/.test(path) });
+    let stderr = '';
+    const io: CliIo = { ...processIo, cwd: dir, stdout: () => undefined, stderr: (t) => void (stderr += t) };
+    const status = await run(['build', '2025', '--data', 'ws', '--out', 'out', '--format', 'html,json'], io);
+    expect(status, stderr).toBe(0);
+    const html = readFileSync(join(dir, 'out/2025/report.html'), 'utf8');
+    expect(html).toMatch(/Vedlegg 1: Utvikling i systematisk HMS-arbeid ved NTNU 2021–2025<\/h2>/);
+    expect(html).toContain('Antall rapporterende enheter var 75 i 2021 og 71 i 2025; i 2025 svarte 71 av 71 enheter.');
+    expect(html).toContain('I 2025 oppgir 23 enheter at de har strålekilder');
+    expect(html).toContain('16 enheter oppgir at de håndterer biologiske faktorer');
+    for (const title of ['Systematisk arbeidsmåte', 'Psykososiale og organisatoriske forhold', 'Fysisk og ergonomisk arbeidsmiljø', 'Kjemisk og biologisk arbeidsmiljø', 'Andre forhold']) {
+      expect(html).toContain(`<caption>${title}: andel enheter med positivt svar, 2021–2025</caption>`);
+    }
+    expect(html).toContain('Grønt: tilfredsstillende nivå (over 80\u00a0% positive svar)');
   });
 });
