@@ -266,6 +266,13 @@ questions:
     ]);
   });
 
+  it('warns about an export whose name is not its year', async () => {
+    const { diagnostics } = await build({ 'survey/hms-2025.csv': nettskjema(HEADER, []), 'survey/notater.txt': 'x' });
+    expect(lines(diagnostics)).toEqual([
+      'survey/hms-2025.csv: warning: not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)',
+    ]);
+  });
+
   it('asks for the catalogue when exports are given without one', async () => {
     const diagnostics = new Diagnostics();
     await readSources(memoryWorkspace({ 'units.csv': UNITS, 'survey/2025.csv': nettskjema(HEADER, []) }), 2025, diagnostics);

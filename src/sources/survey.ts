@@ -116,9 +116,14 @@ const CREATED = '$created';
 /** The catalogue and every export up to the report year; null when the workspace has no survey. */
 export async function readSurvey(context: SourceContext): Promise<SurveyData | null> {
   const { workspace, diagnostics, year: reportYear } = context;
+  const entries = await workspace.list('survey');
+  for (const entry of entries) {
+    // A misnamed export would otherwise leave its year silently without data.
+    if (/\.(csv|xlsx)$/i.test(entry) && !EXPORT_NAME.test(entry)) diagnostics.warning(`survey/${entry}`, messages.surveyMisnamedExport());
+  }
   const exportYears = [
     ...new Set(
-      (await workspace.list('survey'))
+      entries
         .map((entry) => EXPORT_NAME.exec(entry))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => Number(m[1]))
