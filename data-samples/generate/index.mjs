@@ -3,6 +3,8 @@
 import { generateIncidents, generateInjuries, generateWhistleblowing } from './incidents.mjs';
 import { generateSurvey } from './survey.mjs';
 import { generateUnits } from './units.mjs';
+import { generateAbsence } from './absence.mjs';
+import { generateWorkingTime } from './working-time.mjs';
 
-const generators = [generateUnits, generateSurvey, generateIncidents, generateInjuries, generateWhistleblowing];
+const generators = [generateUnits, generateSurvey, generateIncidents, generateInjuries, generateWhistleblowing, generateAbsence, generateWorkingTime];
 for (const generate of generators) await generate();
