@@ -20,6 +20,7 @@ import type { Templates } from './report/templates.js';
 import { readSources, type Sources } from './sources/index.js';
 import type { Workspace } from './workspace/workspace.js';
 import { stableJson } from './json.js';
+import { tablesXlsx } from './report/tables-xlsx.js';
 
 export interface ValidationResult {
   sources: Sources | null;
@@ -75,6 +76,8 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
     files: [
       { path: `${year}/report.html`, contents: report.html },
       { path: `${year}/metrics.json`, contents: stableJson(metrics) },
+      // The figures' data for analysts, beside the report whatever --format says.
+      { path: `${year}/tables.xlsx`, contents: await tablesXlsx(metrics) },
       ...(pdf ? [{ path: `${year}/report.pdf`, contents: pdf.pdf }] : []),
     ].filter((file) => { const format = formatOf(file.path); return format === undefined || formats.includes(format); }),
   };
