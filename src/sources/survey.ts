@@ -30,7 +30,6 @@ export interface SurveyQuestion {
 
 export interface SurveyYear {
   year: number;
-  file: string;
   /** Ids of the questions whose column the export has: the ones asked that year. */
   asked: ReadonlySet<string>;
   /** Reporting unit id → its counted submission's answers (null: left empty). */
@@ -223,5 +222,5 @@ async function readExport(
     const kept = latest.get(unit.id);
     if (kept) answers.set(unit.id, kept.answers);
   }
-  return { year, file, asked: askedIds, answers };
+  return { year, asked: askedIds, answers };
 }
