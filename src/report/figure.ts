@@ -60,7 +60,7 @@ ${rows}
 /** Vega-Lite → Vega → SVG, headless. The SVG's own title/description are dropped: the figure element carries them. */
 export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>[]): Promise<string> {
   // The SVG's text is drawn in the report's embedded font, the one it was measured with.
-  const full = { ...spec, data: { values: data }, config: { ...spec.config, font: FONT_FAMILY } } as TopLevelSpec;
+  const full = { ...spec, data: { values: data }, config: { ...spec.config, font: `"${FONT_FAMILY}", sans-serif` } } as TopLevelSpec;
   const vegaSpec = compile(full).spec;
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   const svg = await view.toSVG();

@@ -1,7 +1,7 @@
 import { EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
-import { destinationPages, pageCount, setReproducibleDates } from './pdf-file.js';
+import { destinationPages, finishPdf, pageCount } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
 
 export { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
@@ -25,7 +25,7 @@ const MAX_PASSES = 4;
  * numbers. When the numbers themselves move a heading (a longer TOC line
  * wrapping), the loop repeats until the pages agree with what is printed.
  */
-export async function renderPdf(html: string, tocTargets: readonly string[], printer: PdfPrinter, date: Date): Promise<PdfReport> {
+export async function renderPdf(html: string, tocTargets: readonly string[], printer: PdfPrinter, info: { date: Date; author: string }): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
     const printed = await printer.print(html, fill);
@@ -38,7 +38,7 @@ export async function renderPdf(html: string, tocTargets: readonly string[], pri
     }
     const next = Object.fromEntries([...tocPages].map(([target, page]) => [target, String(page)]));
     if (pass > 0 && tocTargets.every((t) => fill[t] === next[t])) {
-      return { pdf: setReproducibleDates(printed.pdf, date), pages: pageCount(printed.pdf), tocPages, blockedRequests: printed.blockedRequests };
+      return { pdf: finishPdf(printed.pdf, info), pages: pageCount(printed.pdf), tocPages, blockedRequests: printed.blockedRequests };
     }
     fill = next;
   }
@@ -100,10 +100,17 @@ export async function printReport(html: string, year: number, options: PdfBuildO
   // The TOC's page slots, whatever headings the layout chose to list.
   const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
   try {
-    const report = await renderPdf(html, tocTargets, printer, date);
+    const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) });
     const warnings = report.blockedRequests.map((url): Diagnostic => ({ severity: 'warning', file: 'report.html', message: messages.requestBlocked(url) }));
     return { pdf: report.pdf, warnings };
   } finally {
     await printer.close();
   }
+}
+
+/** The document's <meta name="author">, which Chromium does not carry into the PDF itself. */
+function metaAuthor(html: string): string {
+  const content = /<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '';
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+  return content.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => entities[name]!);
 }

@@ -132,21 +132,38 @@ export function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
+/** A PDF text string: UTF-16BE with a byte-order mark, as hex, so any letter survives. */
+function pdfTextString(text: string): string {
+  const hex = [...text].map((char) => {
+    const code = char.codePointAt(0)!;
+    if (code <= 0xffff) return code.toString(16).padStart(4, '0');
+    const offset = code - 0x10000;
+    return (0xd800 + (offset >> 10)).toString(16) + (0xdc00 + (offset & 0x3ff)).toString(16);
+  });
+  return `<FEFF${hex.join('').toUpperCase()}>`;
+}
+
 /**
- * Replaces the creation and modification dates with `date` and any file /ID
- * with a hash of the content, rewriting the cross-reference offsets when the
- * lengths change, so the same report always gives the same bytes.
+ * Finishes Chromium's PDF: the creation and modification dates become `date`,
+ * any file /ID a hash of the content (so the same report always gives the
+ * same bytes), and the document information gets the /Author Chromium leaves
+ * out. Cross-reference offsets are rewritten when lengths change.
  */
-export function setReproducibleDates(pdf: Uint8Array, date: Date): Uint8Array {
+export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string }): Uint8Array {
   const original = new PdfText(pdf);
-  const stamp = pdfDate(date);
+  const stamp = pdfDate(info.date);
   const edits: { at: number; length: number; value: string }[] = [];
   for (const match of original.text.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
     const at = match.index + match[0].indexOf('(') + 1;
     edits.push({ at, length: match[1]!.length, value: stamp });
   }
+  const infoRef = original.ref(original.xref.trailer, 'Info');
+  if (infoRef !== undefined && info.author !== '' && !/\/Author\b/.test(original.object(infoRef))) {
+    const at = original.text.indexOf('<<', original.xref.offsets.get(infoRef)) + 2;
+    edits.push({ at, length: 0, value: `/Author ${pdfTextString(info.author)} ` });
+  }
   let text = original.text;
-  const shift = (offset: number) => offset + edits.filter((e) => e.at < offset).reduce((sum, e) => sum + e.value.length - e.length, 0);
+  const shift = (offset: number) => offset + edits.filter((e) => e.at <= offset).reduce((sum, e) => sum + e.value.length - e.length, 0);
   for (const edit of [...edits].sort((a, b) => b.at - a.at)) {
     text = text.slice(0, edit.at) + edit.value + text.slice(edit.at + edit.length);
   }

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SAMPLES_DIR } from '../src/cli/main.js';
+import { planBuild, type BuildPlan } from '../src/pipeline.js';
+import { findBrowser, systemBrowser, type OutputFormat } from '../src/report/pdf/index.js';
+import { loadTemplates } from '../src/report/templates.js';
+import { nodeFileSystem } from '../src/workspace/files.js';
+import { Workspace } from '../src/workspace/workspace.js';
+
+/**
+ * Shared by the tests that need a real Chromium and poppler-utils. They are
+ * skipped only on a developer's machine without a browser; under CI they run
+ * (and fail loudly if .ci/run did not install one).
+ */
+const search = findBrowser(process.env);
+export const chromiumPath = search.found ? search.path : undefined;
+export const skipWithoutBrowser = chromiumPath === undefined && !process.env.CI;
+
+export const SAMPLE_YEAR = 2025;
+
+/** The bundled samples built in memory, as `hms-report build` plans it. */
+export async function buildSamples(formats: readonly OutputFormat[], env: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: undefined }): Promise<BuildPlan> {
+  const templates = await loadTemplates(nodeFileSystem);
+  return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), SAMPLE_YEAR, templates, { formats, pdf: { browser: systemBrowser, env } });
+}
+
+export function fileOf(plan: BuildPlan, name: string): string | Uint8Array {
+  const file = plan.files.find((f) => f.path === `${SAMPLE_YEAR}/${name}`);
+  if (!file) throw new Error(`the build planned no ${name}`);
+  return file.contents;
+}
+
+/** Writes bytes to a fresh temporary file for the poppler tools. */
+export function tempFile(name: string, contents: Uint8Array | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'hms-pdf-test-')), name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+export function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext', args: string[]): string {
+  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The text of each page (index 0 = page 1), laid out as printed. */
+export function pageTexts(pdfPath: string): string[] {
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdfPath]))?.[1]);
+  return Array.from({ length: pages }, (_, i) => poppler('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-']));
+}
+
+export interface TocEntry {
+  id: string;
+  number: string;
+  title: string;
+}
+
+/** The TOC's entries as the HTML lists them: what the PDF's TOC must show. */
+export function tocEntries(html: string): TocEntry[] {
+  const entries = [...html.matchAll(/<li class="toc-level-\d"><a href="#([^"]+)"><span class="toc-number">([^<]*)<\/span> <span class="toc-text">([^<]*)<\/span>/g)];
+  return entries.map((m) => ({ id: m[1]!, number: m[2]!, title: decodeEntities(m[3]!) }));
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`');
+}
+
+/** Whitespace (including NBSP) folded to single spaces, for matching text across line breaks. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
