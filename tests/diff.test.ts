@@ -108,6 +108,17 @@ describe('year over year', () => {
   });
 });
 
+describe('null outside sick leave', () => {
+  it('is no value, not suppression: a survey percent that appears is a change', () => {
+    const before = metrics2025();
+    const after = metrics2025();
+    (before.survey.questions.hms_mal.years['2025'] as { percent: number | null }).percent = null;
+    const diff = diffMetrics(before, after, 'runs');
+    expect(diff.changes).toEqual([expect.objectContaining({ kind: 'changed', label: 'survey.questions.hms_mal.years.2025.percent', before: null, after: 84.51, delta: null })]);
+    expect(renderDiff(diff, { a: 'a', b: 'b' }, 'text', { color: false })).toMatch(/percent\s+none → 84,5\u00a0%/);
+  });
+});
+
 describe('two runs of the same year', () => {
   it('compares the same paths and finds nothing when equal', () => {
     const diff = diffMetrics(metrics2025(), metrics2025(), 'runs');

@@ -1,4 +1,4 @@
-import { flatten, isLight, isPercentage, isYearKey, pathOf, type Figure, type Leaf } from './flatten.js';
+import { flatten, isLight, isPercentage, isSuppressible, isYearKey, pathOf, type Figure, type Leaf } from './flatten.js';
 
 /**
  * `runs`: the same paths of two runs (what changed between two builds).
@@ -23,6 +23,8 @@ export interface Change {
   after: Leaf | undefined;
   /** Percentage figures: their changes are percentage points. */
   percent: boolean;
+  /** Under absence, where null means a suppressed group (contract §3); elsewhere null is just no value. */
+  suppressible: boolean;
   /** after − before when both are numbers (percentage points for percentages). */
   delta: number | null;
   /** For added and removed figures: the outermost object that exists on one side only, to group them. */
@@ -67,8 +69,9 @@ export function diffMetrics(a: unknown, b: unknown, mode: DiffMode): MetricsDiff
     const before = fa.figure.value;
     const after = fb.figure.value;
     if (Object.is(before, after)) continue;
-    if (before === null && typeof after === 'number') changes.push(entry('unsuppressed', fa, fb));
-    else if (typeof before === 'number' && after === null) changes.push(entry('suppressed', fa, fb));
+    const suppressible = isSuppressible(fa.figure.keys);
+    if (suppressible && before === null && typeof after === 'number') changes.push(entry('unsuppressed', fa, fb));
+    else if (suppressible && typeof before === 'number' && after === null) changes.push(entry('suppressed', fa, fb));
     else changes.push(entry(isLight(fa.figure.keys) ? 'light' : 'changed', fa, fb));
   }
   for (const fb of sideB) {
@@ -141,6 +144,7 @@ function entry(kind: ChangeKind, a: Aligned | undefined, b: Aligned | undefined,
     before,
     after,
     percent: isPercentage(keys),
+    suppressible: isSuppressible(keys),
     delta,
   };
   if (group !== undefined) change.group = group.split(YEAR_SLOT).join(yearLabelOf(label, group));

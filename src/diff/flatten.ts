@@ -52,6 +52,11 @@ export function isPercentage(keys: readonly string[]): boolean {
   return !keys.some((k) => /persons|count|rows/i.test(k));
 }
 
+/** Sick leave is the one part of metrics.json where null means a suppressed group. */
+export function isSuppressible(keys: readonly string[]): boolean {
+  return keys[0] === 'absence';
+}
+
 /** Traffic lights (survey colours) are reported as colour changes rather than as text changes. */
 export function isLight(keys: readonly string[]): boolean {
   return keys[keys.length - 1] === 'light';

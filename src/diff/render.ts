@@ -19,10 +19,14 @@ const SECTIONS: { kind: ChangeKind; title: string }[] = [
   { kind: 'removed', title: 'Removed' },
 ];
 
-/** Norwegian number format: `4,5 %` for percentages, `1 744` for counts, `suppressed` for a suppressed (null) figure. */
-export function formatValue(value: Leaf | undefined, percent: boolean): string {
+/**
+ * Norwegian number format: `4,5 %` for percentages, `1 744` for counts. Null
+ * is `suppressed` under absence (the contract's suppression of small groups)
+ * and `none` elsewhere (a survey percent with no applicable unit …).
+ */
+export function formatValue(value: Leaf | undefined, percent: boolean, suppressible = false): string {
   if (value === undefined) return '–';
-  if (value === null) return 'suppressed';
+  if (value === null) return suppressible ? 'suppressed' : 'none';
   if (typeof value === 'number') {
     if (percent) return `${formatNumber(value, 1)}${NBSP}%`;
     return Number.isInteger(value) ? formatNumber(value, 0) : formatNumber(value, 2);
@@ -69,7 +73,7 @@ function lines(changes: Change[]): Line[] {
   for (const [label, members] of groups) {
     const only = members[0]!;
     if (members.length === 1 && label === only.label) {
-      out.push({ label, before: formatValue(only.before, only.percent), after: formatValue(only.after, only.percent), delta: formatDelta(only) });
+      out.push({ label, before: formatValue(only.before, only.percent, only.suppressible), after: formatValue(only.after, only.percent, only.suppressible), delta: formatDelta(only) });
     } else {
       const count = `${formatNumber(members.length, 0)} figure${members.length === 1 ? '' : 's'}`;
       out.push({ label, before: only.kind === 'removed' ? count : '–', after: only.kind === 'added' ? count : '–', delta: '' });
@@ -92,7 +96,8 @@ export function renderText(diff: MetricsDiff, sides: DiffSides, style: TextStyle
     if (members.length === 0) continue;
     const rows = lines(members);
     const width = Math.min(60, Math.max(...rows.map((r) => r.label.length)));
-    const beforeWidth = Math.max(...rows.map((r) => r.before.length));
+    // Long text values (captions, sources) would push every number far right: only short ones are aligned.
+    const beforeWidth = Math.min(16, Math.max(...rows.map((r) => r.before.length)));
     out.push('', paint(ANSI.bold, `${section.title} (${formatNumber(members.length, 0)})`));
     for (const row of rows) {
       const colour = row.delta.startsWith('+') ? ANSI.green : row.delta.startsWith('\u2212') ? ANSI.red : ANSI.dim;
