@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 export const SAMPLES = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,7 +72,19 @@ export async function writeXlsx(relative, header, rows, options = {}) {
     const column = sheet.getColumn(i + 1);
     if (rows.some((r) => r[i] instanceof Date)) column.numFmt = options.dateFormat ?? 'dd.mm.yyyy';
   });
-  write(relative, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  write(relative, await withFixedEntryDates(await workbook.xlsx.writeBuffer()));
+}
+
+/** exceljs stamps each zip entry with the current time; a fixed one keeps the samples byte-identical between runs. */
+async function withFixedEntryDates(raw) {
+  const date = new Date(Date.UTC(2026, 0, 1));
+  const zip = await JSZip.loadAsync(raw);
+  const fixed = new JSZip();
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name];
+    if (!entry.dir) fixed.file(name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return fixed.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function write(relative, bytes) {
