@@ -12,9 +12,11 @@ export type WhistleblowingYear = {
   notCritical: number;
 };
 
+export const NO_TOPIC = '(uten tema)';
+
 export interface WhistleblowingMetricsFull extends WhistleblowingMetrics {
   years: Record<string, WhistleblowingYear>;
-  /** Extension: the report year's cases per topic (first spelling in the file), by count then name; "" for cases without a topic. */
+  /** Extension: the report year's cases per topic (first spelling in the file), by count then name; NO_TOPIC for cases without one. */
   byTopic: Record<string, number>;
 }
 
@@ -33,7 +35,7 @@ export function whistleblowingMetrics(data: WhistleblowingData, year: number): W
     };
   }
   const topics = new Map<string, number>();
-  for (const c of counted) if (c.year === year) topics.set(c.topic ?? '', (topics.get(c.topic ?? '') ?? 0) + 1);
+  for (const c of counted) if (c.year === year) topics.set(c.topic ?? NO_TOPIC, (topics.get(c.topic ?? NO_TOPIC) ?? 0) + 1);
   const byTopic = Object.fromEntries([...topics].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb')));
   return { years, byTopic };
 }
