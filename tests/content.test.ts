@@ -103,7 +103,7 @@ describe('placeholders bound to the metrics', () => {
     const withArgs = await render('a\n\n{{percnt current.absence.total 1}}\n');
     expect(withArgs.problems).toEqual(['content/2025/01-test.md:3: unknown helper or component "percnt"']);
     const component = await render('a\n{{figure-absense-quarter}}\n', ['figure-absence-quarter']);
-    expect(component.problems).toEqual(['content/2025/01-test.md:2: unknown placeholder "figure-absense-quarter": no such figure in the metrics (check the spelling, see metrics.json)']);
+    expect(component.problems).toEqual(['content/2025/01-test.md:2: unknown placeholder or component "figure-absense-quarter": neither a figure in the metrics nor a component (check the spelling, see docs/content.md)']);
   });
 
   it('reports a helper used on something that is not a figure at its line', async () => {

@@ -84,9 +84,16 @@ export function contentData(metrics: Metrics, narrative: NarrativeSources) {
     metrics,
     year: metrics.year,
     previousYear: metrics.year - 1,
+    /** The year the report is read and acted on ("Rektor vil i 2026 prioritere …"). */
+    nextYear: metrics.year + 1,
     firstSurveyYear: metrics.year - YEARS_BACK,
     current: at[String(metrics.year)]!,
     previous: at[String(metrics.year - 1)]!,
+    /** Two years back, the third year of the three-year sick-leave figures. */
+    earlier: at[String(metrics.year - 2)]!,
+    earlierYear: metrics.year - 2,
+    /** The first year of the five-year survey tables. */
+    first: at[String(metrics.year - YEARS_BACK)]!,
     at,
     /** Every year of a survey question by year: `questions.risiko_omstilling.[2021].percent`. */
     questions: metrics.survey ? Object.fromEntries(Object.entries(metrics.survey.questions).map(([id, q]) => [id, q.years])) : null,

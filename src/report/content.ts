@@ -194,7 +194,9 @@ function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: Read
     for (const part of parts) {
       if (value === null) return;
       if (typeof value !== 'object' || !(part in value)) {
-        problems.push(new PlaceholderError(messages.unknownPlaceholder(path.original), path.loc.start.line));
+        // A lone name like {{figure-absense-org}} is as likely a misspelled component as a figure.
+        const message = parts.length === 1 && !path.data ? messages.unknownName(path.original) : messages.unknownPlaceholder(path.original);
+        problems.push(new PlaceholderError(message, path.loc.start.line));
         return;
       }
       value = (value as Record<string, unknown>)[part];

@@ -23,6 +23,8 @@ const FRACTIONS: ReadonlyArray<readonly [number, string]> = [
   [3 / 4, 'tre firedeler'],
 ];
 
+const LIGHT_WORDS: Record<string, string> = { green: 'grønt', yellow: 'gult', red: 'rødt' };
+
 export function contentHelpers(minPersons: number): Record<string, ContentHelper> {
   const suppressed = `[skjult: færre enn ${minPersons} personer]`;
   const decimalsOf = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
@@ -116,6 +118,20 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
       if (w === 0) throw new HelperError('fraction: the whole is 0');
       const share = p / w;
       return FRACTIONS.reduce((best, f) => (Math.abs(f[0] - share) < Math.abs(best[0] - share) ? f : best))[1];
+    },
+    /** Share in percent (0–100) of a whole, for `{{percent (share current.units.responded current.units.reporting)}}`. */
+    share: (part, whole) => {
+      const p = numeric('share', part);
+      const w = numeric('share', whole);
+      if (w === 0) throw new HelperError('share: the whole is 0');
+      return p === null || w === null ? null : (100 * p) / w;
+    },
+    /** A traffic light in words, as prose uses it ("på gult nivå"): `{{light current.survey.hms_mal.light}}`. */
+    light: (value) => {
+      if (value === null) return 'uten aktuelle enheter';
+      const word = LIGHT_WORDS[String(value)];
+      if (!word) throw new HelperError(`light: "${String(value)}" is not green, yellow or red`);
+      return word;
     },
     /** Rounds down to a step, for "over 50 %": `{{percent (floor x 10)}}`. */
     floor: (value, step) => {
