@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { Diagnostics, formatDiagnostic, sorted } from '../src/errors.js';
+import type { Metrics } from '../src/metrics/types.js';
+import { actionPlan, actionPlanStatus } from '../src/report/components/action-plan.js';
+import type { ComponentContext } from '../src/report/components/context.js';
+import { ComponentError } from '../src/report/content.js';
+import { countStatuses, parseActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
+import type { Config } from '../src/sources/config.js';
+
+const FILE = 'content/2025/handlingsplan.yaml';
+
+const VALID = `plans:
+  - id: hr-hms
+    title: Overordnet HMS-handlingsplan, HR- og HMS-avdelingen
+    owner: HR- og HMS-avdelingen
+    groups:
+      - title: Styrke det systematiske HMS-arbeidet
+        measures:
+          - title: Videreutvikle sentrale verktøy
+            description:
+              - Revidere NTNUs HMS-mål
+              - Etablere årshjul/ flytskjema
+            responsible: Seksjon for HMS
+            deadline: Desember 2025
+            status: Delvis gjennomført
+            comment: Revisjon av HMS-mål er startet.
+          - title: Analysere funn fra HMS-årsrapportering
+            description: [Vurdere sentrale tiltak]
+            responsible: HR- og HMS-avdelingen
+            deadline: Januar 2025
+            status: gjennomført
+      - title: Opplæring og kultur
+        measures:
+          - title: Opplæring i HMS for ledere
+            rows:
+              - description: [Utvikle grunnkurs i HMS for ledere.]
+                responsible: HR- og HMS-avdelingen
+                deadline: Juni 2025
+                status: ikke gjennomført
+              - description:
+                  - Gjennomføre opplæring for åremålsledere
+                  - text: "Eksempler på innhold:"
+                    items: [risikovurdering, onboarding <script>]
+                responsible: HR- og HMS-avdelingen
+                deadline: August 2025
+                status: gjennomført
+  - id: linjen
+    title: Overordnet HMS-handlingsplan, fakulteter
+    owner: Fakulteter
+    groups:
+      - title: Styrke det systematiske HMS-arbeidet
+        measures:
+          - title: Gjennomføre HMS-runde
+            description: [Alle enheter skal gjennomføre minimum en HMS-runde i året.]
+            responsible: Linjeleder
+            deadline: Årlig
+          - title: Sette HMS på agendaen
+            description: [Følges opp jevnlig.]
+            responsible: Linjeleder
+            status: løpende
+`;
+
+function parse(text: string): { plan: ActionPlanData | null; problems: string[] } {
+  const diagnostics = new Diagnostics();
+  const plan = parseActionPlan(FILE, text, diagnostics);
+  return { plan, problems: sorted(diagnostics.items).map(formatDiagnostic) };
+}
+
+function context(plan: ActionPlanData | null): ComponentContext {
+  return { metrics: { year: 2025 } as Metrics, config: {} as Config, nextNumber: () => 1, actionPlan: plan };
+}
+
+const call = (name: string, ...args: unknown[]) => ({ name, args, options: {}, file: 'content/2025/06-4-handlingsplan.md' });
+
+describe('action plan file', () => {
+  it('numbers groups and measures from their order and normalises statuses', () => {
+    const { plan, problems } = parse(VALID);
+    expect(problems).toEqual([]);
+    const hr = plan!.plans[0]!;
+    expect(hr.groups.map((g) => `${g.number} ${g.title}`)).toEqual(['1.0 Styrke det systematiske HMS-arbeidet', '2.0 Opplæring og kultur']);
+    expect(hr.groups[0]!.measures.map((m) => m.number)).toEqual(['1.1', '1.2']);
+    expect(hr.groups[1]!.measures[0]!.number).toBe('2.1');
+    expect(hr.groups[0]!.measures[0]!.rows[0]!.status).toBe('delvis gjennomført');
+    expect(hr.groups[1]!.measures[0]!.rows).toHaveLength(2);
+  });
+
+  it('reports a wrong status, a missing field and an unknown key at their lines', () => {
+    const broken = VALID.replace('status: gjennomført\n      - title: Opplæring', 'status: ferdig\n      - title: Opplæring')
+      .replace('            responsible: Linjeleder\n            deadline: Årlig\n', '            deadline: Årlig\n')
+      .replace('    owner: Fakulteter\n', '    owner: Fakulteter\n    colour: red\n');
+    const { plan, problems } = parse(broken);
+    expect(plan).toBeNull();
+    expect(problems).toEqual([
+      `${FILE}:20:plans.0.groups.0.measures.1.status: status "ferdig" is not one of "gjennomført", "delvis gjennomført", "ikke gjennomført", "løpende"`,
+      // An unknown key is reported at the object that has it, a missing one at the measure that lacks it.
+      `${FILE}:36:plans.1: Unrecognized key: "colour"`,
+      `${FILE}:43:plans.1.groups.0.measures.0.responsible: required (or give rows: [ … ] with responsible in each)`,
+    ]);
+  });
+
+  it('refuses fields on a measure that also has rows', () => {
+    const { problems } = parse(VALID.replace('          - title: Opplæring i HMS for ledere\n', '          - title: Opplæring i HMS for ledere\n            status: gjennomført\n'));
+    expect(problems).toEqual([`${FILE}:24:plans.0.groups.1.measures.0.status: a measure with rows: gives this in each row instead`]);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const { problems } = parse('plans:\n  - id: a\n    title: [unclosed\n');
+    expect(problems[0]).toMatch(new RegExp(`^${FILE}:\\d+: not valid YAML`));
+  });
+
+  it('reports a plan id used twice', () => {
+    const { problems } = parse(VALID.replace('id: linjen', 'id: hr-hms'));
+    expect(problems).toEqual([`${FILE}: plan id "hr-hms" is used twice`]);
+  });
+
+  it('counts rows by status, leaving rows without a status out', () => {
+    const { plan } = parse(VALID);
+    expect(countStatuses(plan!.plans)).toEqual({ gjennomført: 2, 'delvis gjennomført': 1, 'ikke gjennomført': 1, løpende: 1, total: 5 });
+    expect(countStatuses([plan!.plans[1]!]).total).toBe(1);
+  });
+});
+
+describe('action plan components', () => {
+  it('renders a plan as the seed table: group rows, numbered measures, bullets, deadline and status in words', async () => {
+    const { plan } = parse(VALID);
+    const html = await actionPlan(call('action-plan', 'hr-hms'), context(plan));
+    expect(html).toContain('<caption>HR- og HMS-avdelingen</caption>');
+    expect(html).toContain('<th scope="col">Tiltak</th><th scope="col">Beskrivelse</th><th scope="col">Ansvar</th><th scope="col">Frist/status</th>');
+    expect(html).toContain('<tr class="action-group"><th scope="rowgroup" colspan="4">1.0 Styrke det systematiske HMS-arbeidet</th></tr>');
+    expect(html).toContain('<th scope="row">1.1 Videreutvikle sentrale verktøy</th><td><ul><li>Revidere NTNUs HMS-mål</li><li>Etablere årshjul/ flytskjema</li></ul></td><td>Seksjon for HMS</td>');
+    expect(html).toContain('<p class="deadline">Desember 2025</p><p class="status-text"><strong class="status status-delvis-gjennomfort">Delvis gjennomført.</strong> Revisjon av HMS-mål er startet.</p>');
+    expect(html).toContain('<th scope="row" rowspan="2">2.1 Opplæring i HMS for ledere</th>');
+    expect(html).toContain('<li>Eksempler på innhold:<ul><li>risikovurdering</li><li>onboarding &lt;script&gt;</li></ul></li>');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('counts statuses over all plans or one', async () => {
+    const { plan } = parse(VALID);
+    const all = await actionPlanStatus(call('action-plan-status'), context(plan));
+    expect(all).toContain('<span class="status status-gjennomfort">Gjennomført</span></th><td class="num">2</td>');
+    expect(all).toContain('<span class="status status-lopende">Løpende</span></th><td class="num">1</td>');
+    expect(all).toContain('<th scope="row">Totalt</th><td class="num">5</td>');
+    const one = await actionPlanStatus(call('action-plan-status', 'linjen'), context(plan));
+    expect(one).toContain('<th scope="row">Totalt</th><td class="num">1</td>');
+  });
+
+  it('says no plan was given, and names the plans when an id is wrong', async () => {
+    expect(await actionPlan(call('action-plan', 'hr-hms'), context(null))).toContain('class="no-data"');
+    const { plan } = parse(VALID);
+    expect(() => actionPlan(call('action-plan', 'hr'), context(plan))).toThrow(ComponentError);
+    expect(() => actionPlan(call('action-plan', 'hr'), context(plan))).toThrow('no action plan with id "hr" in content/<year>/handlingsplan.yaml (plans: hr-hms, linjen)');
+  });
+});
