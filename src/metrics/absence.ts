@@ -1,7 +1,7 @@
 import type { AbsenceCell, AbsenceData, Gender } from '../sources/absence.js';
 import { POSITION_GROUPS } from '../sources/position-codes.js';
 import type { UnitRegister } from '../sources/units.js';
-import type { Benchmark, BenchmarksData } from '../sources/benchmarks.js';
+import { BENCHMARK_MEASURES, type Benchmark, type BenchmarksData } from '../sources/benchmarks.js';
 import type { AbsenceMetrics, AbsenceSummary, AbsenceYear, BenchmarkEntry, BenchmarksMetrics, OrgRange } from './types.js';
 
 /**
@@ -255,22 +255,23 @@ export function benchmarkMetrics(data: BenchmarksData, reportYear: number): Benc
     measure: b.measure,
     year: b.year,
     value: b.value ?? null,
-    min: b.range?.min ?? null,
-    max: b.range?.max ?? null,
+    min: b.range?.min ?? b.value!,
+    max: b.range?.max ?? b.value!,
     source: b.source,
     period: b.period,
     seasonallyAdjusted: b.seasonallyAdjusted,
     note: b.note ?? null,
   });
   const current = data.benchmarks.filter((b) => b.year === reportYear);
-  const national: Record<string, BenchmarkEntry> = {};
-  for (const b of current) if (b.scope === 'national' && !(b.measure in national)) national[b.measure] = entry(b);
+  // Every measure is a key (null when not given), so the narrative can test `{{#if benchmarks.national.women}}`.
+  const national: Record<string, BenchmarkEntry | null> = Object.fromEntries(BENCHMARK_MEASURES.map((m) => [m, null]));
+  for (const b of current) if (b.scope === 'national' && national[b.measure] === null) national[b.measure] = entry(b);
   const own = current.find((b) => b.scope === 'institution' && b.measure === 'total');
   return {
     items: Object.fromEntries(data.benchmarks.map((b) => [b.id, entry(b)])),
     national,
     sector: Object.fromEntries(current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)])),
     institution: own ? entry(own) : null,
-    seasonallyAdjusted: Object.values(national).some((b) => b.seasonallyAdjusted),
+    seasonallyAdjusted: Object.values(national).some((b) => b?.seasonallyAdjusted === true),
   };
 }

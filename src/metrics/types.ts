@@ -188,9 +188,11 @@ export interface BenchmarkEntry {
   scope: string;
   measure: string;
   year: number;
+  /** The single value; null when the source gives a range. */
   value: number | null;
-  min: number | null;
-  max: number | null;
+  /** The range; both equal to value for a single value. */
+  min: number;
+  max: number;
   source: string;
   period: string;
   seasonallyAdjusted: boolean;
@@ -200,7 +202,7 @@ export interface BenchmarkEntry {
 export interface BenchmarksMetrics {
   items: Record<string, BenchmarkEntry>;
   /** The report year's national figures by measure (total, self, doctor, women, men). */
-  national: Record<string, BenchmarkEntry>;
+  national: Record<string, BenchmarkEntry | null>;
   /** The report year's sector figures (other institutions' totals), by id. */
   sector: Record<string, BenchmarkEntry>;
   /** The institution's own total in the benchmark's source, when given. */

@@ -10,6 +10,8 @@ import {
   tableSeverity,
 } from './incidents.js';
 import { surveyLegend, surveyTable } from './survey.js';
+import { absenceBenchmarks, figureAbsenceGender, figureAbsenceOrg, figureAbsenceQuarter, figureAbsenceStipendiatOrg, figureAbsenceType } from './absence.js';
+import { figureWorkingTime, tableWorkingTime } from './working-time.js';
 
 /**
  * Every component a content file may use, by the name it is called with
@@ -27,4 +29,12 @@ export const components: Record<string, Component> = {
   'figure-whistleblowing': figureWhistleblowing,
   'table-severity': tableSeverity,
   'table-acceptance-criteria': tableAcceptanceCriteria,
+  'figure-absence-quarter': figureAbsenceQuarter,
+  'figure-absence-org': figureAbsenceOrg,
+  'figure-absence-gender': figureAbsenceGender,
+  'figure-absence-type': figureAbsenceType,
+  'figure-absence-stipendiat-org': figureAbsenceStipendiatOrg,
+  'absence-benchmarks': absenceBenchmarks,
+  'figure-working-time': figureWorkingTime,
+  'table-working-time': tableWorkingTime,
 };

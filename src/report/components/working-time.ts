@@ -1,0 +1,66 @@
+import { RULE_LABELS } from '../../metrics/working-time.js';
+import { WORKING_TIME_RULES } from '../../sources/working-time.js';
+import { renderFigure } from '../figure.js';
+import { formatCount, formatPercent } from '../format.js';
+import { escapeHtml } from '../html-escape.js';
+import { chartSpec, foldYears, span } from './absence.js';
+import type { Component } from './context.js';
+
+/** Chapter 3.5.3: breaches of the working-time rules per year and rule, as a figure and as a table. */
+
+const NO_WORKING_TIME = '<p class="no-data">Det er ikke gitt data om brudd på arbeidstidsbestemmelsene (working-time.csv eller working-time.xlsx).</p>';
+
+/** Label with a capital first letter, for a row or axis heading. */
+const heading = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Rules with a breach in any year shown, in the contract's order. */
+function rulesShown(byYear: Record<string, { byRule: Record<string, number> }>): string[] {
+  return WORKING_TIME_RULES.filter((rule) => Object.values(byYear).some((y) => (y.byRule[rule] ?? 0) > 0));
+}
+
+export const figureWorkingTime: Component = (_call, context) => {
+  const wt = context.metrics.workingTime;
+  if (!wt) return NO_WORKING_TIME;
+  const years = Object.keys(wt.years);
+  const data = rulesShown(wt.years).map((rule) => ({ Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]), ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])) }));
+  const totals = years.map((y) => `${formatCount(wt.years[y]!.total)} i ${y}`);
+  const summary = wt.summary;
+  const top = summary?.topRuleLabel ? ` Flest brudd i ${summary.year} gjaldt ${summary.topRuleLabel}${summary.secondRuleLabel ? `, dernest ${summary.secondRuleLabel}` : ''}.` : '';
+  return renderFigure(
+    {
+      title: `Brudd på arbeidstidsbestemmelsene, pr. regel, ${span(years)}`,
+      description: `Liggende søylediagram over registrerte brudd per regel, én søyle per år. Brudd i alt: ${totals.join(', ')}.${top}`,
+      spec: foldYears(chartSpec('working-time'), years),
+      data,
+      columns: [{ key: 'Regel', label: 'Regel' }, ...years.map((y) => ({ key: y, label: y, numeric: true, format: (v: unknown) => formatCount(Number(v)) }))],
+    },
+    context,
+  );
+};
+
+/**
+ * Breaches per org and year, with each org's share of the report year.
+ * Unnumbered: the seed numbers only Tabell 1 and 2.
+ */
+export const tableWorkingTime: Component = (_call, context) => {
+  const { metrics } = context;
+  const wt = metrics.workingTime;
+  if (!wt) return NO_WORKING_TIME;
+  const years = Object.keys(wt.years);
+  const last = wt.years[String(metrics.year)];
+  const names = metrics.units.names ?? {};
+  const orgs = [...new Set(years.flatMap((y) => Object.keys(wt.years[y]!.byOrg)))];
+  const cell = (n: number | undefined) => `<td class="num">${formatCount(n ?? 0)}</td>`;
+  const share = (n: number | undefined) => (last && last.total > 0 ? formatPercent((100 * (n ?? 0)) / last.total, 0) : '–');
+  const rows = orgs
+    .map((org) => `<tr><th scope="row">${escapeHtml(names[org] ?? org)}</th>${years.map((y) => cell(wt.years[y]!.byOrg[org])).join('')}<td class="num">${share(last?.byOrg[org])}</td></tr>`)
+    .join('\n');
+  const total = `<tr class="total"><th scope="row">Totalt</th>${years.map((y) => cell(wt.years[y]!.total)).join('')}<td class="num">${last ? formatPercent(100, 0) : '–'}</td></tr>`;
+  return `<table class="working-time-table">
+<caption>Brudd på arbeidstidsbestemmelsene, pr. enhet, ${span(years)}</caption>
+<thead><tr><th scope="col">Enhet</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join('')}<th scope="col" class="num">Andel ${metrics.year}</th></tr></thead>
+<tbody>
+${rows}
+${total}
+</tbody></table>`;
+};
