@@ -5,7 +5,7 @@ import { Diagnostics, formatDiagnostic } from '../errors.js';
 import { messages } from '../messages.js';
 import type { SeverityLevel } from '../metrics/types.js';
 import { TEMPLATES_DIR } from '../report/templates.js';
-import { code, date, text } from '../workspace/cells.js';
+import { code, date, text, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
 import { parseYaml } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
@@ -76,7 +76,8 @@ const severityAliases: Record<string, string> = {
   'ingen eller liten fare': 'Ingen/liten fare',
   ...Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, SEVERITY_LABELS[level]])),
 };
-const severity = () => code(severityLabels, { optional: true, aliases: severityAliases });
+const levelOf = new Map<string | null, SeverityLevel>([[null, 'ikke_valgt'], ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const)]);
+const severity = (): CellSchema<SeverityLevel> => code(severityLabels, { optional: true, aliases: severityAliases }).transform((label) => levelOf.get(label)!);
 
 const spec = tableSpec({
   columns: {
@@ -99,11 +100,14 @@ const spec = tableSpec({
   },
 });
 
-const levelOf = new Map<string | null, SeverityLevel>([[null, 'ikke_valgt'], ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const)]);
+/** Free text as shown: trimmed, inner runs of spaces collapsed. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
 
-/** Key for matching free text (categories, topics): trimmed, inner spaces collapsed, any case. */
+/** Key for matching free text (categories, topics): cleaned, any case. */
 export function textKey(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+  return cleanText(value).toLocaleLowerCase('nb');
 }
 
 /** case_id must be unique in its file (any case); a repeat is an error naming the first row. */
@@ -131,10 +135,9 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
   const spelling = new Map<string, string>();
   const cases: IncidentCase[] = [];
   for await (const { row, value } of readRows(table, spec, diagnostics)) {
-    const place = (column: string) => ({ file: table.file, row, column: headerOf(table, column) });
     if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
     const year = Number(value.registered_date.slice(0, 4));
-    if (!units.check(value.unit_id, year, place('unit_id'), diagnostics)) continue;
+    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics)) continue;
     if (value.closed_date !== null && value.closed_date < value.registered_date) {
       diagnostics.error(table.file, messages.closedBeforeRegistered(value.closed_date, value.registered_date), row, headerOf(table, 'closed_date'));
       continue;
@@ -143,11 +146,10 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
     for (const part of (value.category ?? '').split(';')) {
       const key = textKey(part);
       if (!key) continue;
-      if (!spelling.has(key)) spelling.set(key, part.trim().replace(/\s+/g, ' '));
+      if (!spelling.has(key)) spelling.set(key, cleanText(part));
       const shown = spelling.get(key)!;
       if (!categories.includes(shown)) categories.push(shown);
     }
-    const level = (cell: string | null) => levelOf.get(cell)!;
     cases.push({
       id: value.case_id,
       row,
@@ -159,9 +161,9 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
       status: value.status,
       closed: value.closed_date,
       severity: {
-        person: { actual: level(value.severity_person_actual), potential: level(value.severity_person_potential) },
-        material: { actual: level(value.severity_material_actual), potential: level(value.severity_material_potential) },
-        environment: { actual: level(value.severity_environment_actual), potential: level(value.severity_environment_potential) },
+        person: { actual: value.severity_person_actual, potential: value.severity_person_potential },
+        material: { actual: value.severity_material_actual, potential: value.severity_material_potential },
+        environment: { actual: value.severity_environment_actual, potential: value.severity_environment_potential },
       },
     });
   }

@@ -1,7 +1,7 @@
 import { code, date, text } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
 import type { SourceContext } from './context.js';
-import { CaseIds, textKey } from './incidents.js';
+import { CaseIds, cleanText, textKey } from './incidents.js';
 
 /**
  * Varslingssaker (contract §3, whistleblowing), all years. No unit and no
@@ -51,7 +51,7 @@ export async function readWhistleblowing({ workspace, diagnostics }: SourceConte
   for await (const { row, value } of readRows(table, spec, diagnostics)) {
     if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
     const key = value.topic === null ? '' : textKey(value.topic);
-    if (key && !spelling.has(key)) spelling.set(key, value.topic!.trim().replace(/\s+/g, ' '));
+    if (key && !spelling.has(key)) spelling.set(key, cleanText(value.topic!));
     cases.push({
       id: value.case_id,
       row,
