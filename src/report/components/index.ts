@@ -9,7 +9,7 @@ import {
   tableAcceptanceCriteria,
   tableSeverity,
 } from './incidents.js';
-import { surveyLegend, surveyTable } from './survey.js';
+import { surveyGate, surveyLegend, surveyTable } from './survey.js';
 import { absenceBenchmarks, figureAbsenceGender, figureAbsenceOrg, figureAbsenceQuarter, figureAbsenceStipendiatOrg, figureAbsenceType } from './absence.js';
 import { figureWorkingTime, tableWorkingTime } from './working-time.js';
 
@@ -22,6 +22,7 @@ export const components: Record<string, Component> = {
   'action-plan-status': actionPlanStatus,
   'survey-table': surveyTable,
   'survey-legend': surveyLegend,
+  'survey-gate': surveyGate,
   'figure-incidents-org': figureIncidentsOrg,
   'figure-injuries': figureInjuries,
   'figure-incidents-year': figureIncidentsYear,

@@ -80,3 +80,20 @@ export const surveyLegend: Component = (_call, { metrics, config }) => {
   );
   return `<ul class="legend survey-legend" aria-label="Trafikklysmodellen">\n${items.join('\n')}\n</ul>`;
 };
+
+/**
+ * `{{survey-gate "har_kjemikalier" "I {year} oppgir {yes} av {answered} enheter …"}}`: a sentence about a
+ * gate question of the report year, or nothing when the catalogue has no such gate or the year did not ask
+ * it. A component rather than `{{#if survey.gates.x}}`, because the default narrative must build for any
+ * catalogue and a placeholder naming a gate another workspace lacks is an error.
+ */
+export const surveyGate: Component = (call, { metrics }) => {
+  const [gate, text] = call.args;
+  if (typeof gate !== 'string' || typeof text !== 'string') {
+    throw new ComponentError('survey-gate needs a gate question id and a sentence, for example {{survey-gate "har_kjemikalier" "I {year} oppgir {yes} av {answered} enheter at de håndterer kjemikalier."}}');
+  }
+  const counts = metrics.survey?.gates?.[gate]?.years[metrics.year];
+  if (!counts) return '';
+  const values: Record<string, string> = { year: String(metrics.year), yes: formatCount(counts.yes), answered: formatCount(counts.answered) };
+  return `<p>${escapeHtml(text).replace(/\{(year|yes|answered)\}/g, (_, key: string) => values[key]!)}</p>`;
+};
