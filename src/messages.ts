@@ -91,4 +91,10 @@ Nothing was written.`,
   progressValidating: (year: number) => `Reading and validating the workspace for ${year} …`,
   progressBuilding: (year: number) => `Reading, validating and computing ${year}, rendering the report …`,
   progressWriting: (count: number) => `Writing ${count} files …`,
+  feedbackNoBrowser: (year: number) =>
+    `No Chromium or Chrome was found to print the feedback PDFs (set HMS_REPORT_CHROMIUM to its path, or install chromium).\nTo write only the HTML pages: hms-report feedback ${year} --format html`,
+  feedbackWrote: (count: number, dir: string) => `Wrote ${count} feedback files to ${dir}`,
+  feedbackProgress: (done: number, total: number) => `Printed ${done} of ${total} feedback PDFs`,
+  badConcurrency: (value: string) => `"${value}" is not a number of pages from 1 to 64`,
+  badFeedbackFormat: (value: string) => `"${value}" is not a feedback format: use html, pdf or html,pdf`,
 } as const;

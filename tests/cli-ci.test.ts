@@ -63,7 +63,7 @@ describe('--json summaries', () => {
   });
   it('build --json: the files written, relative to the working directory', async () => {
     const f = fake({ '/repo/ws/units.csv': UNITS });
-    expect(await run(['build', '2025', '--data', 'ws', '--json'], f.io)).toBe(0);
+    expect(await run(['build', '2025', '--data', 'ws', '--json', '--format', 'html,json'], f.io)).toBe(0);
     const summary = JSON.parse(f.out());
     expect(summary).toMatchObject({ command: 'build', ok: true, errors: [] });
     expect(summary.files).toContain('out/2025/metrics.json');
@@ -71,7 +71,7 @@ describe('--json summaries', () => {
   });
   it('build --json on an invalid workspace: ok false, nothing written', async () => {
     const f = fake({ '/repo/ws/units.csv': BAD_UNITS });
-    expect(await run(['build', '2025', '--data', 'ws', '--json'], f.io)).toBe(1);
+    expect(await run(['build', '2025', '--data', 'ws', '--json', '--format', 'html,json'], f.io)).toBe(1);
     expect(JSON.parse(f.out())).toMatchObject({ command: 'build', ok: false, errors: [{ file: 'units.csv', row: 4 }], files: [] });
     expect(f.written).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe('terminals and CI', () => {
 });
 
 describe('--help', () => {
-  it.each([['validate'], ['build'], ['diff'], ['init']])('%s --help has examples', async (command) => {
+  it.each([['validate'], ['build'], ['diff'], ['init'], ['feedback']])('%s --help has examples', async (command) => {
     const f = fake({});
     expect(await run([command, '--help'], f.io)).toBe(0);
     expect(f.out()).toMatch(new RegExp(`Examples:\\n  hms-report ${command} `));

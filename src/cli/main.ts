@@ -10,6 +10,7 @@ import { Workspace } from '../workspace/workspace.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
+import { registerFeedback } from './feedback.js';
 import { diagnosticLine, progress, summaryJson } from './output.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
@@ -81,6 +82,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 
   registerDiff(program, io, (code) => { status = code; });
   registerInit(program, io, SAMPLES_DIR);
+  registerFeedback(program, io, async (data) => {
+    const workspace = await resolveWorkspace(data, io);
+    workspaceRoot = workspace.root;
+    return workspace;
+  }, (warnings) => printDiagnostics(warnings, io, workspaceRoot));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

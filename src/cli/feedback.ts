@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Diagnostic } from '../errors.js';
+import { messages } from '../messages.js';
+import { planFeedback, type FeedbackFormat } from '../report/feedback/index.js';
+import { systemBrowser } from '../report/pdf/index.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { CliIo } from './io.js';
+import { progress } from './output.js';
+
+const FORMATS: readonly FeedbackFormat[] = ['html', 'pdf'];
+
+/** `hms-report feedback <year>`: a short report for every org and reporting unit. */
+export function registerFeedback(
+  program: Command,
+  io: CliIo,
+  resolveWorkspace: (data: string | undefined) => Promise<Workspace>,
+  printWarnings: (warnings: readonly Diagnostic[]) => void,
+): void {
+  program
+    .command('feedback')
+    .description('write a short report (HTML and PDF) for every org and reporting unit: its own figures beside the institution\'s')
+    .argument('<year>', 'report year', (value: string) => {
+      if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
+      return Number(value);
+    })
+    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .option('--out <dir>', 'output folder; files go to <out>/<year>/enheter/', 'out')
+    .option('--format <list>', 'html, pdf or both (pdf needs Chromium)', parseFormats, [...FORMATS])
+    .option('--concurrency <n>', 'PDF pages printed at once in the one browser', parseConcurrency, Math.min(8, Math.max(2, availableParallelism())))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  hms-report feedback 2025                       out/2025/enheter/<unit>.html and .pdf',
+        '  hms-report feedback 2025 --data hms --format html',
+        '',
+        'File names are the unit id and name folded to ASCII (æ → ae, ø → o, å → aa), e.g. ie-idi-institutt-for-datateknologi.pdf.',
+      ].join('\n'),
+    )
+    .action(async (year: number, options: { data?: string; out: string; format: FeedbackFormat[]; concurrency: number }) => {
+      const workspace = await resolveWorkspace(options.data);
+      progress(io, messages.progressBuilding(year));
+      const plan = await planFeedback(workspace, year, {
+        formats: options.format,
+        pdf: { browser: io.browser ?? systemBrowser, env: io.env },
+        concurrency: options.concurrency,
+        onPrinted: (done, total) => {
+          if (done === total || done % 10 === 0) progress(io, messages.feedbackProgress(done, total));
+        },
+      });
+      printWarnings(plan.warnings);
+      const out = resolve(io.cwd, options.out);
+      await io.writer.write(out, plan.files);
+      io.stderr(`${messages.feedbackWrote(plan.files.length, resolve(out, String(year), 'enheter'))}\n`);
+    });
+}
+
+function parseFormats(value: string): FeedbackFormat[] {
+  const asked = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  const unknown = asked.find((part) => !FORMATS.some((format) => format === part));
+  if (unknown !== undefined || asked.length === 0) throw new InvalidArgumentError(messages.badFeedbackFormat(unknown ?? value));
+  return FORMATS.filter((format) => asked.includes(format));
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(messages.badConcurrency(value));
+  return n;
+}

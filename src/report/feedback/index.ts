@@ -1,0 +1,104 @@
+import { EXIT_INVALID, EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
+import { feedbackUnits, type FeedbackUnit } from '../../metrics/feedback.js';
+import { computeMetrics } from '../../metrics/index.js';
+import { messages } from '../../messages.js';
+import type { OutputFile } from '../../output.js';
+import { validateWorkspace } from '../../pipeline.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { EXIT_NO_BROWSER, reportDate, type PdfBuildOptions, type PdfPrinter } from '../pdf/index.js';
+import { finishPdf } from '../pdf/pdf-file.js';
+import { uniqueSafeNames } from './names.js';
+import { renderFeedbackHtml } from './render.js';
+
+export { uniqueSafeNames, safeName, asciiFold } from './names.js';
+export { renderFeedbackHtml } from './render.js';
+
+export type FeedbackFormat = 'html' | 'pdf';
+
+export interface FeedbackOptions {
+  formats: readonly FeedbackFormat[];
+  /** Needed when formats has 'pdf'. */
+  pdf?: PdfBuildOptions;
+  /** Pages printed at once in the one shared browser. */
+  concurrency: number;
+  /** Called after each PDF, for progress on a terminal. */
+  onPrinted?: (done: number, total: number) => void;
+}
+
+export interface FeedbackPage {
+  unit: FeedbackUnit;
+  /** The file name without extension, under <year>/enheter/. */
+  name: string;
+  html: string;
+}
+
+export interface FeedbackPlan {
+  pages: FeedbackPage[];
+  files: OutputFile[];
+  warnings: Diagnostic[];
+}
+
+/** Every org's and reporting unit's page, as HTML in memory. Throws HmsError (exit 1) when the workspace is invalid. */
+export async function planFeedbackPages(workspace: Workspace, year: number): Promise<{ pages: FeedbackPage[]; warnings: Diagnostic[]; institution: string }> {
+  const validation = await validateWorkspace(workspace, year);
+  if (!validation.ok || !validation.sources) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
+  const sources = validation.sources;
+  const metrics = computeMetrics(sources);
+  const units = feedbackUnits(sources, metrics);
+  const names = uniqueSafeNames(units.map((u) => `${u.id} ${u.name}`));
+  const context = { institution: metrics.institution, year };
+  return {
+    pages: units.map((unit, i) => ({ unit, name: names[i]!, html: renderFeedbackHtml(unit, context) })),
+    warnings: validation.diagnostics,
+    institution: metrics.institution,
+  };
+}
+
+/**
+ * The feedback files of a year: HTML and/or PDF for every page. All PDFs come
+ * from one browser, `concurrency` pages at a time: starting Chromium costs
+ * far more than printing a two-page document, so ~80 reports take little more
+ * than a single build.
+ */
+export async function planFeedback(workspace: Workspace, year: number, options: FeedbackOptions): Promise<FeedbackPlan> {
+  const { pages, warnings, institution } = await planFeedbackPages(workspace, year);
+  const files: OutputFile[] = [];
+  if (options.formats.includes('html')) for (const page of pages) files.push({ path: `${year}/enheter/${page.name}.html`, contents: page.html });
+  if (options.formats.includes('pdf')) {
+    if (!options.pdf) throw new Error('planFeedback: the pdf format needs options.pdf');
+    const pdfs = await printAll(pages, year, institution, options.pdf, options);
+    pages.forEach((page, i) => files.push({ path: `${year}/enheter/${page.name}.pdf`, contents: pdfs[i]! }));
+  }
+  return { pages, files, warnings };
+}
+
+async function printAll(pages: FeedbackPage[], year: number, author: string, pdf: PdfBuildOptions, options: FeedbackOptions): Promise<Uint8Array[]> {
+  const date = reportDate(year, pdf.env.SOURCE_DATE_EPOCH);
+  if (!(date instanceof Date)) throw new HmsError(messages.badSourceDateEpoch(date.invalid), EXIT_USAGE);
+  const search = pdf.browser.find(pdf.env);
+  if (!search.found) throw new HmsError(messages.feedbackNoBrowser(year), EXIT_NO_BROWSER);
+  let printer: PdfPrinter;
+  try {
+    printer = await pdf.browser.launch(search.path);
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new HmsError(messages.browserFailed(search.path, detail, year), EXIT_NO_BROWSER);
+  }
+  const results: Uint8Array[] = new Array(pages.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let i = next++; i < pages.length; i = next++) {
+      const page = pages[i]!;
+      const printed = await printer.print(page.html);
+      results[i] = finishPdf(printed.pdf, { date, author });
+      options.onPrinted?.(++done, pages.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, pages.length)) }, worker));
+  } finally {
+    await printer.close();
+  }
+  return results;
+}

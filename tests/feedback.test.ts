@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { run, SAMPLES_DIR } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+import { processIo } from '../src/cli/io.js';
+import { Diagnostics } from '../src/errors.js';
+import { feedbackUnits } from '../src/metrics/feedback.js';
+import { computeMetrics } from '../src/metrics/index.js';
+import type { OutputFile } from '../src/output.js';
+import { asciiFold, planFeedback, safeName, uniqueSafeNames } from '../src/report/feedback/index.js';
+import type { BrowserAccess, PdfPrinter } from '../src/report/pdf/index.js';
+import { readSources } from '../src/sources/index.js';
+import { nodeFileSystem } from '../src/workspace/files.js';
+import { Workspace } from '../src/workspace/workspace.js';
+
+const samples = new Workspace(SAMPLES_DIR, nodeFileSystem);
+
+let view: ReturnType<typeof readView> | undefined;
+/** Read once: the samples take seconds to read and validate. */
+function sampleView() {
+  view ??= readView();
+  return view;
+}
+
+async function readView() {
+  const sources = (await readSources(samples, 2025, new Diagnostics()))!;
+  const metrics = computeMetrics(sources);
+  return { sources, metrics, units: feedbackUnits(sources, metrics) };
+}
+
+/** A PDF small enough to write by hand, but whole: finishPdf rewrites its dates and cross-references. */
+function minimalPdf(): Uint8Array {
+  const objects = [
+    "<</Title (T) /CreationDate (D:20261126060824+00'00') /ModDate (D:20261126060824+00'00')>>",
+    '<</Type /Catalog /Pages 3 0 R>>',
+    '<</Type /Pages /Count 1 /Kids [4 0 R]>>',
+    '<</Type /Page /Parent 3 0 R /MediaBox [0 0 595 842]>>',
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<</Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
+/** Counts launches and the most pages printing at once. */
+function fakeBrowser() {
+  const stats = { launches: 0, prints: 0, open: 0, maxOpen: 0, closed: 0 };
+  const printer: PdfPrinter = {
+    async print() {
+      stats.prints++;
+      stats.open++;
+      stats.maxOpen = Math.max(stats.maxOpen, stats.open);
+      await new Promise((r) => setTimeout(r, 2));
+      stats.open--;
+      return { pdf: minimalPdf(), blockedRequests: [] };
+    },
+    async close() {
+      stats.closed++;
+    },
+  };
+  const browser: BrowserAccess = { find: () => ({ found: true, path: '/fake/chromium' }), launch: async () => { stats.launches++; return printer; } };
+  return { browser, stats };
+}
+
+describe('safe file names', () => {
+  it('folds Norwegian letters to ASCII and strips what is unsafe', () => {
+    expect(asciiFold('Økonomi, Læring og Åpenhet')).toBe('Okonomi, Laering og Aapenhet');
+    expect(safeName('ØK Fakultet for økonomi')).toBe('ok-fakultet-for-okonomi');
+    expect(safeName('NV/IKJ: Kjemi <test> "x"')).toBe('nv-ikj-kjemi-test-x');
+    expect(safeName('Café Müller')).toBe('cafe-muller');
+    expect(safeName('CON')).toBe('con-enhet');
+    expect(safeName('???')).toBe('enhet');
+    expect(safeName('a'.repeat(100))).toHaveLength(60);
+  });
+  it('never gives two units the same name, whatever the case', () => {
+    expect(uniqueSafeNames(['ØK', 'OK', 'ok', 'Øk'])).toEqual(['ok', 'ok-2', 'ok-3', 'ok-4']);
+  });
+});
+
+describe('per-unit view of the samples', () => {
+  it('has every org and every reporting unit once', async () => {
+    const { sources, units } = await sampleView();
+    const orgs = sources.units.orgUnits().filter((u) => sources.units.existsIn(u, 2025));
+    expect(units.filter((u) => u.kind === 'org').map((u) => u.id)).toEqual(orgs.map((u) => u.id));
+    expect(units.filter((u) => u.kind === 'unit')).toHaveLength(sources.units.reportingUnits(2025).length);
+    expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+  });
+  it('adds up to the institution\'s survey figures', async () => {
+    const { metrics, units } = await sampleView();
+    const reporting = units.filter((u) => u.kind === 'unit');
+    for (const [id, question] of Object.entries(metrics.survey!.questions)) {
+      const year = question.years['2025'];
+      if (!year || question.report === false) continue;
+      const rows = reporting.map((u) => u.survey!.rows.find((r) => r.id === id)!);
+      expect(rows.filter((r) => r.status === 'positive').length, id).toBe(year.positive);
+      expect(rows.filter((r) => r.status === 'positive' || r.status === 'not-positive').length, id).toBe(year.applicable);
+      expect(rows.filter((r) => r.status === 'missing').length, id).toBe(year.missing);
+      expect(rows.every((r) => r.institution === year.percent)).toBe(true);
+    }
+  });
+  it('takes incidents per org and sick leave (suppressed as null) from the same figures as the report', async () => {
+    const { metrics, units } = await sampleView();
+    for (const org of units.filter((u) => u.kind === 'org')) {
+      expect(org.incidents!.reported, org.id).toBe(metrics.incidents!.byOrg[org.id] ?? 0);
+      const absence = metrics.absence!.byOrg['2025']![org.id];
+      expect(org.absence?.percent, org.id).toBe(absence);
+    }
+    for (const unit of units.filter((u) => u.kind === 'unit')) {
+      const absence = metrics.absence!.byUnit['2025']![unit.id];
+      if (absence === undefined) expect(unit.absence).toBeNull();
+      else expect(unit.absence!.percent).toBe(absence);
+    }
+    expect(units.some((u) => u.absence?.percent === null)).toBe(true);
+  });
+});
+
+describe('planFeedback', () => {
+  it('prints every page through one browser, several at a time', async () => {
+    const { browser, stats } = fakeBrowser();
+    const plan = await planFeedback(samples, 2025, { formats: ['html', 'pdf'], pdf: { browser, env: {} }, concurrency: 4 });
+    const count = plan.pages.length;
+    expect(count).toBeGreaterThan(70);
+    expect(stats).toMatchObject({ launches: 1, prints: count, closed: 1, maxOpen: 4 });
+    expect(plan.files.filter((f) => f.path.endsWith('.pdf'))).toHaveLength(count);
+    expect(plan.files.filter((f) => f.path.endsWith('.html'))).toHaveLength(count);
+    expect(plan.files.every((f) => /^2025\/enheter\/[a-z0-9-]+\.(html|pdf)$/.test(f.path))).toBe(true);
+  });
+  it('writes a unit\'s own answers beside the institution\'s, and hides suppressed sick leave', async () => {
+    const plan = await planFeedback(samples, 2025, { formats: ['html'], concurrency: 1 });
+    const suppressed = plan.pages.find((p) => p.unit.absence?.percent === null)!;
+    expect(suppressed.html).toContain('Sykefraværet vises ikke');
+    expect(suppressed.html).not.toMatch(/Sykefravær 2025: <strong>/);
+    const unit = plan.pages.find((p) => p.unit.kind === 'unit' && p.unit.survey?.submitted)!;
+    expect(unit.html).toContain('<th class="num">Enhetens svar</th><th class="num">NTNU</th>');
+    expect(unit.html).toMatch(/Ja \/ positivt|Nei \/ ikke positivt/);
+  });
+});
+
+describe('hms-report feedback', () => {
+  it('writes HTML for every org and unit, and PDFs through the injected browser', async () => {
+    const written: OutputFile[] = [];
+    const { browser, stats } = fakeBrowser();
+    const io: CliIo = {
+      ...processIo,
+      cwd: '/tmp',
+      browser,
+      isTTY: { stdout: false, stderr: false },
+      stdout: () => undefined,
+      stderr: () => undefined,
+      writer: { write: async (root, files) => { written.push(...files); return files.map((f) => `${root}/${f.path}`); } },
+    };
+    expect(await run(['feedback', '2025', '--concurrency', '3'], io)).toBe(0);
+    const html = written.filter((f) => f.path.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(70);
+    expect(written).toHaveLength(html.length * 2);
+    expect(stats.launches).toBe(1);
+    expect(await run(['feedback', '2025', '--format', 'html', '--concurrency', '0'], io)).toBe(2);
+  });
+});
