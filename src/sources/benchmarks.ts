@@ -25,10 +25,13 @@ export const BENCHMARK_MEASURES = ['total', 'self', 'doctor', 'women', 'men'] as
  *     note: optional free text
  * ```
  */
+/** Free text; a YAML author writing `period: 2025` means the text "2025". */
+const text = () => z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
+
 const benchmarkSchema = z
   .strictObject({
     id: z.string().trim().regex(/^[\p{L}\p{N}_-]+$/u, 'use letters, digits, _ and - only'),
-    label: z.string().trim().min(1),
+    label: text(),
     scope: z.enum(BENCHMARK_SCOPES),
     measure: z.enum(BENCHMARK_MEASURES),
     year: z.number().int().min(1900).max(2999),
@@ -36,10 +39,10 @@ const benchmarkSchema = z
     range: z.strictObject({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
       .refine((r) => r.min <= r.max, { message: 'range.min must not be above range.max' })
       .optional(),
-    source: z.string().trim().min(1),
-    period: z.string().trim().min(1),
+    source: text(),
+    period: text(),
     seasonallyAdjusted: z.boolean().default(false),
-    note: z.string().trim().optional(),
+    note: text().optional(),
   })
   .refine((b) => (b.value === undefined) !== (b.range === undefined), { message: 'give either value or range (not both)' });
 
