@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import type { IncidentMetricsFull } from '../src/metrics/incidents.js';
 import { computeMetrics } from '../src/metrics/index.js';
-import type { Metrics } from '../src/metrics/types.js';
+import type { IncidentMetrics, Metrics } from '../src/metrics/types.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
 import { readSources } from '../src/sources/index.js';
 import { figureIncidentsCategory, tableAcceptanceCriteria, tableSeverity } from '../src/report/components/incidents.js';
@@ -46,10 +45,10 @@ async function load(files: Record<string, string | Uint8Array>, year = 2025) {
   return { sources, diagnostics, errors: lines(diagnostics) };
 }
 
-async function metricsOf(cases: Case[], year = 2025): Promise<IncidentMetricsFull> {
+async function metricsOf(cases: Case[], year = 2025): Promise<IncidentMetrics> {
   const { sources, errors } = await load({ 'incidents.csv': csv(cases) }, year);
   expect(errors).toEqual([]);
-  return computeMetrics(sources!).incidents as IncidentMetricsFull;
+  return computeMetrics(sources!).incidents;
 }
 
 describe('incident counting rules', () => {
@@ -195,7 +194,7 @@ describe('the EQS export as XLSX', () => {
     ]);
     const { sources, errors } = await load({ 'incidents.xlsx': bytes });
     expect(errors).toEqual([]);
-    const m = computeMetrics(sources!).incidents as IncidentMetricsFull;
+    const m = computeMetrics(sources!).incidents;
     expect(m.years['2024']).toMatchObject({ reported: 1, closed: 1, medianDaysToClose: 10, openAtYearEnd: 1 });
     expect(m.years['2025']).toMatchObject({ reported: 1, closed: 0, suggestions: 1, suggestionsClosed: 1, openAtYearEnd: 1 });
     expect(m.byOrg).toEqual({ F: 0, G: 1 });

@@ -1,6 +1,6 @@
 import type { UnitRegister } from '../sources/units.js';
 import { DIMENSIONS, SEVERITY_LEVELS, UNWANTED_TYPES, type CaseType, type IncidentCase, type IncidentsData } from '../sources/incidents.js';
-import type { IncidentMetrics, SeverityCounts } from './types.js';
+import type { IncidentMetrics, IncidentSummary, IncidentYear, SeverityCounts } from './types.js';
 
 /**
  * Incidents (contract §4): `avvist` cases are left out of every count but
@@ -16,64 +16,11 @@ export const TYPE_KEYS: Record<Exclude<CaseType, 'forbedringsforslag'>, string> 
   avvik: 'avvik',
 };
 
-export type IncidentYear = {
-  reported: number;
-  closed: number;
-  suggestions: number;
-  suggestionsClosed: number;
-  rejected: number;
-  /** Extension: reported cases by type (ulykke, nestenulykke, farlig_forhold, avvik). */
-  byType: Record<string, number>;
-  /** Extension: uønskede hendelser (ulykke, nestenulykke, farlig forhold), the cases Tabell 1 counts. */
-  unwanted: number;
-  /** Extension: 100 × closed / reported; null without reported cases. */
-  closedPercent: number | null;
-  /** Extension: 100 × suggestionsClosed / suggestions; null without suggestions. */
-  suggestionsClosedPercent: number | null;
-  /** Extension: median days from registered_date to closed_date over the year's closed reported cases that have a closed_date. */
-  medianDaysToClose: number | null;
-  /** Extension: reported cases registered up to and including the year that were still open on 31 December (status not lukket, or closed later). */
-  openAtYearEnd: number;
-};
-
-export interface CategoryCount {
-  name: string;
-  count: number;
-}
-
-/** Extension: the report year's figures that the prose states, so no number is typed by hand. */
-export interface IncidentSummary {
-  year: number;
-  reported: number;
-  closed: number;
-  suggestions: number;
-  suggestionsClosed: number;
-  unwanted: number;
-  avvik: number;
-  closedPercent: number | null;
-  medianDaysToClose: number | null;
-  /** 100 × uønskede hendelser whose actual severity for persons is Ingen/liten fare / all uønskede hendelser (Ikke valgt counts as not low); null without any. */
-  lowActualPersonPercent: number | null;
-  /** Whether that share is above half: "de fleste meldingene har lav faktisk alvorlighetsgrad". */
-  mostLowActualPerson: boolean;
-  /** Uønskede hendelser whose potential severity for persons is Farlig or worse. */
-  seriousPotentialPerson: number;
-  /** The three most common categories (fewer when there are fewer), by count then name. */
-  topCategories: CategoryCount[];
-  /** Reported cases without any category (not in byCategory). */
-  uncategorised: number;
-}
-
-export interface IncidentMetricsFull extends IncidentMetrics {
-  years: Record<string, IncidentYear>;
-  summary: IncidentSummary;
-}
-
 const DAY = 86_400_000;
 const emptyCounts = (): SeverityCounts => Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, 0])) as SeverityCounts;
 const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 
-export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: number): IncidentMetricsFull {
+export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: number): IncidentMetrics {
   const counted = data.cases.filter((c) => c.year <= year);
   const live = counted.filter((c) => c.status !== 'avvist');
   const reported = live.filter((c) => c.type !== 'forbedringsforslag');

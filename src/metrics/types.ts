@@ -62,11 +62,62 @@ export interface SurveyMetrics {
 export type SeverityLevel = 'ikke_valgt' | 'ingen_liten_fare' | 'en_viss_fare' | 'farlig' | 'kritisk' | 'katastrofalt';
 export type SeverityCounts = Record<SeverityLevel, number>;
 
+export interface IncidentYear {
+  reported: number;
+  closed: number;
+  suggestions: number;
+  suggestionsClosed: number;
+  rejected: number;
+  /** Extension: reported cases by type (ulykke, nestenulykke, farlig_forhold, avvik). */
+  byType: Record<string, number>;
+  /** Extension: uønskede hendelser (ulykke, nestenulykke, farlig forhold), the cases Tabell 1 counts. */
+  unwanted: number;
+  /** Extension: 100 × closed / reported; null without reported cases. */
+  closedPercent: number | null;
+  /** Extension: 100 × suggestionsClosed / suggestions; null without suggestions. */
+  suggestionsClosedPercent: number | null;
+  /** Extension: median days from registered_date to closed_date of the year's closed reported cases that have a closed_date. */
+  medianDaysToClose: number | null;
+  /** Extension: reported cases registered up to and including the year still open on 31 December (not lukket, or closed later). */
+  openAtYearEnd: number;
+  [extension: string]: unknown;
+}
+
+export interface CategoryCount {
+  name: string;
+  count: number;
+}
+
+/** Extension: the report year's figures that the prose states, so no number is typed by hand. */
+export interface IncidentSummary {
+  year: number;
+  reported: number;
+  closed: number;
+  suggestions: number;
+  suggestionsClosed: number;
+  unwanted: number;
+  avvik: number;
+  closedPercent: number | null;
+  medianDaysToClose: number | null;
+  /** 100 × uønskede hendelser with actual person severity Ingen/liten fare ÷ all uønskede hendelser (Ikke valgt counts as not low); null without any. */
+  lowActualPersonPercent: number | null;
+  /** Whether that share is above half: "de fleste meldingene har lav faktisk alvorlighetsgrad". */
+  mostLowActualPerson: boolean;
+  /** Uønskede hendelser whose potential person severity is Farlig or worse. */
+  seriousPotentialPerson: number;
+  /** The three most common categories (fewer when there are fewer), by count then name. */
+  topCategories: CategoryCount[];
+  /** Reported cases without any category (not in byCategory). */
+  uncategorised: number;
+}
+
 export interface IncidentMetrics {
-  years: Record<string, { reported: number; closed: number; suggestions: number; suggestionsClosed: number; rejected: number } & Record<string, unknown>>;
+  years: Record<string, IncidentYear>;
   byOrg: Record<string, number>;
+  /** By count, then name; the first spelling of a category in the export. */
   byCategory: Record<string, number>;
   severity: Record<'person' | 'material' | 'environment', { actual: SeverityCounts; potential: SeverityCounts }>;
+  summary: IncidentSummary;
   [extension: string]: unknown;
 }
 
@@ -83,8 +134,21 @@ export interface InjuryMetrics {
   [extension: string]: unknown;
 }
 
+export interface WhistleblowingYear {
+  received: number;
+  critical: number;
+  psychosocial: number;
+  /** Extension: cases not yet concluded (critical = ikke avsluttet). */
+  notConcluded: number;
+  /** Extension: cases concluded without kritikkverdige forhold (critical = nei). */
+  notCritical: number;
+  [extension: string]: unknown;
+}
+
 export interface WhistleblowingMetrics {
-  years: Record<string, { received: number; critical: number; psychosocial: number } & Record<string, unknown>>;
+  years: Record<string, WhistleblowingYear>;
+  /** Extension: the report year's cases per topic (first spelling in the export), by count then name; "(uten tema)" for cases without one. */
+  byTopic: Record<string, number>;
   [extension: string]: unknown;
 }
 

@@ -1,27 +1,11 @@
 import type { WhistleblowingData } from '../sources/whistleblowing.js';
 import { yearRange } from './incidents.js';
-import type { WhistleblowingMetrics } from './types.js';
-
-export type WhistleblowingYear = {
-  received: number;
-  critical: number;
-  psychosocial: number;
-  /** Extension: cases not yet concluded (critical = ikke avsluttet). */
-  notConcluded: number;
-  /** Extension: cases concluded without kritikkverdige forhold (critical = nei). */
-  notCritical: number;
-};
+import type { WhistleblowingMetrics, WhistleblowingYear } from './types.js';
 
 export const NO_TOPIC = '(uten tema)';
 
-export interface WhistleblowingMetricsFull extends WhistleblowingMetrics {
-  years: Record<string, WhistleblowingYear>;
-  /** Extension: the report year's cases per topic (first spelling in the file), by count then name; NO_TOPIC for cases without one. */
-  byTopic: Record<string, number>;
-}
-
 /** Varslingssaker per year (contract §4): received, concluded as critical, and about the psychosocial environment. */
-export function whistleblowingMetrics(data: WhistleblowingData, year: number): WhistleblowingMetricsFull {
+export function whistleblowingMetrics(data: WhistleblowingData, year: number): WhistleblowingMetrics {
   const counted = data.cases.filter((c) => c.year <= year);
   const years: Record<string, WhistleblowingYear> = {};
   for (const y of yearRange(counted.map((c) => c.year), year)) {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import type { IncidentMetricsFull } from '../../metrics/incidents.js';
-import type { Metrics, SeverityCounts } from '../../metrics/types.js';
-import type { WhistleblowingMetricsFull } from '../../metrics/whistleblowing.js';
+import type { SeverityCounts } from '../../metrics/types.js';
 import { SEVERITY_LABELS, SEVERITY_LEVELS } from '../../sources/incidents.js';
 import { renderFigure, type FigureColumn } from '../figure.js';
 import { formatCount } from '../format.js';
@@ -33,10 +31,6 @@ function chartSpec(name: string): TopLevelSpec {
   return spec;
 }
 
-// metrics.json's types keep extensions open; these are the shapes this module's metrics write.
-const incidentsOf = (metrics: Metrics) => metrics.incidents as IncidentMetricsFull | undefined;
-const whistleblowingOf = (metrics: Metrics) => metrics.whistleblowing as WhistleblowingMetricsFull | undefined;
-
 const count = (value: unknown) => formatCount(Number(value));
 const countColumn = (key: string, label = key): FigureColumn => ({ key, label, numeric: true, format: count });
 const span = (years: readonly string[]) => (years.length > 1 ? `${years[0]}–${years.at(-1)}` : (years[0] ?? ''));
@@ -49,7 +43,7 @@ function list(items: readonly string[]): string {
 /** Figur 1: reported cases of the report year per org. */
 export const figureIncidentsOrg: Component = (_call, context) => {
   const { metrics } = context;
-  const incidents = incidentsOf(metrics);
+  const incidents = metrics.incidents;
   if (!incidents) return NO_INCIDENTS;
   const names = metrics.units.names ?? {};
   const data = Object.entries(incidents.byOrg).map(([org, n]) => ({ Enhet: names[org] ?? org, Antall: n }));
@@ -90,7 +84,7 @@ export const figureInjuries: Component = (_call, context) => {
 
 /** Figur 8: reported cases and forbedringsforslag per year. */
 export const figureIncidentsYear: Component = (_call, context) => {
-  const incidents = incidentsOf(context.metrics);
+  const incidents = context.metrics.incidents;
   if (!incidents) return NO_INCIDENTS;
   const years = Object.keys(incidents.years);
   const reported = 'Uønskede hendelser og avvik';
@@ -117,7 +111,7 @@ export const figureIncidentsYear: Component = (_call, context) => {
 /** Figur 9: reported cases of the report year per category, most first. */
 export const figureIncidentsCategory: Component = (_call, context) => {
   const { metrics } = context;
-  const incidents = incidentsOf(metrics);
+  const incidents = metrics.incidents;
   if (!incidents) return NO_INCIDENTS;
   const data = Object.entries(incidents.byCategory).map(([name, n]) => ({ Kategori: name, Antall: n }));
   if (data.length === 0) return `<p class="no-data">Ingen av de registrerte sakene i ${metrics.year} har kategori.</p>`;
@@ -136,7 +130,7 @@ export const figureIncidentsCategory: Component = (_call, context) => {
 
 /** Figur 10: varslingssaker received per year, and those concluded as critical. */
 export const figureWhistleblowing: Component = (_call, context) => {
-  const whistleblowing = whistleblowingOf(context.metrics);
+  const whistleblowing = context.metrics.whistleblowing;
   if (!whistleblowing) return NO_WHISTLEBLOWING;
   const years = Object.keys(whistleblowing.years);
   const received = 'Innmeldte saker';
@@ -166,7 +160,7 @@ const SEVERITY_ROWS: ReadonlyArray<readonly [label: string, dimension: 'person' 
 
 /** Tabell 1: the severity of the report year's uønskede hendelser, actual and potential, per dimension and level. */
 export const tableSeverity: Component = (_call, context: ComponentContext) => {
-  const incidents = incidentsOf(context.metrics);
+  const incidents = context.metrics.incidents;
   if (!incidents) return NO_INCIDENTS;
   const number = context.nextNumber('table');
   const head = ['Alvorlighetsgrad', ...SEVERITY_LEVELS.map((level) => SEVERITY_LABELS[level])]
