@@ -24,6 +24,11 @@ export const messages = {
   duplicateCase: (id: string, firstRow: number) => `case_id "${id}" is already used in row ${firstRow}`,
   closedBeforeRegistered: (closed: string, registered: string) => `closed_date ${closed} is before registered_date ${registered}`,
   criteriaRowWidth: (cells: number, columns: number) => `this row has ${cells} cells, but "kolonner" names ${columns}: give one cell per column`,
+  incidentColumnAbsent: (column: 'category' | 'closed_date') =>
+    column === 'category'
+      ? `column "category" is missing: no case has a category, so the figure per category stays empty`
+      : `column "closed_date" is missing: the time from registration to closing cannot be computed`,
+  noSeverityColumns: () => `the severity_* columns are missing: Tabell 1 counts every uønsket hendelse as "Ikke valgt"`,
 
   // survey
   surveyNoCatalogue: (exports: number) => `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,

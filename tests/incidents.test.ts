@@ -173,6 +173,20 @@ describe('incident validation', () => {
     expect(errors).toEqual(['incidents.csv:1:severity_environment_actual: required column "severity_environment_actual" is missing']);
   });
 
+  it('accepts an export without category, closed_date and severity columns, warning what is lost', async () => {
+    const file = ['case_id;unit_id;registered_date;case_type;status', 'A1;A;2025-01-01;ulykke;lukket', 'A2;B;2025-01-02;avvik;åpen'].join('\n');
+    const { sources, diagnostics } = await load({ 'incidents.csv': file });
+    expect(diagnostics.errors).toEqual([]);
+    expect(lines(diagnostics)).toEqual([
+      'incidents.csv:1:category: warning: column "category" is missing: no case has a category, so the figure per category stays empty',
+      'incidents.csv:1:closed_date: warning: column "closed_date" is missing: the time from registration to closing cannot be computed',
+      'incidents.csv:1: warning: the severity_* columns are missing: Tabell 1 counts every uønsket hendelse as "Ikke valgt"',
+    ]);
+    const m = computeMetrics(sources!).incidents!;
+    expect(m.years['2025']).toMatchObject({ reported: 2, closed: 1, medianDaysToClose: null });
+    expect(m.severity.person.actual.ikke_valgt).toBe(1);
+  });
+
   it('leaves the chapter without data when the export is not given', async () => {
     const { sources, errors } = await load({});
     expect(errors).toEqual([]);

@@ -7,6 +7,7 @@ import type { SeverityLevel } from '../metrics/types.js';
 import { TEMPLATES_DIR } from '../report/templates.js';
 import { code, date, text, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
+import type { Table } from '../workspace/table.js';
 import { parseYaml } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
 
@@ -79,6 +80,8 @@ const severityAliases: Record<string, string> = {
 const levelOf = new Map<string | null, SeverityLevel>([[null, 'ikke_valgt'], ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const)]);
 const severity = (): CellSchema<SeverityLevel> => code(severityLabels, { optional: true, aliases: severityAliases }).transform((label) => levelOf.get(label)!);
 
+const SEVERITY_COLUMNS = DIMENSIONS.flatMap((d) => [`severity_${d}_actual`, `severity_${d}_potential`] as const);
+
 const spec = tableSpec({
   columns: {
     case_id: text(),
@@ -98,6 +101,7 @@ const spec = tableSpec({
     severity_environment_actual: severity(),
     severity_environment_potential: severity(),
   },
+  optional: ['category', 'closed_date', ...SEVERITY_COLUMNS],
 });
 
 /** Free text as shown: trimmed, inner runs of spaces collapsed. */
@@ -131,6 +135,7 @@ export class CaseIds {
 export async function readIncidents({ workspace, units, diagnostics }: SourceContext): Promise<IncidentsData | null> {
   const table = await workspace.table('incidents', diagnostics);
   if (!table) return null;
+  checkOptionalColumns(table, diagnostics);
   const ids = new CaseIds(table.file);
   const spelling = new Map<string, string>();
   const cases: IncidentCase[] = [];
@@ -168,6 +173,25 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
     });
   }
   return { file: table.file, cases };
+}
+
+/**
+ * category and closed_date may be left out of an export (a warning says what
+ * is lost). The severity columns come as a set: all of them, or none (a
+ * warning: Tabell 1 then counts every case as Ikke valgt); some of them is an
+ * error, since a misspelled header would otherwise read as Ikke valgt unseen.
+ */
+function checkOptionalColumns(table: Table, diagnostics: Diagnostics): void {
+  const has = (column: string) => table.header.some((h) => h.trim().toLowerCase() === column);
+  for (const column of ['category', 'closed_date'] as const) {
+    if (!has(column)) diagnostics.warning(table.file, messages.incidentColumnAbsent(column), table.headerRow, column);
+  }
+  const missing = SEVERITY_COLUMNS.filter((column) => !has(column));
+  if (missing.length === SEVERITY_COLUMNS.length) {
+    diagnostics.warning(table.file, messages.noSeverityColumns(), table.headerRow);
+  } else {
+    for (const column of missing) diagnostics.error(table.file, messages.missingColumn(column), table.headerRow, column);
+  }
 }
 
 /**
