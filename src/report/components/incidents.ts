@@ -32,7 +32,7 @@ function chartSpec(name: string): TopLevelSpec {
 }
 
 const count = (value: unknown) => formatCount(Number(value));
-const countColumn = (key: string, label = key): FigureColumn => ({ key, label, numeric: true, format: count });
+const countColumn = (key: string): FigureColumn => ({ key, label: key, numeric: true, format: count });
 const span = (years: readonly string[]) => (years.length > 1 ? `${years[0]}–${years.at(-1)}` : (years[0] ?? ''));
 
 /** "a, b og c" */
