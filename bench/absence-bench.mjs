@@ -83,12 +83,13 @@ function child(command, argv) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
-function hasPandas() {
-  return spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0;
+/** The first Python that has pandas: the one on PATH, else Debian's own (a pyenv python3 on PATH lacks apt's packages). */
+function pandasPython() {
+  return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0) ?? null;
 }
 
 mkdirSync(TMP, { recursive: true });
-const pandas = hasPandas();
+const pandas = pandasPython();
 if (!pandas) console.log('pandas is not installed (Debian: apt-get install -y python3-pandas): its column is skipped.\n');
 const results = [];
 for (const rows of SIZES) {
@@ -102,7 +103,7 @@ for (const rows of SIZES) {
   const cat = rawCat(file);
   const node = await rawNode(file);
   const tool = child(process.execPath, [join(HERE, 'ingest.mjs'), workspace]);
-  const py = pandas ? child('python3', [join(HERE, 'pandas_ingest.py'), file]) : null;
+  const py = pandas ? child(pandas, [join(HERE, 'pandas_ingest.py'), file]) : null;
   console.log('done');
   results.push({ rows, mb: statSync(file).size / 1e6, cat, node: node.seconds, tool, py });
 }

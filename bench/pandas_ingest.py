@@ -14,8 +14,8 @@ frame = pd.read_csv(sys.argv[1], sep=';', dtype={'position_code': str, 'employee
 frame = frame[(frame['year'] >= 2023) & (frame['year'] <= 2025)]
 frame['quarter'] = (frame['month'] - 1) // 3 + 1
 cells = frame.groupby(['year', 'quarter', 'unit_id', 'gender', 'position_code']).agg(
-    agreed=('agreed_days', 'sum'), self=('self_certified_days', 'sum'), doctor=('doctor_certified_days', 'sum'), persons=('employee_id', 'nunique'))
+    **{'agreed': ('agreed_days', 'sum'), 'self_days': ('self_certified_days', 'sum'), 'doctor': ('doctor_certified_days', 'sum'), 'persons': ('employee_id', 'nunique')})
 seconds = time.perf_counter() - start
 cpu_seconds = time.process_time() - cpu_start
-check = {'cells': int(len(cells)), 'agreed': round(float(cells['agreed'].sum())), 'self': round(float(cells['self'].sum())), 'doctor': round(float(cells['doctor'].sum()))}
+check = {'cells': int(len(cells)), 'agreed': round(float(cells['agreed'].sum())), 'self': round(float(cells['self_days'].sum())), 'doctor': round(float(cells['doctor'].sum()))}
 print(json.dumps({'seconds': seconds, 'cpuSeconds': cpu_seconds, 'maxRssMb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'check': check}))
