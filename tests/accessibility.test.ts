@@ -44,11 +44,11 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  async function violations(media: 'screen' | 'print', document = html): Promise<AxeViolation[]> {
+  async function violations(media: 'screen' | 'print', source = html): Promise<AxeViolation[]> {
     const page = await browser.newPage();
     try {
       await page.emulateMediaType(media);
-      await page.setContent(document, { waitUntil: 'load' });
+      await page.setContent(source, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       return await page.evaluate(async (tags: string[]) => {
         const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
