@@ -3,6 +3,10 @@ import { Diagnostics } from '../src/errors.js';
 import { computeMetrics } from '../src/metrics/index.js';
 import type { AbsenceMetrics } from '../src/metrics/types.js';
 import { readSources } from '../src/sources/index.js';
+import { DEFAULT_CONFIG } from '../src/sources/config.js';
+import type { Metrics } from '../src/metrics/types.js';
+import { absenceBenchmarks, figureAbsenceOrg, figureAbsenceQuarter } from '../src/report/components/absence.js';
+import type { ComponentContext } from '../src/report/components/context.js';
 import { lines, memoryWorkspace, windows1252, xlsxBytes } from './helpers.js';
 
 const UNITS = `unit_id;name;parent_id;reporting;first_year;last_year
@@ -93,6 +97,14 @@ describe('suppression', () => {
     const a = await absence({ 'absence.csv': [AGGREGATED, ...quarters].join('\n') });
     expect(a.years['2025']!.total).toBeNull();
     expect(a.byUnit['2025']!.A1).toBeNull();
+  });
+
+  it('hides a second org when one org is hidden, since the institution’s total is shown', async () => {
+    const a = await absence({
+      'absence.csv': [AGGREGATED, '2025;1;A1;K;1013;20;1000;10;30', '2025;1;A1;M;1013;20;1000;10;30', '2025;1;ØK1;K;1013;2;100;1;1', '2025;1;ØK1;M;1013;2;100;1;1'].join('\n'),
+    });
+    expect(a.byOrg['2025']).toEqual({ A: null, ØK: null });
+    expect(a.years['2025']!.total).not.toBeNull();
   });
 
   it('follows suppression.minPersons from the config', async () => {
@@ -214,5 +226,34 @@ describe('validation of absence.csv', () => {
     const { metrics, errors } = await build({});
     expect(errors).toEqual([]);
     expect(metrics!.absence).toBeUndefined();
+  });
+});
+
+describe('sick-leave components', () => {
+  const context = (metrics: Metrics): ComponentContext => {
+    let figures = 0;
+    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures };
+  };
+  const call = (name: string) => ({ name, args: [], options: {}, file: 'x.md' });
+
+  it('leave a hidden rate out of the chart and write "skjult" in its data table', async () => {
+    const quarters = [1, 2, 3].flatMap((q) => [`2025;${q};A1;K;1013;20;1000;10;${20 + q}`, `2025;${q};ØK1;M;1065;20;500;5;5`]);
+    const { metrics } = await build({ 'absence.csv': [AGGREGATED, ...quarters, '2025;4;A1;K;1013;2;100;5;5'].join('\n') });
+    const html = await figureAbsenceOrg(call('figure-absence-org'), context(metrics!));
+    expect(html).toContain('Figur 1: Sykefravær, pr. enhet, 2025');
+    expect(html).toContain('<th scope="row">Økonomi</th><td class="num">2,0\u00a0%</td>');
+    expect(html).toContain('<svg');
+    const quarter = await figureAbsenceQuarter(call('figure-absence-quarter'), context(metrics!));
+    // The 4th quarter has two persons; the 1st, the smallest of the rest, is hidden with it.
+    expect(quarter).toContain('<th scope="row">4. kvartal</th><td class="num">skjult</td>');
+    expect(quarter).toContain('<th scope="row">1. kvartal</th><td class="num">skjult</td>');
+    expect(quarter).toContain('I 2025 var sykefraværet høyest i 3. kvartal (2,9\u00a0%).');
+    expect(quarter).not.toContain('>NaN');
+  });
+
+  it('say so when a source is missing', async () => {
+    const { metrics } = await build({});
+    expect(await figureAbsenceQuarter(call('figure-absence-quarter'), context(metrics!))).toContain('class="no-data"');
+    expect(await absenceBenchmarks(call('absence-benchmarks'), context(metrics!))).toContain('class="no-data"');
   });
 });

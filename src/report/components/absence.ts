@@ -61,8 +61,8 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
   const last = years.at(-1)!;
   const lastHighest = highest.at(-1);
   let description: string;
-  if (lastHighest && highest.every((q) => q === lastHighest)) {
-    description = `Sykefraværet var høyest i ${quarterName(lastHighest)} i ${years.length > 1 ? 'alle år' : last}; ${percentText(absence.years[last]!.byQuarter[lastHighest])} i ${last}.`;
+  if (lastHighest && years.length > 1 && highest.every((q) => q === lastHighest)) {
+    description = `Sykefraværet var høyest i ${quarterName(lastHighest)} i alle år; ${percentText(absence.years[last]!.byQuarter[lastHighest])} i ${last}.`;
   } else if (lastHighest) {
     description = `I ${last} var sykefraværet høyest i ${quarterName(lastHighest)} (${percentText(absence.years[last]!.byQuarter[lastHighest])}).`;
   } else {
