@@ -113,15 +113,38 @@ describe('finding a browser', () => {
   });
 });
 
-describe('build without a browser', () => {
+describe.skipIf(skipWithoutBrowser)('build with the system Chromium', () => {
+  it('launches the browser once for all passes and closes it', async () => {
+    const calls = { launches: 0, prints: 0, closes: 0 };
+    const counting: BrowserAccess = {
+      find: (env) => findBrowser(env),
+      async launch(path) {
+        calls.launches++;
+        const real = await launchChromium(path);
+        return {
+          print: (html, fill) => { calls.prints++; return real.print(html, fill); },
+          close: () => { calls.closes++; return real.close(); },
+        };
+      },
+    };
+    const out = mkdtempSync(join(tmpdir(), 'hms-once-'));
+    const io: CliIo = { ...processIo, browser: counting, stdout: () => undefined, stderr: () => undefined };
+    expect(await run(['build', '2025', '--out', out], io)).toBe(0);
+    expect(calls).toMatchObject({ launches: 1, closes: 1 });
+    expect(calls.prints).toBeGreaterThanOrEqual(2);
+    expect(readFileSync(join(out, '2025/report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('build with a fake browser', () => {
   const noBrowser: BrowserAccess = {
     find: () => ({ found: false }),
     launch: () => Promise.reject(new Error('must not be launched')),
   };
 
-  async function cli(args: string[]) {
+  async function cli(args: string[], browser = noBrowser) {
     let stderr = '';
-    const io: CliIo = { ...processIo, env: { ...processIo.env, SOURCE_DATE_EPOCH: undefined }, browser: noBrowser, stdout: () => undefined, stderr: (t) => void (stderr += t) };
+    const io: CliIo = { ...processIo, env: { ...processIo.env, SOURCE_DATE_EPOCH: undefined }, browser, stdout: () => undefined, stderr: (t) => void (stderr += t) };
     return { status: await run(args, io), stderr };
   }
 
@@ -143,6 +166,19 @@ describe('build without a browser', () => {
     expect(readFileSync(join(out, '2025/report.html'), 'utf8')).toContain('<html lang="nb">');
     expect(existsSync(join(out, '2025/metrics.json'))).toBe(true);
     expect(existsSync(join(out, '2025/report.pdf'))).toBe(false);
+  });
+
+  it('says so, exits 3 and writes nothing when the browser fails mid-print', async () => {
+    const crashing: BrowserAccess = {
+      find: () => ({ found: true, path: '/fake/chromium' }),
+      launch: async () => ({ print: () => Promise.reject(new Error('Target closed')), close: async () => undefined }),
+    };
+    const out = mkdtempSync(join(tmpdir(), 'hms-crash-'));
+    const { status, stderr } = await cli(['build', '2025', '--out', out], crashing);
+    expect(status).toBe(3);
+    expect(stderr).toContain('Chromium at /fake/chromium failed while printing report.pdf: Target closed');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, '2025'))).toBe(false);
   });
 
   it('rejects an unknown format as a usage error', async () => {

@@ -1,7 +1,7 @@
 import { EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
-import { destinationPages, finishPdf, pageCount } from './pdf-file.js';
+import { destinationPages, finishPdf } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
 
 export { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
@@ -9,7 +9,6 @@ export { launchChromium, type PdfPrinter, type PrinterLauncher, type PrintResult
 
 export interface PdfReport {
   pdf: Uint8Array;
-  pages: number;
   /** Table-of-contents target id → the page it is printed on. */
   tocPages: Map<string, number>;
   blockedRequests: string[];
@@ -38,7 +37,7 @@ export async function renderPdf(html: string, tocTargets: readonly string[], pri
     }
     const next = Object.fromEntries([...tocPages].map(([target, page]) => [target, String(page)]));
     if (pass > 0 && tocTargets.every((t) => fill[t] === next[t])) {
-      return { pdf: finishPdf(printed.pdf, info), pages: pageCount(printed.pdf), tocPages, blockedRequests: printed.blockedRequests };
+      return { pdf: finishPdf(printed.pdf, info), tocPages, blockedRequests: printed.blockedRequests };
     }
     fill = next;
   }
@@ -94,8 +93,7 @@ export async function printReport(html: string, year: number, options: PdfBuildO
   try {
     printer = await options.browser.launch(search.path);
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    throw new HmsError(messages.browserFailed(search.path, detail, year), EXIT_NO_BROWSER);
+    throw new HmsError(messages.browserFailed(search.path, firstLine(error), year), EXIT_NO_BROWSER);
   }
   // The TOC's page slots, whatever headings the layout chose to list.
   const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
@@ -103,6 +101,9 @@ export async function printReport(html: string, year: number, options: PdfBuildO
     const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) });
     const warnings = report.blockedRequests.map((url): Diagnostic => ({ severity: 'warning', file: 'report.html', message: messages.requestBlocked(url) }));
     return { pdf: report.pdf, warnings };
+  } catch (error) {
+    // A browser that crashes or times out mid-print is the machine's problem, not a bug to report with a stack trace.
+    throw new HmsError(messages.printFailed(search.path, firstLine(error)), EXIT_NO_BROWSER);
   } finally {
     await printer.close();
   }
@@ -113,4 +114,8 @@ function metaAuthor(html: string): string {
   const content = /<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '';
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
   return content.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => entities[name]!);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
