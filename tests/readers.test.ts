@@ -152,6 +152,7 @@ describe('cell values', () => {
     expect(parse(date(), '5.1.2025').data).toBe('2025-01-05');
     expect(parse(date(), '2025-01-05T23:30:00').data).toBe('2025-01-05');
     expect(parse(date(), '31.02.2025').success).toBe(false);
+    expect(parse(date(), '2026-01-01T00:30:00+01:00').data).toBe('2026-01-01');
     expect(parse(timestamp(), '2025-11-03 10:22:01').data).toBe(Date.UTC(2025, 10, 3, 10, 22, 1));
     expect(parse(timestamp(), '2025-11-03T10:22:01+01:00').data).toBe(Date.UTC(2025, 10, 3, 9, 22, 1));
   });

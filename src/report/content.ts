@@ -135,17 +135,17 @@ export async function renderContent(
     footnoteOffset += env.footnotes?.list?.length ?? 0;
   }
 
-  const rendered = await Promise.all(
-    calls.map(async (call) => {
-      try {
-        return await renderComponent(call);
-      } catch (error) {
-        if (!(error instanceof ComponentError)) throw error;
-        diagnostics.error(call.file, error.message);
-        return '';
-      }
-    }),
-  );
+  // One at a time, in document order: components take their caption numbers as they render.
+  const rendered: string[] = [];
+  for (const call of calls) {
+    try {
+      rendered.push(await renderComponent(call));
+    } catch (error) {
+      if (!(error instanceof ComponentError)) throw error;
+      diagnostics.error(call.file, error.message);
+      rendered.push('');
+    }
+  }
   const html = parts.join('\n').replace(/<p>\s*(<!--hms-component:\d+-->)\s*<\/p>/g, '$1').replace(MARKER_PATTERN, (_, index: string) => rendered[Number(index)]!);
   return { html, headings };
 }

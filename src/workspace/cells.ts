@@ -65,6 +65,8 @@ export function date(options: { optional?: boolean } = {}): CellSchema<string | 
   return cell((v, fail) => {
     const parsed = toDateTime(v);
     if (parsed === null) return fail(`"${show(v)}" is not a date (use YYYY-MM-DD or DD.MM.YYYY)`);
+    // A timestamp's date is the one written, whatever its zone: 2026-01-01T00:30+01:00 is a case of 2026.
+    if (typeof v === 'string' && ISO_TIMESTAMP.test(v.trim())) return v.trim().slice(0, 10);
     return new Date(parsed).toISOString().slice(0, 10);
   }, options.optional ?? false, null);
 }
