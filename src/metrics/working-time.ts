@@ -1,6 +1,7 @@
 import type { UnitRegister } from '../sources/units.js';
 import { WORKING_TIME_RULES, type WorkingTimeData, type WorkingTimeRule } from '../sources/working-time.js';
 import type { WorkingTimeMetrics, WorkingTimeSummary } from './types.js';
+import { yearRange } from './incidents.js';
 
 /** How the report names each rule (Norwegian, lower case so it fits inside a sentence). */
 export const RULE_LABELS: Record<WorkingTimeRule, string> = {
@@ -16,7 +17,8 @@ export const RULE_LABELS: Record<WorkingTimeRule, string> = {
 
 /** Breaches of the working-time rules per year (as far back as the data go), by rule and by org. */
 export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, reportYear: number): WorkingTimeMetrics {
-  const years = [...new Set(data.rows.map((r) => r.year))].filter((y) => y <= reportYear).sort((a, b) => a - b);
+  // As incidents: every year from the first in the data to the report year, so a year without breaches shows as 0.
+  const years = yearRange(data.rows.map((r) => r.year).filter((y) => y <= reportYear), reportYear);
   const orgOrder = units.orgUnits().map((u) => u.id);
   const metrics: WorkingTimeMetrics = { years: {} };
   for (const year of years) {

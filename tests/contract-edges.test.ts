@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { buildMetrics, cli, cp1252, writeWorkspace } from './contract-support.js';
+import { xlsxBytes } from './helpers.js';
+
+/** Smaller workspaces for contract corners the larger contract tests do not reach. */
+
+const UNITS = 'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,nei,,\nA-1,Institutt,A,ja,,\nA-2,Nytt institutt,A,ja,2025,\nA-0,Nedlagt,A,ja,,2023\n';
+
+describe('contract corners: rows and years', () => {
+  it('reports a problem inside a quoted multi-line field at a line of that record, and later rows at their own line', async () => {
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'injuries.csv': 'case_id,unit_id,date,kind,merknad\nS1,A-1,2025-01-01,brudd,"første linje\nandre linje"\nS2,A-1,2025-01-02,yrkessykdom,\nS3,A-1,2025-01-03,ukjent,\n',
+    });
+    const { status, stderr } = await cli(['validate', '2025', '--data', dir]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^injuries\.csv:[23]:kind: .*brudd/m);
+    expect(stderr).toMatch(/^injuries\.csv:5:kind: .*ukjent/m);
+  });
+
+  it('reports a survey submission from a unit that does not exist in the export year', async () => {
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'survey/questions.yaml': 'unit_column: enhet\nscales:\n  jn: {options: {"1": Ja, "2": Nei}, positive: ["1"]}\nquestions:\n  - {id: q1, section: "1", theme: Tema, scale: jn, column: q1}\n',
+      'survey/2024.csv': '$submission_id;$created;enhet;q1\n1;01.03.2024 10:15;A-1;1\n2;01.03.2024 10:16;A-2;1\n3;01.03.2024 10:17;A-0;1\n',
+    });
+    const { status, stderr } = await cli(['validate', '2024', '--data', dir]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^survey\/2024\.csv:3:enhet: .*A-2.*2024/m);
+    expect(stderr).toMatch(/^survey\/2024\.csv:4:enhet: .*A-0.*2024/m);
+  });
+
+  it('counts responded units per year from Norwegian timestamps, and the units a year reports', async () => {
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'survey/questions.yaml': 'unit_column: enhet\nscales:\n  jn: {options: {"1": Ja, "2": Nei}, positive: ["1"]}\nquestions:\n  - {id: q1, section: "1", theme: Tema, scale: jn, column: q1}\n',
+      'survey/2025.csv': '$submission_id;$created;enhet;q1\n1;01.03.2025 10:15;A-1;1\n2;02.03.2025 09:00;A-1;2\n',
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    // 2025: A-1 and A-2 report (A-0 ended 2023); A-1's latest submission (2) says Nei.
+    expect(metrics.units).toMatchObject({ reporting: 2, responded: 1 });
+    expect(metrics.survey.questions.q1.years['2025']).toMatchObject({ positive: 0, applicable: 1, missing: 0, percent: 0, light: 'red' });
+  });
+
+  it('keeps every year of working time from the first in the data to the report year, a year without breaches as 0', async () => {
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'working-time.csv': 'unit_id\tyear\trule\tcount\nA-1\t2022\tannet\t2\nA-1\t2024\tuke_over_48\t3\n',
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    expect(Object.keys(metrics.workingTime.years)).toEqual(['2022', '2023', '2024', '2025']);
+    expect(metrics.workingTime.years['2023'].total).toBe(0);
+    expect(metrics.workingTime.years['2025'].total).toBe(0);
+    expect(metrics.workingTime.years['2024']).toMatchObject({ total: 3, byOrg: { A: 3 } });
+  });
+});
+
+describe('contract corners: sick leave forms', () => {
+  it('reads person rows by quarter, K/M spelt out, Windows-1252 and tab-separated', async () => {
+    const rows = ['år\tyear\tquarter\tunit_id\tgender\tposition_code\temployee_id\tagreed_days\tself_certified_days\tdoctor_certified_days'];
+    for (const [id, gender] of [['p1', 'Kvinne'], ['p2', 'MANN'], ['p3', 'k']] as const) {
+      rows.push(`å\t2025\t1\tA-1\t${gender}\t1065\t${id}\t60,5\t0,5\t1`);
+      rows.push(`å\t2025\t2\tA-1\t${gender}\t1065\t${id}\t60,5\t0\t0`);
+    }
+    const dir = writeWorkspace({
+      'hms-report.config.yaml': 'suppression:\n  minPersons: 2\n',
+      'units.csv': UNITS,
+      'absence.csv': cp1252(rows.join('\r\n')),
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    const y = metrics.absence.years['2025'];
+    expect(y.total).toBeCloseTo((100 * 4.5) / 363, 10);
+    expect(y.self).toBeCloseTo((100 * 1.5) / 363, 10);
+    expect(y.doctor).toBeCloseTo((100 * 3) / 363, 10);
+    expect(y.byGroup['teknisk-administrativ']).toBeCloseTo((100 * 4.5) / 363, 10);
+    // One man: suppressed, and women then too, or the men's rate would follow from the total.
+    expect(y.byGender).toEqual({ K: null, M: null });
+    expect(y.byQuarter['1']).toBeCloseTo((100 * 4.5) / 181.5, 10);
+    expect(y.byQuarter['2']).toBeCloseTo(0, 10);
+  });
+
+  it('takes aggregated monthly rows at the largest month for a quarter and the year', async () => {
+    const dir = writeWorkspace({
+      'hms-report.config.yaml': 'suppression: {minPersons: 4}\n',
+      'units.csv': UNITS,
+      'absence.csv': [
+        'year,month,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days',
+        '2025,1,A-1,K,1011,2,40,1,1',
+        '2025,1,A-1,M,1011,2,40,0,2',
+        '2025,2,A-1,K,1011,3,60,0,3',
+        '2025,2,A-1,M,1011,1,20,0,0',
+        '2025,4,A-1,K,1011,2,40,0,0',
+        '2025,4,A-1,M,1011,2,40,2,"2,0"',
+      ].join('\n'),
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    const y = metrics.absence.years['2025'];
+    // Months hold 4, 4 and 4 persons: every quarter and the year are shown.
+    expect(y.total).toBeCloseTo((100 * 11) / 240, 10);
+    expect(y.byQuarter['1']).toBeCloseTo((100 * 7) / 160, 10);
+    expect(y.byQuarter['2']).toBeCloseTo((100 * 4) / 80, 10);
+    // Women: at most 3 in a month (not 2 + 3 + 2 = 7): hidden; men likewise.
+    expect(y.byGender).toEqual({ K: null, M: null });
+    expect(y.byGroup.vitenskapelig).toBeCloseTo((100 * 11) / 240, 10);
+  });
+
+  it('lets the workspace position-codes table extend the bundled one, and rejects codes in neither', async () => {
+    const absence = await xlsxBytes([
+      ['year', 'quarter', 'unit_id', 'gender', 'position_code', 'persons', 'agreed_days', 'self_certified_days', 'doctor_certified_days'],
+      [2025, 1, 'A-1', 'K', 7777, 5, 100, 1, 1],
+      [2025, 1, 'A-1', 'K', 8888, 5, 100, 1, 1],
+    ]);
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'position-codes.csv': 'position_code,title,group\n7777,Spesialist,teknisk-administrativ\n',
+      'absence.xlsx': absence,
+    });
+    const { status, stderr } = await cli(['validate', '2025', '--data', dir]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^absence\.xlsx:3:position_code: .*8888/m);
+    expect(stderr).not.toMatch(/absence\.xlsx:2:/);
+  });
+});
+
+describe('contract corners: the command line', () => {
+  it('takes the current folder as the workspace when it holds units.xlsx', async () => {
+    const units = await xlsxBytes([['unit_id', 'name', 'parent_id', 'reporting', 'first_year', 'last_year'], ['X', 'Enhet X', null, 'ja', null, null]]);
+    const dir = writeWorkspace({ 'units.xlsx': units });
+    const { status, stderr } = await cli(['validate', '2025'], dir);
+    expect(stderr).not.toMatch(/bundled samples/);
+    expect(status).toBe(0);
+  });
+});
