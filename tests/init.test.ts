@@ -36,6 +36,7 @@ describe('hms-report init', () => {
   it('copies the samples\' question catalogue as it is and writes a commented config and README', async () => {
     await run(['init', 'ws'], io().io);
     expect(await read('survey/questions.yaml')).toBe(await readFile(join(SAMPLES_DIR, 'survey/questions.yaml'), 'utf8'));
+    expect(await read('benchmarks.yaml')).toBe(await readFile(join(SAMPLES_DIR, 'benchmarks.yaml'), 'utf8'));
     expect(await read('hms-report.config.yaml')).toMatch(/# Traffic lights[\s\S]*green: 80[\s\S]*minPersons: 5/);
     const readme = await read('README.md');
     for (const source of ['Nettskjema', 'EQS', 'SAP/DFØ', 'NAV', 'SSB']) expect(readme).toContain(source);
