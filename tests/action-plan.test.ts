@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, sorted } from '../src/errors.js';
 import type { Metrics } from '../src/metrics/types.js';
 import { actionPlan, actionPlanStatus } from '../src/report/components/action-plan.js';
 import type { ComponentContext } from '../src/report/components/context.js';
-import { ComponentError } from '../src/report/content.js';
+import { contentData } from '../src/report/content-data.js';
+import { ComponentError, renderContent } from '../src/report/content.js';
+import { contentHelpers } from '../src/report/helpers.js';
 import { countStatuses, parseActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
 import type { Config } from '../src/sources/config.js';
 
@@ -149,5 +152,40 @@ describe('action plan components', () => {
     const { plan } = parse(VALID);
     expect(() => actionPlan(call('action-plan', 'hr'), context(plan))).toThrow(ComponentError);
     expect(() => actionPlan(call('action-plan', 'hr'), context(plan))).toThrow('no action plan with id "hr" in content/<year>/handlingsplan.yaml (plans: hr-hms, linjen)');
+  });
+});
+
+describe('the default Vedlegg 4 (templates/content/06-4-handlingsplan.md)', () => {
+  const template = readFileSync(new URL('../templates/content/06-4-handlingsplan.md', import.meta.url), 'utf8');
+  const metrics = { schemaVersion: 1, year: 2025, institution: 'NTNU', units: { reporting: 71, responded: 71 } } as Metrics;
+
+  async function renderDefault(plan: ActionPlanData | null): Promise<{ html: string; headings: string[]; problems: string[] }> {
+    const diagnostics = new Diagnostics();
+    const ctx = context(plan);
+    const out = await renderContent(
+      [{ file: 'templates/content/06-4-handlingsplan.md', text: template }],
+      contentData(metrics, { actionPlan: plan, facts: null }),
+      contentHelpers(5),
+      ['action-plan', 'action-plan-status'],
+      async (c) => (c.name === 'action-plan' ? actionPlan(c, ctx) : actionPlanStatus(c, ctx)),
+      diagnostics,
+    );
+    return { html: out.html, headings: out.headings.map((h) => h.title), problems: diagnostics.items.map(formatDiagnostic) };
+  }
+
+  it('renders every plan under its own heading, with the count by status', async () => {
+    const { html, headings, problems } = await renderDefault(parse(VALID).plan);
+    expect(problems).toEqual([]);
+    expect(headings).toEqual(['Vedlegg 4: Overordnet HMS-handlingsplan for 2025, med status', 'Overordnet HMS-handlingsplan, HR- og HMS-avdelingen', 'Overordnet HMS-handlingsplan, fakulteter']);
+    expect(html).toContain('class="action-plan-status"');
+    expect(html.match(/<table class="action-plan" /g)).toHaveLength(2);
+  });
+
+  it('says no plan was given when the workspace has none', async () => {
+    const { html, headings, problems } = await renderDefault(null);
+    expect(problems).toEqual([]);
+    expect(headings).toEqual(['Vedlegg 4: Overordnet HMS-handlingsplan for 2025, med status']);
+    expect(html).toContain('Det er ikke gitt noen handlingsplan for 2025.');
+    expect(html).not.toContain('<table');
   });
 });

@@ -4,6 +4,9 @@ import type { Metrics } from '../src/metrics/types.js';
 import { contentData } from '../src/report/content-data.js';
 import { renderContent, type ComponentCall, type ContentFile } from '../src/report/content.js';
 import { contentHelpers } from '../src/report/helpers.js';
+import type { SourceContext } from '../src/sources/context.js';
+import { readFacts } from '../src/sources/facts.js';
+import { memoryWorkspace } from './helpers.js';
 
 const NBSP = '\u00a0';
 
@@ -165,5 +168,19 @@ describe('headings and footnotes', () => {
     expect(calls.map((c) => [c.name, c.args])).toEqual([['action-plan', ['hr-hms']]]);
     expect(html).toContain('<div class="component">action-plan</div>');
     expect(html).not.toContain('<p><div');
+  });
+});
+
+describe('facts.yaml', () => {
+  it('reads figures no export holds, and reports a value that is not a number, text or map at its line', async () => {
+    const good = memoryWorkspace({ 'content/2025/facts.yaml': 'ark:\n  svarprosent: 77\n  respondenter: 5717\nlenke: https://www.ntnu.no\n' });
+    const diagnostics = new Diagnostics();
+    const context = { workspace: good, year: 2025, diagnostics } as unknown as SourceContext;
+    expect(await readFacts(context)).toEqual({ ark: { svarprosent: 77, respondenter: 5717 }, lenke: 'https://www.ntnu.no' });
+    const bad = memoryWorkspace({ 'content/2025/facts.yaml': 'ark:\n  svarprosent: 77\n  år: [2023, 2026]\n' });
+    const problems = new Diagnostics();
+    expect(await readFacts({ workspace: bad, year: 2025, diagnostics: problems } as unknown as SourceContext)).toBeNull();
+    expect(problems.items.map(formatDiagnostic)).toEqual(['content/2025/facts.yaml:3:ark.år: a fact is a number, a text or a map of facts']);
+    expect(await readFacts({ workspace: memoryWorkspace({}), year: 2025, diagnostics } as unknown as SourceContext)).toBeNull();
   });
 });

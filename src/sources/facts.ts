@@ -11,8 +11,25 @@ import type { SourceContext } from './context.js';
 export type Fact = number | string | { [key: string]: Fact };
 export type Facts = Record<string, Fact>;
 
-const fact: z.ZodType<Fact> = z.lazy(() => z.union([z.number(), z.string(), z.record(z.string(), fact)], { error: 'a fact is a number, a text or a map of facts' }));
-const schema = z.record(z.string(), fact);
+const NOT_A_FACT = 'a fact is a number, a text or a map of facts';
+
+// Walked by hand rather than as a recursive union, so a wrong value is reported at its own key and line.
+function isFact(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx): boolean {
+  if (typeof value === 'number' || typeof value === 'string') return true;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).map(([key, inner]) => isFact(inner, [...path, key], ctx)).every(Boolean);
+  }
+  ctx.addIssue({ code: 'custom', path, message: NOT_A_FACT });
+  return false;
+}
+
+const schema = z
+  .record(z.string(), z.unknown())
+  .superRefine((facts, ctx) => {
+    for (const [key, value] of Object.entries(facts)) isFact(value, [key], ctx);
+  })
+  // The refinement has checked every value, which the record's type cannot say.
+  .transform((facts) => facts as Facts);
 
 /** null when the workspace has no facts file. */
 export async function readFacts({ workspace, year, diagnostics }: SourceContext): Promise<Facts | null> {
