@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 
 /** One print of an HTML document. */
 export interface PrintResult {
@@ -46,6 +46,8 @@ const CHROMIUM_ARGS = [
 ];
 
 export const launchChromium: PrinterLauncher = async (executablePath) => {
+  // Loaded on demand: validate, diff and an HTML-only build never pay for it.
+  const { default: puppeteer } = await import('puppeteer-core');
   const profile = await mkdtemp(join(tmpdir(), 'hms-report-chromium-'));
   let browser: Browser;
   try {
