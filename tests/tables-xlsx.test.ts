@@ -16,6 +16,7 @@ function metrics(): Metrics {
       questions: {
         hms_mal: { section: '6.1.3', theme: 'HMS-/arbeidsmiljømål', years: { '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.42857142857143, light: 'yellow' }, '2025': { positive: 60, applicable: 71, missing: 1, percent: 84.50704225352112, light: 'green' } } },
         ark_tiltak: { section: '6.1.4', theme: 'ARK', years: { '2025': { positive: 0, applicable: 0, missing: 0, percent: null, light: null } } },
+        har_kjemikalier: { section: '6.1', theme: 'Har kjemikalier', report: false, years: { '2025': { positive: 38, applicable: 71, missing: 0, percent: 53.5, light: 'yellow' } } },
       },
     },
     incidents: {

@@ -57,6 +57,8 @@ function surveySheets(metrics: Metrics): Sheet[] {
   if (!questions) return [];
   const bySection = new Map<string, [string, (typeof questions)[string]][]>();
   for (const entry of Object.entries(questions)) {
+    // Gate and background questions have no row in the report, so no row here either.
+    if (entry[1].report === false) continue;
     const list = bySection.get(entry[1].section) ?? [];
     list.push(entry);
     bySection.set(entry[1].section, list);
