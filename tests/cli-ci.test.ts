@@ -75,6 +75,14 @@ describe('--json summaries', () => {
     expect(JSON.parse(f.out())).toMatchObject({ command: 'build', ok: false, errors: [{ file: 'units.csv', row: 4 }], files: [] });
     expect(f.written).toEqual([]);
   });
+  it('build --json when no browser can print the PDF: ok false with the reason', async () => {
+    const f = fake({ '/repo/ws/units.csv': UNITS });
+    f.io.browser = { find: () => ({ found: false }), launch: async () => { throw new Error('not reached'); } };
+    expect(await run(['build', '2025', '--data', 'ws', '--json', '--format', 'html,pdf'], f.io)).toBe(3);
+    const summary = JSON.parse(f.out());
+    expect(summary).toMatchObject({ command: 'build', ok: false, errors: [], files: [] });
+    expect(summary.message).toContain('No Chromium or Chrome was found');
+  });
   it('without --json stdout stays empty', async () => {
     const f = fake({ '/repo/ws/units.csv': BAD_UNITS });
     await run(['validate', '2025', '--data', 'ws'], f.io);

@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       progress(io, messages.progressBuilding(year));
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
       const plan = await planBuild(workspace, year, templates, { formats: options.format, pdf }).catch((error: unknown) => {
-        if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [] }, io));
+        if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [], message: error.diagnostics.length ? undefined : error.message }, io));
         throw error;
       });
       printDiagnostics(plan.warnings, io, workspaceRoot);

@@ -79,6 +79,8 @@ export interface RunSummary {
   diagnostics: readonly Diagnostic[];
   /** Paths written, as given by the writer (absolute); shown relative to the working directory. */
   files: readonly string[];
+  /** What stopped the run when it is not a problem in a file (no Chromium, a bad SOURCE_DATE_EPOCH …). */
+  message?: string;
 }
 
 /** The `--json` summary of validate and build, on stdout, for CI. */
@@ -92,6 +94,7 @@ export function summaryJson(summary: RunSummary, io: CliIo): string {
       errors: diagnostics.filter((d) => d.severity === 'error').map(diagnosticJson),
       warnings: diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson),
       files: summary.files.map((f) => relativeTo(io.cwd, f)),
+      ...(summary.message === undefined ? {} : { message: summary.message }),
     },
     null,
     2,
