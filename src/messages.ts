@@ -51,6 +51,7 @@ export const messages = {
   absenceOverAgreed: (absence: number, agreed: number) => `self_certified_days + doctor_certified_days (${absence}) exceed agreed_days (${agreed})`,
   dateYearMismatch: (date: string, year: number) => `date ${date} is not in year ${year}`,
   noDateOrYear: () => `both date and year are empty: one of them is required`,
+  emptyCell: () => `is empty, but a value is required`,
 
   // narrative content
   unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,

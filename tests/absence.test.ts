@@ -198,6 +198,13 @@ describe('validation of absence.csv', () => {
     ]);
   });
 
+  it('requires the id or the persons, and the month or the quarter, in every row of the file’s form', async () => {
+    const person = await build({ 'absence.csv': 'employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days\n;2025;1;A1;K;1017 Stipendiat;20;0;0\ne1;2025;;A1;K;1017;20;0;0' });
+    expect(person.errors).toEqual(['absence.csv:2:employee_id: is empty, but a value is required', 'absence.csv:3:month: is empty, but a value is required']);
+    const aggregated = await build({ 'absence.csv': [AGGREGATED, '2025;1;A1;K;1013;;100;1;2'].join('\n') });
+    expect(aggregated.errors).toEqual(['absence.csv:2:persons: is empty, but a value is required']);
+  });
+
   it('validates rows of every year, also those the report does not show', async () => {
     const { errors } = await build({ 'absence.csv': [AGGREGATED, '2019;1;A1;K;1013;10;100;1;2', '2019;13;A1;K;1013;10;100;1;2'].join('\n') });
     expect(errors).toEqual(['absence.csv:3:quarter: 13 is above the largest allowed value, 4']);

@@ -120,7 +120,15 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
   // Units known valid in a year: the register lookup is the hot path's largest cost after parsing.
   const validUnits = new Map<string, string>();
 
+  // The columns of the file's form are optional in the spec (one of two), but required in every row of that form.
+  const required = [form === 'person' ? 'employee_id' : 'persons', monthly ? 'month' : 'quarter'] as const;
+
   for await (const { row, value } of validatedRows(table, absenceSpec, columns, fastAbsence, diagnostics)) {
+    const empty = required.filter((key) => value[key] === null);
+    if (empty.length > 0) {
+      for (const key of empty) if (limit.next()) diagnostics.error(table.file, messages.emptyCell(), row, column(key));
+      continue;
+    }
     const unitKey = `${value.year}|${value.unit_id}`;
     let unitId = validUnits.get(unitKey);
     if (unitId === undefined) {

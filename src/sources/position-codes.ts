@@ -69,9 +69,15 @@ async function addCodes(source: Table, table: Map<string, PositionCode>, diagnos
   }
 }
 
-/** SAP sometimes writes the code with its eight-digit prefix (20001017), Excel as a number (0214 → 214); the table keys are four digits. */
+/**
+ * SAP sometimes writes the code with its eight-digit prefix (20001017) or its
+ * title ("1017 Stipendiat"), Excel as a number (0214 → 214); the table keys
+ * are four digits.
+ */
 export function normalisePositionCode(raw: string): string {
   const trimmed = raw.trim();
   if (/^2000\d{4}$/.test(trimmed)) return trimmed.slice(4);
+  const titled = /^(\d{4})\s+\D/.exec(trimmed);
+  if (titled) return titled[1]!;
   return /^\d{1,3}$/.test(trimmed) ? trimmed.padStart(4, '0') : trimmed;
 }
