@@ -20,7 +20,12 @@ function metrics(): Metrics {
       },
     },
     incidents: {
-      years: { '2025': { reported: 1744, closed: 1200, suggestions: 103, suggestionsClosed: 42, rejected: 3 } },
+      years: {
+        '2025': {
+          reported: 1744, closed: 1200, suggestions: 103, suggestionsClosed: 42, rejected: 3,
+          byType: { avvik: 1744 }, unwanted: 0, closedPercent: 68.8, suggestionsClosedPercent: 40.8, medianDaysToClose: 12, openAtYearEnd: 544,
+        },
+      },
       byOrg: { NV: 200 },
       byCategory: { '=HYPERLINK("http://x","klikk")': 2, '-1+1': 1, '@SUM(A1)': 1, '+47': 1, 'Brann': 4 },
       severity: { person: { actual: { ...zeros, farlig: 9 }, potential: zeros }, material: { actual: zeros, potential: zeros }, environment: { actual: zeros, potential: zeros } },
