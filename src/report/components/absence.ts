@@ -37,7 +37,8 @@ export function foldYears(spec: TopLevelSpec, years: readonly string[]): TopLeve
   return copy;
 }
 
-export const percentText = (value: unknown) => (typeof value === 'number' ? formatPercent(value, 1) : SUPPRESSED);
+/** A rate, "skjult" for a suppressed one (null), "–" where the group has no rows that year (absent). */
+export const percentText = (value: unknown) => (typeof value === 'number' ? formatPercent(value, 1) : value === null ? SUPPRESSED : '–');
 const percentColumn = (key: string, label = key): FigureColumn => ({ key, label, numeric: true, format: percentText });
 const shown = (value: number | null | undefined): value is number => typeof value === 'number';
 export const span = (years: readonly string[]) => (years.length > 1 ? `${years[0]}–${years.at(-1)}` : (years[0] ?? ''));
@@ -84,7 +85,7 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
 function orgRows(byYear: Record<string, Record<string, number | null>>, metrics: Metrics, years: readonly string[]) {
   const names = metrics.units.names ?? {};
   const orgs = [...new Set(years.flatMap((y) => Object.keys(byYear[y] ?? {})))];
-  return orgs.map((org) => ({ Enhet: names[org] ?? org, ...Object.fromEntries(years.map((y) => [y, byYear[y]?.[org] ?? null])) }));
+  return orgs.map((org) => ({ Enhet: names[org] ?? org, ...Object.fromEntries(years.map((y) => [y, byYear[y]?.[org]])) }));
 }
 
 function rangeSentence(values: Record<string, number | null>, metrics: Metrics, year: string, who: string): string {
