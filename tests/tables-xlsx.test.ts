@@ -6,9 +6,10 @@ import { looksLikeFormula, tablesXlsx } from '../src/report/tables-xlsx.js';
 
 const zeros = { ikke_valgt: 0, ingen_liten_fare: 0, en_viss_fare: 0, farlig: 0, kritisk: 0, katastrofalt: 0 };
 
+/** The contract's keys that tables.xlsx reads; the extension keys other parts add are left out on purpose. */
 function metrics(): Metrics {
-  return {
-    schemaVersion: 1,
+  const partial = {
+    schemaVersion: 1 as const,
     year: 2025,
     institution: 'NTNU',
     units: { reporting: 71, responded: 71, names: { NV: 'Fakultet for naturvitenskap' } },
@@ -21,10 +22,7 @@ function metrics(): Metrics {
     },
     incidents: {
       years: {
-        '2025': {
-          reported: 1744, closed: 1200, suggestions: 103, suggestionsClosed: 42, rejected: 3,
-          byType: { avvik: 1744 }, unwanted: 0, closedPercent: 68.8, suggestionsClosedPercent: 40.8, medianDaysToClose: 12, openAtYearEnd: 544,
-        },
+        '2025': { reported: 1744, closed: 1200, suggestions: 103, suggestionsClosed: 42, rejected: 3 },
       },
       byOrg: { NV: 200 },
       byCategory: { '=HYPERLINK("http://x","klikk")': 2, '-1+1': 1, '@SUM(A1)': 1, '+47': 1, 'Brann': 4 },
@@ -37,6 +35,7 @@ function metrics(): Metrics {
       stipendiatByOrg: { '2025': { NV: 5 } },
     },
   };
+  return partial as unknown as Metrics;
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
