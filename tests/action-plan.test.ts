@@ -127,7 +127,8 @@ describe('action plan components', () => {
   it('renders a plan as the seed table: group rows, numbered measures, bullets, deadline and status in words', async () => {
     const { plan } = parse(VALID);
     const html = await actionPlan(call('action-plan', 'hr-hms'), context(plan));
-    expect(html).toContain('<caption>HR- og HMS-avdelingen</caption>');
+    expect(html).toContain('<caption class="visually-hidden">Overordnet HMS-handlingsplan, HR- og HMS-avdelingen</caption>');
+    expect(html).toContain('<thead><tr class="action-owner"><th scope="colgroup" colspan="4">HR- og HMS-avdelingen</th></tr>');
     expect(html).toContain('<th scope="col">Tiltak</th><th scope="col">Beskrivelse</th><th scope="col">Ansvar</th><th scope="col">Frist/status</th>');
     expect(html).toContain('<tr class="action-group"><th scope="rowgroup" colspan="4">1.0 Styrke det systematiske HMS-arbeidet</th></tr>');
     expect(html).toContain('<th scope="row">1.1 Videreutvikle sentrale verktøy</th><td><ul><li>Revidere NTNUs HMS-mål</li><li>Etablere årshjul/ flytskjema</li></ul></td><td>Seksjon for HMS</td>');
