@@ -201,7 +201,7 @@ const MEASURE_LABELS: Record<string, string> = { total: 'totalt', self: 'egenmel
 
 /**
  * The benchmarks of the report year beside the institution's own figures:
- * own figure, reference figure, period and source. Unnumbered (the seed
+ * reference figure, own figure, source and period. Unnumbered (the seed
  * numbers only Tabell 1 and 2); the caveat about seasonally adjusted
  * quarters follows when any national figure is one.
  */
@@ -218,7 +218,9 @@ export const absenceBenchmarks: Component = (_call, context) => {
       const ownValue = b.scope === 'national' ? ownOf[b.measure] : b.measure === 'total' ? own?.total : undefined;
       const ownText = own === undefined || ownValue === undefined ? '–' : percentText(ownValue);
       const note = b.note ? `<br><span class="table-note-inline">${escapeHtml(b.note)}</span>` : '';
-      return `<tr><th scope="row">${escapeHtml(b.label)} (${MEASURE_LABELS[b.measure] ?? b.measure})${note}</th><td class="num">${benchmarkValue(b)}</td><td class="num">${ownText}</td><td>${escapeHtml(b.period)}${b.seasonallyAdjusted ? ', sesongjustert' : ''}</td><td>${escapeHtml(b.source)}</td></tr>`;
+      const measure = MEASURE_LABELS[b.measure] ?? b.measure;
+      const label = b.label.toLowerCase().includes(measure) ? b.label : `${b.label}, ${measure}`;
+      return `<tr><th scope="row">${escapeHtml(label)}${note}</th><td class="num">${benchmarkValue(b)}</td><td class="num">${ownText}</td><td>${escapeHtml(b.source)}, ${escapeHtml(b.period)}${b.seasonallyAdjusted ? ', sesongjustert' : ''}</td></tr>`;
     })
     .join('\n');
   const caveat = current.some((b) => b.seasonallyAdjusted)
@@ -226,7 +228,7 @@ export const absenceBenchmarks: Component = (_call, context) => {
     : '';
   return `<table class="benchmark-table">
 <caption>Sykefravær ${metrics.year}: sammenligningstall og ${escapeHtml(metrics.institution)}s egne tall</caption>
-<thead><tr><th scope="col">Sammenligning</th><th scope="col" class="num">Verdi</th><th scope="col" class="num">${escapeHtml(metrics.institution)}</th><th scope="col">Periode</th><th scope="col">Kilde</th></tr></thead>
+<thead><tr><th scope="col">Sammenligning</th><th scope="col" class="num">Verdi</th><th scope="col" class="num">${escapeHtml(metrics.institution)}</th><th scope="col">Kilde og periode</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
