@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { buildMetrics, cli, cp1252, writeWorkspace } from './contract-support.js';
 import { xlsxBytes } from './helpers.js';
+import { openCsv } from '../src/workspace/csv.js';
 
 /** Smaller workspaces for contract corners the larger contract tests do not reach. */
 
 const UNITS = 'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,nei,,\nA-1,Institutt,A,ja,,\nA-2,Nytt institutt,A,ja,2025,\nA-0,Nedlagt,A,ja,,2023\n';
 
 describe('contract corners: rows and years', () => {
-  it('reports a problem inside a quoted multi-line field at a line of that record, and later rows at their own line', async () => {
+  it('reports a problem in a record with a quoted line break at the line the record ends on, and later rows at their own line', async () => {
     const dir = writeWorkspace({
       'units.csv': UNITS,
       'injuries.csv': 'case_id,unit_id,date,kind,merknad\nS1,A-1,2025-01-01,brudd,"første linje\nandre linje"\nS2,A-1,2025-01-02,yrkessykdom,\nS3,A-1,2025-01-03,ukjent,\n',
     });
     const { status, stderr } = await cli(['validate', '2025', '--data', dir]);
     expect(status).toBe(1);
-    expect(stderr).toMatch(/^injuries\.csv:[23]:kind: .*brudd/m);
+    expect(stderr).toMatch(/^injuries\.csv:3:kind: .*brudd/m);
     expect(stderr).toMatch(/^injuries\.csv:5:kind: .*ukjent/m);
+  });
+
+  it('numbers CSV rows by the line they end on, whatever the line endings and however the file is chunked', async () => {
+    const files = {
+      // Excel on Windows: CRLF between records, LF inside a quoted cell.
+      excel: 'id,tekst\r\na,"én\nto"\r\nb,x\r\n\r\nc,y\r\n',
+      // A browser's CRLF inside a free-text answer.
+      browser: 'id,tekst\r\na,"én\r\nto"\r\nb,x\r\n\r\nc,y\r\n',
+      mixed: 'id,tekst\na,"én\nto"\nb,x\r\n\r\nc,y\n',
+      mac: 'id,tekst\ra,"én\rto"\rb,x\r\rc,y',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const bytes = new TextEncoder().encode(text);
+      for (const size of [1, 2, 3, 1 << 20]) {
+        const table = await openCsv(`${name}.csv`, async function* () {
+          for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+        });
+        const rows: [number, string][] = [];
+        for await (const { row, cells } of table.rows()) rows.push([row, String(cells[0])]);
+        expect(rows, `${name}, chunks of ${size}`).toEqual([[3, 'a'], [4, 'b'], [6, 'c']]);
+        expect(table.header).toEqual(['id', 'tekst']);
+      }
+    }
   });
 
   it('reports a survey submission from a unit that does not exist in the export year', async () => {

@@ -41,7 +41,7 @@ async function* parseRecords(
   encoding: TextEncodingName,
   delimiter: string,
 ): AsyncGenerator<TableRow> {
-  const parser = Readable.from(decode(open(), encoding)).pipe(
+  const parser = Readable.from(decodeWithUnixLineEndings(open(), encoding)).pipe(
     parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }),
   );
   try {
@@ -55,6 +55,31 @@ async function* parseRecords(
     }
     throw error;
   }
+}
+
+/**
+ * Decodes like decode(), turning CRLF and a lone CR into LF. csv-parse counts
+ * a CRLF inside a quoted field (a free-text answer typed in a browser) as two
+ * lines, and drifts in a file that mixes line endings, so rows would no longer
+ * be the lines an editor shows. One generator, not two stacked, so records
+ * reach the reader as promptly as before when a later part of the file breaks.
+ */
+async function* decodeWithUnixLineEndings(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  let carriedCr = false;
+  const normal = (piece: string): string => {
+    let text = carriedCr ? `\r${piece}` : piece;
+    // A CR at the end of a piece may be the first half of a CRLF split across chunks.
+    carriedCr = text.endsWith('\r');
+    if (carriedCr) text = text.slice(0, -1);
+    return text.replace(/\r\n?/g, '\n');
+  };
+  for await (const chunk of chunks) {
+    const text = normal(decoder.decode(chunk, { stream: true }));
+    if (text) yield text;
+  }
+  const rest = normal(decoder.decode()) + (carriedCr ? '\n' : '');
+  if (rest) yield rest;
 }
 
 async function readFirstLine(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): Promise<string> {
