@@ -258,7 +258,9 @@ describe('sick-leave components', () => {
     expect(quarter).not.toContain('>NaN');
   });
 
-  it('say so when a source is missing', async () => {
+  it('say so when a source is missing, or has no rows in the years shown', async () => {
+    const old = await build({ 'absence.csv': [AGGREGATED, '2019;1;A1;K;1013;10;100;1;2'].join('\n') });
+    expect(await figureAbsenceOrg(call('figure-absence-org'), context(old.metrics!))).toContain('class="no-data"');
     const { metrics } = await build({});
     expect(await figureAbsenceQuarter(call('figure-absence-quarter'), context(metrics!))).toContain('class="no-data"');
     expect(await absenceBenchmarks(call('absence-benchmarks'), context(metrics!))).toContain('class="no-data"');

@@ -44,8 +44,10 @@ const shown = (value: number | null | undefined): value is number => typeof valu
 export const span = (years: readonly string[]) => (years.length > 1 ? `${years[0]}–${years.at(-1)}` : (years[0] ?? ''));
 const quarterName = (q: string) => `${q}. kvartal`;
 
+/** The absence metrics when they hold at least one year, else undefined (the component then says no data was given). */
 function absenceOf(context: ComponentContext): AbsenceMetrics | undefined {
-  return context.metrics.absence;
+  const absence = context.metrics.absence;
+  return absence && Object.keys(absence.years).length > 0 ? absence : undefined;
 }
 
 function hiddenNote(count: number, what: string): string {

@@ -20,7 +20,7 @@ function rulesShown(byYear: Record<string, { byRule: Record<string, number> }>):
 
 export const figureWorkingTime: Component = (_call, context) => {
   const wt = context.metrics.workingTime;
-  if (!wt) return NO_WORKING_TIME;
+  if (!wt || Object.keys(wt.years).length === 0) return NO_WORKING_TIME;
   const years = Object.keys(wt.years);
   const data = rulesShown(wt.years).map((rule) => ({ Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]), ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])) }));
   const totals = years.map((y) => `${formatCount(wt.years[y]!.total)} i ${y}`);
@@ -45,7 +45,7 @@ export const figureWorkingTime: Component = (_call, context) => {
 export const tableWorkingTime: Component = (_call, context) => {
   const { metrics } = context;
   const wt = metrics.workingTime;
-  if (!wt) return NO_WORKING_TIME;
+  if (!wt || Object.keys(wt.years).length === 0) return NO_WORKING_TIME;
   const years = Object.keys(wt.years);
   const last = wt.years[String(metrics.year)];
   const names = metrics.units.names ?? {};
