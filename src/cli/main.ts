@@ -60,16 +60,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
     .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
-    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium)', parseFormats, [...OUTPUT_FORMATS])
+    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium; default: all three)', parseFormats)
     .option('--json', 'print a machine-readable summary (ok, errors, warnings, files written) on stdout')
     .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json\n  hms-report build 2025 --format html,json   (no PDF, no Chromium needed)')
-    .action(async (year: number, options: { data?: string; out: string; json?: boolean; format: OutputFormat[] }) => {
+    .action(async (year: number, options: { data?: string; out: string; json?: boolean; format?: OutputFormat[] }) => {
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
       const templates = await loadTemplates(io.fs);
       progress(io, messages.progressBuilding(year));
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
-      const plan = await planBuild(workspace, year, templates, { formats: options.format, pdf }).catch((error: unknown) => {
+      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf }).catch((error: unknown) => {
         if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [], message: error.diagnostics.length ? undefined : error.message }, io));
         throw error;
       });
