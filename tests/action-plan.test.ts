@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, sorted } from '../src/errors.js';
+import { actionPlanMetrics } from '../src/metrics/action-plan.js';
 import type { Metrics } from '../src/metrics/types.js';
 import { actionPlan, actionPlanStatus } from '../src/report/components/action-plan.js';
 import type { ComponentContext } from '../src/report/components/context.js';
@@ -120,6 +121,16 @@ describe('action plan file', () => {
     const { plan } = parse(VALID);
     expect(countStatuses(plan!.plans)).toEqual({ gjennomført: 2, 'delvis gjennomført': 1, 'ikke gjennomført': 1, løpende: 1, total: 5 });
     expect(countStatuses([plan!.plans[1]!]).total).toBe(1);
+  });
+
+  it('puts the counts in metrics.json, in all and per plan', () => {
+    const { plan } = parse(VALID);
+    const metrics = actionPlanMetrics(plan!);
+    expect(metrics.statuses.total).toBe(5);
+    expect(metrics.plans).toEqual({
+      'hr-hms': { gjennomført: 2, 'delvis gjennomført': 1, 'ikke gjennomført': 1, løpende: 0, total: 4 },
+      linjen: { gjennomført: 0, 'delvis gjennomført': 0, 'ikke gjennomført': 0, løpende: 1, total: 1 },
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { unitsMetrics } from './units.js';
 import { whistleblowingMetrics } from './whistleblowing.js';
 import { absenceMetrics, benchmarkMetrics } from './absence.js';
 import { workingTimeMetrics } from './working-time.js';
+import { actionPlanMetrics } from './action-plan.js';
 import type { Metrics } from './types.js';
 
 /**
@@ -26,5 +27,6 @@ export function computeMetrics(sources: Sources): Metrics {
     ...(sources.absence ? { absence: absenceMetrics(sources.absence, sources.units, sources.year, sources.config.suppression.minPersons) } : {}),
     ...(sources.workingTime ? { workingTime: workingTimeMetrics(sources.workingTime, sources.units, sources.year) } : {}),
     ...(sources.benchmarks ? { benchmarks: benchmarkMetrics(sources.benchmarks, sources.year) } : {}),
+    ...(sources.actionPlan ? { actionPlan: actionPlanMetrics(sources.actionPlan) } : {}),
   };
 }

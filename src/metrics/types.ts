@@ -21,6 +21,22 @@ export interface Metrics {
   absence?: AbsenceMetrics;
   workingTime?: WorkingTimeMetrics;
   benchmarks?: BenchmarksMetrics;
+  /** Extension: the action plan's rows by status (content/<year>/handlingsplan.yaml), in all and per plan id. */
+  actionPlan?: ActionPlanMetrics;
+}
+
+/** Rows of the action plan by status; rows without a status are not counted. */
+export interface ActionPlanStatusCounts {
+  gjennomført: number;
+  'delvis gjennomført': number;
+  'ikke gjennomført': number;
+  løpende: number;
+  total: number;
+}
+
+export interface ActionPlanMetrics {
+  statuses: ActionPlanStatusCounts;
+  plans: Record<string, ActionPlanStatusCounts>;
 }
 
 export interface UnitsMetrics {

@@ -80,6 +80,7 @@ export function contentData(metrics: Metrics, narrative: NarrativeSources) {
     absence: null,
     workingTime: null,
     benchmarks: null,
+    actionPlan: null,
     ...metrics,
     metrics,
     year: metrics.year,
