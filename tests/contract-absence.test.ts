@@ -175,3 +175,22 @@ describe('contract: sick leave in aggregated quarter rows (Excel), default minPe
     expect(metrics.workingTime.years['2025'].byRule.dag_over_13).toBe(2);
   });
 });
+
+describe('contract: suppression never shows a hidden group through its only part', () => {
+  it('hides the one unit of an org hidden as a complement, since the unit is the org', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,nei,,\nA-1,Institutt A1,A,ja,,\nB,Fakultet B,,nei,,\nB-1,Institutt B1,B,ja,,\n',
+      'absence.csv': [
+        'year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days',
+        '2025,1,A-1,K,1011,3,100,1,1',
+        '2025,1,A-1,M,1011,3,100,1,1',
+        '2025,1,B-1,K,1011,2,100,5,5',
+      ].join('\n'),
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    expect(metrics.absence.years['2025'].total).toBeCloseTo((100 * 14) / 300, 10);
+    // B (2 persons) is hidden; A then too, or B would follow from the total; A-1 alone would give A away.
+    expect(metrics.absence.byOrg['2025']).toEqual({ A: null, B: null });
+    expect(metrics.absence.byUnit['2025']).toEqual({ 'A-1': null, 'B-1': null });
+  });
+});

@@ -162,7 +162,7 @@ export function suppressComplements(partitions: readonly Partition[]): void {
         if (smallestShown) smallestShown.hidden = true;
         else parent.hidden = true;
         changed = true;
-      } else if (parent.hidden && hidden === 0 && smallestShown && children.length > 1) {
+      } else if (parent.hidden && hidden === 0 && smallestShown) {
         smallestShown.hidden = true;
         changed = true;
       }
