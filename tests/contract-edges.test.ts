@@ -66,6 +66,31 @@ describe('contract corners: rows and years', () => {
     expect(metrics.survey.questions.q1.years['2025']).toMatchObject({ positive: 0, applicable: 1, missing: 0, percent: 0, light: 'red' });
   });
 
+  it('lights exactly 80 and exactly 50 yellow with the default thresholds, above 80 green, below 50 red', async () => {
+    const units = ['unit_id;name;parent_id;reporting;first_year;last_year', 'F;Fakultet;;nei;;', ...[1, 2, 3, 4, 5].map((i) => `E${i};Enhet ${i};F;ja;;`)];
+    const answers = [
+      // a: 4 of 5 = 80; b: 2 of 4 answered (E5 empty) = 50; c: 5 of 5; d: 2 of 5 (Vet ikke is not positive) = 40.
+      ['1', '1', '1', '1'],
+      ['1', '1', '1', '1'],
+      ['1', '2', '1', '-1'],
+      ['1', '2', '1', '2'],
+      ['2', '', '1', '-1'],
+    ];
+    const dir = writeWorkspace({
+      'units.csv': units.join('\n'),
+      'survey/questions.yaml': 'unit_column: enhet\nscales:\n  jn: {options: {"1": Ja, "2": Nei, "-1": Vet ikke}, positive: ["1"]}\nquestions:\n' +
+        ['a', 'b', 'c', 'd'].map((id) => `  - {id: ${id}, section: "1", theme: Tema ${id}, scale: jn}\n`).join(''),
+      'survey/2025.csv': ['$submission_id,$created,enhet,a,b,c,d', ...answers.map((a, i) => `${i + 1},2025-02-0${i + 1},E${i + 1},${a.join(',')}`)].join('\n'),
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    const q = metrics.survey.questions;
+    expect(q.a.years['2025']).toMatchObject({ positive: 4, applicable: 5, missing: 0, percent: 80, light: 'yellow' });
+    expect(q.b.years['2025']).toMatchObject({ positive: 2, applicable: 4, missing: 1, percent: 50, light: 'yellow' });
+    expect(q.c.years['2025']).toMatchObject({ positive: 5, applicable: 5, percent: 100, light: 'green' });
+    expect(q.d.years['2025']).toMatchObject({ positive: 2, applicable: 5, percent: 40, light: 'red' });
+    expect(metrics.units).toMatchObject({ reporting: 5, responded: 5 });
+  });
+
   it('keeps every year of working time from the first in the data to the report year, a year without breaches as 0', async () => {
     const dir = writeWorkspace({
       'units.csv': UNITS,
