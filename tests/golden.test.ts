@@ -34,8 +34,17 @@ describe('golden files of the sample build', () => {
       }
       expect(existsSync(path), `tests/golden/${name} is missing: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`).toBe(true);
       const expected = readFileSync(path, 'utf8');
-      expect(actual === expected, `${name} differs from tests/golden/${name}; if intended: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`).toBe(true);
-      expect(actual).toBe(expected);
+      expect(actual === expected, `${name} differs from tests/golden/${name} ${firstDifference(expected, actual)}; if intended: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`).toBe(true);
     }
   });
 });
+
+/** Where two texts first part, as "at line N: golden … / built …", so a failure says what changed without a 300 kB diff. */
+function firstDifference(expected: string, actual: string): string {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const line = a.findIndex((text, i) => text !== b[i]);
+  const at = line === -1 ? a.length : line;
+  const clip = (text: string | undefined) => (text === undefined ? '(end of file)' : JSON.stringify(text.slice(0, 200)));
+  return `at line ${at + 1}: golden ${clip(a[at])} / built ${clip(b[at])}`;
+}
