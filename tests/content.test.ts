@@ -162,6 +162,17 @@ describe('headings and footnotes', () => {
     expect(html.indexOf('Mer tekst')).toBeLessThan(html.indexOf('Opplæringsprogram'));
   });
 
+  it('reports a footnote reference without its text at its line', async () => {
+    const { problems } = await render('# A\n\nTekst[^amu] og mer[^ok].\n\n[^ok]: Her.\n');
+    expect(problems).toEqual(['content/2025/01-test.md:3: footnote [^amu] has no text: add a line "[^amu]: …" to the same file']);
+  });
+
+  it('reports a path through a missing key inside #each at its line', async () => {
+    const { problems } = await render('a\n{{#each current.absence.byQuarter}}\n{{percent @root.current.absense.total}}\n{{/each}}\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/2025\/01-test\.md:3: unknown placeholder/);
+  });
+
   it('passes component calls with their arguments and places the result outside a paragraph', async () => {
     const { html, calls, problems } = await render('Tekst.\n\n{{action-plan "hr-hms"}}\n', ['action-plan']);
     expect(problems).toEqual([]);

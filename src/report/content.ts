@@ -65,7 +65,7 @@ interface FootnoteEnv {
   footnoteOffset: number;
   /** Makes anchors unique across files. */
   docId: string;
-  footnotes?: { list?: unknown[] };
+  footnotes?: { list?: unknown[]; refs?: Record<string, number> };
 }
 
 const MARKER = (index: number) => `<!--hms-component:${index}-->`;
@@ -116,6 +116,13 @@ export async function renderContent(
     }
     const env: FootnoteEnv = { footnoteOffset, docId: String(fileIndex + 1) };
     const tokens = markdown.parse(expanded, env);
+    // markdown-it leaves a reference without a definition as literal "[^x]" text; the author should hear of it.
+    for (const [, label] of expanded.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+      if (env.footnotes?.refs?.[`:${label}`] === undefined) {
+        const at = text.indexOf(`[^${label}]`);
+        diagnostics.error(file, messages.undefinedFootnote(label!), at >= 0 ? text.slice(0, at).split('\n').length : undefined);
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'heading_open') continue;
@@ -277,6 +284,12 @@ function describeTemplateError(error: unknown, source: string): { line?: number;
   if (missingHelper) {
     const at = source.search(new RegExp(`\\{\\{[#~\\s]*${escapeRegExp(missingHelper[1]!)}\\b`));
     return { line: at >= 0 ? source.slice(0, at).split('\n').length : undefined, message: messages.unknownHelper(missingHelper[1]!) };
+  }
+  // A path inside #each that runs through a missing key fails in the compiled template itself.
+  const through = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(text);
+  if (through) {
+    const at = source.search(new RegExp(`\\.${escapeRegExp(through[1]!)}\\b`));
+    return { line: at >= 0 ? source.slice(0, at).split('\n').length : undefined, message: messages.unknownPlaceholder(`….${through[1]!}`) };
   }
   const parse = /Parse error on line (\d+):/.exec(text);
   if (parse) return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
