@@ -39,7 +39,7 @@ export const messages = {
   surveyGateNotAsked: (question: string, gate: string, column: string) =>
     `question "${question}" applies only to units that pass "${gate}", but this export has no column "${column}" for it: no unit can pass, so "${question}" shows no data this year`,
   surveyMisnamedExport: () => `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)`,
-  surveyUnitNotReporting: (id: string) => `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei)`,
+  surveyUnitNotReporting: (id: string) => `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
   surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>
     `unit "${unit}" submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,
 

@@ -84,6 +84,8 @@ const Y2024 = cp1252(
     '103\t2024-03-03T09:00:00\tNV\t\t-1\t\t1\t\t1',
     '104\t2024-03-04T08:00:00\tNV-Bio\tÆrlig talt\t1\t2\t1\t2\t1',
     '105\t2024-02-01T08:00:00\tNV-Bio\tFørste forsøk\t2\t5\t2\t\t2',
+    // NV-Adm does not report (reporting = nei): its answers are not counted.
+    '106\t2024-03-05T09:00:00\tNV-Adm\t\t2\t1\t2\t1\t2',
   ].join('\r\n') + '\r\n',
 );
 
@@ -170,6 +172,10 @@ describe('contract: survey on an unseen workspace', () => {
     expect(q.tilfredshet.years['2022']).toMatchObject({ positive: 3, applicable: 4, missing: 0, percent: 75 });
     expect(q.har_lab.years['2022']).toBeUndefined();
     expect(q.lab_rutiner.years['2022']).toBeUndefined();
+  });
+
+  it('leaves out, with a warning, a submission from a unit that does not report', () => {
+    expect(build.stderr).toMatch(/^survey\/2024\.csv:7:Avdeling: warning: .*NV-Adm/m);
   });
 
   it('warns about the duplicate submission, naming both ids, and keeps the latest $created', () => {

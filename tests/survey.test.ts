@@ -219,14 +219,14 @@ describe('survey validation', () => {
     ]);
   });
 
-  it('rejects a unit not in the register, one that no longer exists, and one that does not report', async () => {
+  it('rejects a unit not in the register and one that no longer exists; leaves out, with a warning, one that does not report', async () => {
     const { diagnostics } = await build({
       'survey/2025.csv': nettskjema(HEADER, [submission('A', ['1', '2', '']), submission('X', ['1', '2', '']), submission('O', ['1', '2', '']), submission('N', ['1', '2', ''])]),
     });
     expect(lines(diagnostics)).toEqual([
       'survey/2025.csv:3:enhet: unit_id "X" is not in units.csv',
       'survey/2025.csv:4:enhet: unit "O" does not exist in 2025 (see first_year/last_year in units.csv)',
-      'survey/2025.csv:5:enhet: unit "N" answered the survey, but units.csv says it is not a reporting unit (reporting = nei)',
+      'survey/2025.csv:5:enhet: warning: unit "N" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted',
     ]);
   });
 

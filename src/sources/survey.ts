@@ -201,7 +201,8 @@ async function readExport(
     if (!units.check(rawUnit, year, place, diagnostics)) continue;
     const unitId = units.canonicalId(rawUnit);
     if (!units.get(unitId)!.reporting) {
-      diagnostics.error(file, messages.surveyUnitNotReporting(unitId), row, place.column);
+      // The contract counts reporting units only; an answer from another unit is left out, not refused.
+      diagnostics.warning(file, messages.surveyUnitNotReporting(unitId), row, place.column);
       continue;
     }
     const submission = { id: value[SUBMISSION_ID] as string, created: value[CREATED] as number };
