@@ -21,6 +21,10 @@ export const INVALID: unique symbol = Symbol('invalid');
 
 const blank = (v: Cell) => v === null || (typeof v === 'string' && v.trim() === '');
 
+/** The plain numbers SAP writes ("21", "0,5", "3.25"): read without toNumber's general cleaning, to the same value. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+const number = (v: Cell): number | null => (typeof v === 'string' && PLAIN_NUMBER.test(v) ? Number(v.replace(',', '.')) : toNumber(v));
+
 export function fastText(optional = false): FastCell {
   return (v) => (blank(v) ? (optional ? null : INVALID) : cellToText(v));
 }
@@ -28,7 +32,7 @@ export function fastText(optional = false): FastCell {
 export function fastInteger(min: number, max: number, optional = false): FastCell {
   return (v) => {
     if (blank(v)) return optional ? null : INVALID;
-    const n = toNumber(v);
+    const n = number(v);
     return n !== null && Number.isInteger(n) && n >= min && n <= max ? n : INVALID;
   };
 }
@@ -36,7 +40,7 @@ export function fastInteger(min: number, max: number, optional = false): FastCel
 export function fastDecimal(min: number): FastCell {
   return (v) => {
     if (blank(v)) return INVALID;
-    const n = toNumber(v);
+    const n = number(v);
     return n !== null && n >= min ? n : INVALID;
   };
 }
@@ -46,13 +50,18 @@ export function fastCode(lookup: ReadonlyMap<string, string>): FastCell {
   return (v) => lookup.get(cellToText(v).toLowerCase()) ?? INVALID;
 }
 
-export async function* validatedRows<S extends Record<string, CellSchema<unknown>>>(
+/**
+ * Calls `onRow` with every valid row, in file order. A callback rather than
+ * an async generator: one more generator layer costs a promise per row.
+ */
+export async function validateRows<S extends Record<string, CellSchema<unknown>>>(
   table: Table,
   spec: TableSpec<S>,
   columns: ReadonlyMap<string, number>,
   fast: { [K in keyof S]: FastCell },
   diagnostics: Diagnostics,
-): AsyncGenerator<ValidRow<RowOf<S>>> {
+  onRow: (row: ValidRow<RowOf<S>>) => void,
+): Promise<void> {
   const schema = z.object(spec.columns);
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
@@ -72,7 +81,7 @@ export async function* validatedRows<S extends Record<string, CellSchema<unknown
         value[keys[i]!] = parsed;
       }
       if (ok) {
-        yield { row, value: value as RowOf<S> };
+        onRow({ row, value: value as RowOf<S> });
         continue;
       }
       const input: Record<string, Cell> = {};
@@ -82,7 +91,7 @@ export async function* validatedRows<S extends Record<string, CellSchema<unknown
       });
       const result = schema.safeParse(input);
       if (result.success) {
-        yield { row, value: result.data as RowOf<S> };
+        onRow({ row, value: result.data as RowOf<S> });
         continue;
       }
       for (const issue of result.error.issues) {

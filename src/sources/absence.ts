@@ -3,7 +3,7 @@ import { code, decimal, integer, text } from '../workspace/cells.js';
 import { headerOf, matchColumns, tableSpec } from '../workspace/rows.js';
 import type { SourceContext } from './context.js';
 import { readPositionCodes, normalisePositionCode, STIPENDIAT_CODE, type PositionGroup } from './position-codes.js';
-import { fastCode, fastDecimal, fastInteger, fastText, ProblemLimit, validatedRows } from './absence-rows.js';
+import { fastCode, fastDecimal, fastInteger, fastText, ProblemLimit, validateRows } from './absence-rows.js';
 import { Diagnostics } from '../errors.js';
 
 /**
@@ -123,11 +123,11 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
   // The columns of the file's form are optional in the spec (one of two), but required in every row of that form.
   const required = [form === 'person' ? 'employee_id' : 'persons', monthly ? 'month' : 'quarter'] as const;
 
-  for await (const { row, value } of validatedRows(table, absenceSpec, columns, fastAbsence, diagnostics)) {
+  await validateRows(table, absenceSpec, columns, fastAbsence, diagnostics, ({ row, value }) => {
     const empty = required.filter((key) => value[key] === null);
     if (empty.length > 0) {
       for (const key of empty) if (limit.next()) diagnostics.error(table.file, messages.emptyCell(), row, column(key));
-      continue;
+      return;
     }
     const unitKey = `${value.year}|${value.unit_id}`;
     let unitId = validUnits.get(unitKey);
@@ -135,7 +135,7 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
       const place = { file: table.file, row, column: unitColumn };
       if (!units.check(value.unit_id, value.year, place, overflow)) {
         if (limit.next()) units.check(value.unit_id, value.year, place, diagnostics);
-        continue;
+        return;
       }
       unitId = units.canonicalId(value.unit_id);
       validUnits.set(unitKey, unitId);
@@ -144,14 +144,14 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
     const position = positions.get(positionCode);
     if (!position) {
       if (limit.next()) diagnostics.error(table.file, messages.unknownPositionCode(value.position_code), row, positionColumn);
-      continue;
+      return;
     }
     const absence = value.self_certified_days + value.doctor_certified_days;
     if (absence > value.agreed_days + 1e-9) {
       if (limit.next()) diagnostics.error(table.file, messages.absenceOverAgreed(absence, value.agreed_days), row, agreedColumn);
-      continue;
+      return;
     }
-    if (value.year < firstYear || value.year > reportYear) continue;
+    if (value.year < firstYear || value.year > reportYear) return;
     const month = monthly ? value.month! : 0;
     const quarter = monthly ? Math.ceil(month / 3) : value.quarter!;
     // Person rows merge the months of a quarter into one cell; monthly aggregated rows keep their month (see AbsenceCell.month).
@@ -186,7 +186,7 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
     } else {
       cell.persons += value.persons ?? 0;
     }
-  }
+  });
   limit.finish();
   const list = [...cells.values()];
   return {
