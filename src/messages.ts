@@ -52,6 +52,7 @@ export const messages = {
   dateYearMismatch: (date: string, year: number) => `date ${date} is not in year ${year}`,
   noDateOrYear: () => `both date and year are empty: one of them is required`,
   emptyCell: () => `is empty, but a value is required`,
+  benchmarksNotRead: (problem: string) => `${problem} (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)`,
 
   // narrative content
   unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,

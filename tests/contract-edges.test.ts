@@ -171,6 +171,19 @@ describe('contract corners: sick leave forms', () => {
   });
 });
 
+describe('contract corners: free-form benchmarks.yaml', () => {
+  it('builds with a benchmarks.yaml of another form, warning that its table is left out', async () => {
+    const dir = writeWorkspace({
+      'units.csv': UNITS,
+      'benchmarks.yaml': 'nasjonalt:\n  2025: {sykefravaer: 6.6, kilde: SSB}\nsektor: [UiO 4.1, UiB 4.7]\n',
+      'absence.csv': 'year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days\n2025,1,A-1,K,1011,9,100,1,1\n',
+    });
+    const { metrics, result } = await buildMetrics(dir, 2025);
+    expect(result.stderr).toMatch(/^benchmarks\.yaml:\d+:[^:]*: warning: /m);
+    expect(metrics.absence.years['2025'].total).toBeCloseTo(2, 10);
+  });
+});
+
 describe('contract corners: the command line', () => {
   it('takes the current folder as the workspace when it holds units.xlsx', async () => {
     const units = await xlsxBytes([['unit_id', 'name', 'parent_id', 'reporting', 'first_year', 'last_year'], ['X', 'Enhet X', null, 'ja', null, null]]);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SourceContext } from './context.js';
 import { parseYaml } from '../workspace/yaml.js';
+import { Diagnostics } from '../errors.js';
+import { messages } from '../messages.js';
 
 export const BENCHMARKS_FILE = 'benchmarks.yaml';
 
@@ -66,6 +68,9 @@ export interface BenchmarksData {
 export async function readBenchmarks(context: SourceContext): Promise<BenchmarksData | null> {
   const { workspace, diagnostics } = context;
   if (!(await workspace.exists(BENCHMARKS_FILE))) return null;
-  const parsed = parseYaml(BENCHMARKS_FILE, await workspace.readText(BENCHMARKS_FILE), fileSchema, diagnostics);
+  // The contract leaves the file's form free: one the tool cannot read costs the table, not the build.
+  const problems = new Diagnostics();
+  const parsed = parseYaml(BENCHMARKS_FILE, await workspace.readText(BENCHMARKS_FILE), fileSchema, problems);
+  for (const p of problems.items) diagnostics.warning(p.file, messages.benchmarksNotRead(p.message), p.row, p.column);
   return parsed ? { file: BENCHMARKS_FILE, benchmarks: parsed.benchmarks } : null;
 }
