@@ -46,6 +46,8 @@ describe('the bundled samples reproduce the seed report (sick leave and working 
     const y = metrics.absence!.years;
     expect([one(y['2025']!.byGender.K), one(y['2025']!.byGender.M)]).toEqual([6.3, 2.8]);
     expect([one(y['2025']!.self), one(y['2025']!.doctor), one(y['2024']!.self), one(y['2024']!.doctor)]).toEqual([1.1, 3.4, 1.0, 3.6]);
+    const summary = metrics.absence!.summary!;
+    expect([one(summary.changeTotal), one(summary.changeSelf), one(summary.changeDoctor)]).toEqual([-0.1, 0.1, -0.2]);
   });
 
   it('ranges 2,9–7,1 % across orgs; TA 6,2 and vit 3,1 %, both lower than in 2024; stipendiater 5,3 %, 3,4–10,3 % by org', () => {

@@ -208,6 +208,7 @@ function summary(
   const now = at(0);
   const before = at(1);
   const first = at(2);
+  const change = (a: number | null | undefined, b: number | null | undefined) => (typeof a === 'number' && typeof b === 'number' ? a - b : null);
   const lower = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && b !== null && b !== undefined && a < b;
   const highestQuarters = Object.values(metrics.years).map((y) => y.highestQuarter);
   const range = orgRange[String(reportYear)] ?? null;
@@ -240,6 +241,9 @@ function summary(
     orgMaxName: range?.maxOrgName ?? null,
     stipendiatOrgMin: stipRange?.min ?? null,
     stipendiatOrgMax: stipRange?.max ?? null,
+    changeTotal: change(now?.total, before?.total),
+    changeSelf: change(now?.self, before?.self),
+    changeDoctor: change(now?.doctor, before?.doctor),
   };
 }
 

@@ -224,6 +224,10 @@ export interface AbsenceSummary {
   orgMaxName: string | null;
   stipendiatOrgMin: number | null;
   stipendiatOrgMax: number | null;
+  /** Change from the year before in percentage points (unrounded; null when either year is missing or hidden). */
+  changeTotal: number | null;
+  changeSelf: number | null;
+  changeDoctor: number | null;
 }
 
 export interface AbsenceMetrics {
