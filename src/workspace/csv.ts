@@ -72,7 +72,7 @@ async function* decodeWithUnixLineEndings(chunks: AsyncIterable<Uint8Array>, enc
     // A CR at the end of a piece may be the first half of a CRLF split across chunks.
     carriedCr = text.endsWith('\r');
     if (carriedCr) text = text.slice(0, -1);
-    return text.replace(/\r\n?/g, '\n');
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   };
   for await (const chunk of chunks) {
     const text = normal(decoder.decode(chunk, { stream: true }));
