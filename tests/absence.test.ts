@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
 import { computeMetrics } from '../src/metrics/index.js';
+import { suppressComplements } from '../src/metrics/absence.js';
 import type { AbsenceMetrics } from '../src/metrics/types.js';
 import { readSources } from '../src/sources/index.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
@@ -264,5 +265,34 @@ describe('sick-leave components', () => {
     const { metrics } = await build({});
     expect(await figureAbsenceQuarter(call('figure-absence-quarter'), context(metrics!))).toContain('class="no-data"');
     expect(await absenceBenchmarks(call('absence-benchmarks'), context(metrics!))).toContain('class="no-data"');
+  });
+});
+
+describe('suppressComplements', () => {
+  const g = (agreed: number, hidden = false) => ({ cells: [], agreed, persons: hidden ? 1 : 50, hidden });
+
+  it('hides the smallest shown part beside a single hidden part of a shown total', () => {
+    const total = g(1000);
+    const parts = [g(500), g(300), g(200, true)];
+    suppressComplements([{ parent: total, children: parts }]);
+    expect(parts.map((p) => p.hidden)).toEqual([false, true, true]);
+    expect(total.hidden).toBe(false);
+  });
+
+  it('hides the total when its single hidden part has no sibling to hide', () => {
+    const total = g(100);
+    const only = g(100, true);
+    suppressComplements([{ parent: total, children: [only] }]);
+    expect(total.hidden).toBe(true);
+  });
+
+  it('hides a part of a hidden total whose parts are all shown, and carries on to a fixed point', () => {
+    // Org X is hidden as a complement at the institution level; its units would rebuild it, so one of them goes too.
+    const institution = g(3000);
+    const orgs = [g(1500), g(1000), g(500, true)];
+    const units = [g(600), g(400)];
+    suppressComplements([{ parent: institution, children: orgs }, { parent: orgs[1]!, children: units }]);
+    expect(orgs.map((o) => o.hidden)).toEqual([false, true, true]);
+    expect(units.map((u) => u.hidden)).toEqual([false, true]);
   });
 });

@@ -16,7 +16,7 @@ const GENDERS: readonly Gender[] = ['K', 'M'];
 const QUARTERS = [1, 2, 3, 4] as const;
 
 /** A group that may be shown: its cells, its size, and whether it is hidden. */
-interface Group {
+export interface Group {
   cells: AbsenceCell[];
   agreed: number;
   persons: number;
@@ -24,7 +24,7 @@ interface Group {
 }
 
 /** A shown total and the groups it splits into: showing all but one of them would give the one away. */
-interface Partition {
+export interface Partition {
   parent: Group;
   children: Group[];
 }
