@@ -22,7 +22,7 @@ export const messages = {
 
   // incidents, injuries, whistleblowing
   duplicateCase: (id: string, firstRow: number) => `case_id "${id}" is already used in row ${firstRow}`,
-  closedBeforeRegistered: (closed: string, registered: string) => `closed_date ${closed} is before registered_date ${registered}`,
+  closedBeforeRegistered: (closed: string, registered: string) => `closed_date ${closed} is before registered_date ${registered}: the case counts, but its closed_date is not used`,
   criteriaRowWidth: (cells: number, columns: number) => `this row has ${cells} cells, but "kolonner" names ${columns}: give one cell per column`,
   incidentColumnAbsent: (column: 'category' | 'closed_date') =>
     column === 'category'

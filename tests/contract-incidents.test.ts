@@ -150,3 +150,15 @@ describe('contract: an EQS export given as Excel', () => {
     expect(m.whistleblowing).toBeUndefined();
   });
 });
+
+describe('contract: rules the contract does not make', () => {
+  it('counts a case closed before it was registered, with a warning, rather than refusing the workspace', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,ja,,\n',
+      'incidents.csv': `${INCIDENTS_HEADER}\nK1,A,2025-03-01,avvik,Fall,lukket,2025-02-01,,,,,,,\nK2,A,2025-03-01,avvik,Fall,lukket,2025-03-02,,,,,,,\n`,
+    });
+    const { metrics: m, result } = await buildMetrics(dir, 2025);
+    expect(result.stderr).toMatch(/^incidents\.csv:2:closed_date: warning: /m);
+    expect(m.incidents.years['2025']).toMatchObject({ reported: 2, closed: 2 });
+  });
+});

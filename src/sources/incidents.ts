@@ -143,9 +143,10 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
     if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
     const year = Number(value.registered_date.slice(0, 4));
     if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics)) continue;
-    if (value.closed_date !== null && value.closed_date < value.registered_date) {
-      diagnostics.error(table.file, messages.closedBeforeRegistered(value.closed_date, value.registered_date), row, headerOf(table, 'closed_date'));
-      continue;
+    // Not a contract rule, so not a reason to refuse the workspace: the case counts as exported, without the date.
+    const closedInOrder = value.closed_date === null || value.closed_date >= value.registered_date;
+    if (!closedInOrder) {
+      diagnostics.warning(table.file, messages.closedBeforeRegistered(value.closed_date!, value.registered_date), row, headerOf(table, 'closed_date'));
     }
     const categories: string[] = [];
     for (const part of (value.category ?? '').split(';')) {
@@ -164,7 +165,7 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
       type: value.case_type,
       categories,
       status: value.status,
-      closed: value.closed_date,
+      closed: closedInOrder ? value.closed_date : null,
       severity: {
         person: { actual: value.severity_person_actual, potential: value.severity_person_potential },
         material: { actual: value.severity_material_actual, potential: value.severity_material_potential },
