@@ -64,6 +64,8 @@ export const messages = {
   helperFailed: (helper: string, detail: string) => `helper "${helper}" cannot be used here: ${detail}`,
   actionPlanStatus: (given: string, allowed: readonly string[]) => `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,
   actionPlanDuplicateId: (id: string) => `plan id "${id}" is used twice`,
+  actionPlanFirstRow: (column: string) => `${column} is empty and there is no row above to repeat: give the ${column} here`,
+  actionPlanTwice: (other: string) => `both this file and ${other} hold an action plan: keep one of them`,
   unknownActionPlan: (id: string, known: readonly string[]) => `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
 
   // command line

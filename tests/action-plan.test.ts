@@ -8,7 +8,9 @@ import type { ComponentContext } from '../src/report/components/context.js';
 import { contentData } from '../src/report/content-data.js';
 import { ComponentError, renderContent } from '../src/report/content.js';
 import { contentHelpers } from '../src/report/helpers.js';
-import { countStatuses, parseActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
+import { countStatuses, parseActionPlan, readActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
+import type { SourceContext } from '../src/sources/context.js';
+import { memoryWorkspace, xlsxBytes } from './helpers.js';
 import type { Config } from '../src/sources/config.js';
 
 const FILE = 'content/2025/handlingsplan.yaml';
@@ -199,5 +201,55 @@ describe('the default Vedlegg 4 (templates/content/06-4-handlingsplan.md)', () =
     expect(headings).toEqual(['Vedlegg 4: Overordnet HMS-handlingsplan for 2025, med status']);
     expect(html).toContain('Det er ikke gitt noen handlingsplan for 2025.');
     expect(html).not.toContain('<table');
+  });
+});
+
+describe('action plan as a spreadsheet (handlingsplan.xlsx or .csv)', () => {
+  const header = ['plan', 'plan_title', 'owner', 'group', 'measure', 'description', 'responsible', 'deadline', 'status', 'comment'];
+
+  async function read(files: Record<string, string | Uint8Array>): Promise<{ plan: ActionPlanData | null; problems: string[] }> {
+    const diagnostics = new Diagnostics();
+    const plan = await readActionPlan({ workspace: memoryWorkspace(files), year: 2025, diagnostics } as unknown as SourceContext);
+    return { plan, problems: sorted(diagnostics.items).map(formatDiagnostic) };
+  }
+
+  it('reads rows, repeating empty plan, group and measure cells from the row above, with bullets and sub-bullets', async () => {
+    const xlsx = await xlsxBytes([
+      header,
+      ['hr-hms', 'Overordnet HMS-handlingsplan, HR- og HMS-avdelingen', 'HR- og HMS-avdelingen', 'Styrke det systematiske HMS-arbeidet', 'Videreutvikle verktøy', '• Revidere HMS-mål\n• Etablere årshjul', 'Seksjon for HMS', 'Desember 2025', 'Delvis gjennomført', 'Startet.'],
+      [null, null, null, null, 'Analysere funn', 'Vurdere tiltak', 'HR- og HMS-avdelingen', 'Januar 2025', 'gjennomført', null],
+      [null, null, null, 'Opplæring og kultur', 'Opplæring i HMS for ledere', 'Utvikle grunnkurs', 'HR- og HMS-avdelingen', 'Juni 2025', 'ikke gjennomført', null],
+      [null, null, null, null, null, 'Gjennomføre kurs\nEksempler:\n- risikovurdering\n- onboarding', 'HR- og HMS-avdelingen', 'August 2025', 'gjennomført', null],
+    ]);
+    const { plan, problems } = await read({ 'content/2025/handlingsplan.xlsx': xlsx });
+    expect(problems).toEqual([]);
+    const hr = plan!.plans[0]!;
+    expect(hr.title).toBe('Overordnet HMS-handlingsplan, HR- og HMS-avdelingen');
+    expect(hr.groups.map((g) => [g.number, g.measures.map((m) => `${m.number} ${m.title} (${m.rows.length})`)])).toEqual([
+      ['1.0', ['1.1 Videreutvikle verktøy (1)', '1.2 Analysere funn (1)']],
+      ['2.0', ['2.1 Opplæring i HMS for ledere (2)']],
+    ]);
+    expect(hr.groups[0]!.measures[0]!.rows[0]).toEqual({ description: ['Revidere HMS-mål', 'Etablere årshjul'], responsible: 'Seksjon for HMS', deadline: 'Desember 2025', status: 'delvis gjennomført', comment: 'Startet.' });
+    expect(hr.groups[1]!.measures[0]!.rows[1]!.description).toEqual(['Gjennomføre kurs', { text: 'Eksempler:', items: ['risikovurdering', 'onboarding'] }]);
+    expect(countStatuses(plan!.plans).total).toBe(4);
+  });
+
+  it('reports a wrong status and a first row without a measure at their row and column', async () => {
+    const csv = [
+      'plan;group;measure;description;responsible;status',
+      'hr-hms;Styrke;;Revidere;HMS;gjennomført',
+      'hr-hms;Styrke;Analysere;Vurdere;HMS;ferdig',
+    ].join('\n');
+    const { problems } = await read({ 'content/2025/handlingsplan.csv': csv });
+    expect(problems).toEqual([
+      'content/2025/handlingsplan.csv:2:measure: measure is empty and there is no row above to repeat: give the measure here',
+      'content/2025/handlingsplan.csv:3:status: "ferdig" is not one of "gjennomført", "delvis gjennomført", "ikke gjennomført", "løpende"',
+    ]);
+  });
+
+  it('refuses a plan given both as YAML and as a spreadsheet', async () => {
+    const { plan, problems } = await read({ 'content/2025/handlingsplan.yaml': VALID, 'content/2025/handlingsplan.csv': 'plan;group;measure;description;responsible\n' });
+    expect(plan).toBeNull();
+    expect(problems).toEqual(['content/2025/handlingsplan.yaml: both this file and content/2025/handlingsplan.csv hold an action plan: keep one of them']);
   });
 });

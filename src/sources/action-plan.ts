@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
+import { code, text as textCell } from '../workspace/cells.js';
+import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
+import type { Table } from '../workspace/table.js';
 import { parseYaml } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
 
@@ -137,12 +140,95 @@ export function parseActionPlan(file: string, source: string, diagnostics: Diagn
   };
 }
 
-/** content/<year>/handlingsplan.yaml (or .yml); null when the workspace has none. */
+/**
+ * The same plan as a spreadsheet (handlingsplan.xlsx or .csv), one row per
+ * row of the seed's tables. A plan, group or measure cell left empty repeats
+ * the one above, as people fill in such sheets. In a description, each line is
+ * a bullet; a line starting with "-" is a sub-bullet of the bullet above.
+ */
+const TABLE_SPEC = tableSpec({
+  columns: {
+    plan: textCell({ optional: true }),
+    plan_title: textCell({ optional: true }),
+    owner: textCell({ optional: true }),
+    group: textCell({ optional: true }),
+    measure: textCell({ optional: true }),
+    description: textCell(),
+    responsible: textCell(),
+    deadline: textCell({ optional: true }),
+    status: code(ACTION_STATUSES, { optional: true }),
+    comment: textCell({ optional: true }),
+  },
+  optional: ['plan_title', 'owner', 'deadline', 'status', 'comment'],
+});
+
+function bulletsOf(description: string): Bullet[] {
+  const bullets: Bullet[] = [];
+  for (const raw of description.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const sub = /^[-–]\s*(.*)$/.exec(line);
+    const last = bullets[bullets.length - 1];
+    if (sub && last !== undefined) {
+      const parent = typeof last === 'string' ? { text: last, items: [] as string[] } : last;
+      parent.items.push(sub[1]!);
+      bullets[bullets.length - 1] = parent;
+    } else {
+      bullets.push(line.replace(/^[•·*]\s*/, ''));
+    }
+  }
+  return bullets;
+}
+
+export async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Promise<ActionPlanData | null> {
+  const plans: ActionPlan[] = [];
+  let plan: ActionPlan | undefined;
+  let group: ActionGroup | undefined;
+  let measure: ActionMeasure | undefined;
+  let valid = true;
+  for await (const { row, value } of readRows(table, TABLE_SPEC, diagnostics)) {
+    if (value.plan !== null && value.plan !== plan?.id) {
+      if (plans.some((p) => p.id === value.plan)) diagnostics.error(table.file, messages.actionPlanDuplicateId(value.plan), row, headerOf(table, 'plan'));
+      plan = { id: value.plan, title: value.plan_title ?? value.plan, owner: value.owner ?? value.plan_title ?? value.plan, groups: [] };
+      plans.push(plan);
+      group = measure = undefined;
+    }
+    if (value.group !== null && value.group !== group?.title && plan) {
+      group = { number: `${plan.groups.length + 1}.0`, title: value.group, measures: [] };
+      plan.groups.push(group);
+      measure = undefined;
+    }
+    if (value.measure !== null && value.measure !== measure?.title && group) {
+      measure = { number: `${group.number.split('.')[0]}.${group.measures.length + 1}`, title: value.measure, rows: [] };
+      group.measures.push(measure);
+    }
+    if (!plan || !group || !measure) {
+      const missing = !plan ? 'plan' : !group ? 'group' : 'measure';
+      diagnostics.error(table.file, messages.actionPlanFirstRow(missing), row, headerOf(table, missing));
+      valid = false;
+      continue;
+    }
+    measure.rows.push({ description: bulletsOf(value.description), responsible: value.responsible, deadline: value.deadline, status: value.status, comment: value.comment });
+  }
+  return valid ? { file: table.file, plans } : null;
+}
+
+/** content/<year>/handlingsplan.yaml (or .yml, .xlsx, .csv); null when the workspace has none. */
 export async function readActionPlan({ workspace, year, diagnostics }: SourceContext): Promise<ActionPlanData | null> {
   const folder = `content/${year}`;
-  const name = (await workspace.list(folder)).find((n) => /^handlingsplan\.ya?ml$/i.test(n));
-  if (!name) return null;
-  const file = `${folder}/${name}`;
+  const names = await workspace.list(folder);
+  const yaml = names.find((n) => /^handlingsplan\.ya?ml$/i.test(n));
+  const sheet = await workspace.locate(`${folder}/handlingsplan`, diagnostics);
+  if (yaml && sheet) {
+    diagnostics.error(`${folder}/${yaml}`, messages.actionPlanTwice(sheet));
+    return null;
+  }
+  if (sheet) {
+    const table = await workspace.open(sheet, diagnostics);
+    return table ? parseActionPlanTable(table, diagnostics) : null;
+  }
+  if (!yaml) return null;
+  const file = `${folder}/${yaml}`;
   return parseActionPlan(file, await workspace.readText(file), diagnostics);
 }
 
