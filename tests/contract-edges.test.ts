@@ -42,6 +42,17 @@ describe('contract corners: rows and years', () => {
     }
   });
 
+  it('matches unit ids in any case and however an å is encoded', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nSÅ,Senter,,ja,,\nSÅ-1,Gruppe,sÅ,ja,,\n',
+      'injuries.csv': `case_id,unit_id,date,kind\nS1,SA\u030a-1,2025-01-01,yrkesskade\nS2,så-1,2025-01-02,yrkessykdom\n`,
+      'incidents.csv': 'case_id,unit_id,registered_date,case_type,category,status,closed_date,severity_person_actual,severity_person_potential,severity_material_actual,severity_material_potential,severity_environment_actual,severity_environment_potential\nE1,SA\u030a-1,2025-01-01,avvik,,åpen,,,,,,,\n',
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    expect(metrics.injuries.years['2025']).toEqual({ yrkesskade: 1, yrkessykdom: 1 });
+    expect(metrics.incidents.byOrg).toEqual({ SÅ: 1 });
+  });
+
   it('reports a survey submission from a unit that does not exist in the export year', async () => {
     const dir = writeWorkspace({
       'units.csv': UNITS,

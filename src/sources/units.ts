@@ -28,6 +28,14 @@ const spec = tableSpec({
   optional: ['short_name', 'parent_id', 'first_year', 'last_year'],
 });
 
+/**
+ * How ids are matched across files: any case, and the same letters however
+ * they are encoded (an å typed on a Mac may come as a + ring).
+ */
+export function idKey(id: string): string {
+  return id.normalize('NFC').toLowerCase();
+}
+
 /** The unit register: every unit, its org (top-level ancestor) and the years it exists. */
 export class UnitRegister {
   private readonly orgs = new Map<string, string>();
@@ -71,7 +79,7 @@ export class UnitRegister {
    * exist in the row's year. Reports at the given place and returns false otherwise.
    */
   check(id: string, year: number, place: { file: string; row: number; column: string }, diagnostics: Diagnostics): boolean {
-    const unit = this.byIdCache().get(id.toLowerCase());
+    const unit = this.byIdCache().get(idKey(id));
     if (!unit) {
       diagnostics.error(place.file, messages.unknownUnit(id), place.row, place.column);
       return false;
@@ -85,12 +93,12 @@ export class UnitRegister {
 
   /** The register's own spelling of an id given in another file (ids match case-insensitively, as codes do). */
   canonicalId(id: string): string {
-    return this.byIdCache().get(id.toLowerCase())?.id ?? id;
+    return this.byIdCache().get(idKey(id))?.id ?? id;
   }
 
   private lookup?: Map<string, Unit>;
   private byIdCache(): Map<string, Unit> {
-    this.lookup ??= new Map(this.units.map((u) => [u.id.toLowerCase(), u]));
+    this.lookup ??= new Map(this.units.map((u) => [idKey(u.id), u]));
     return this.lookup;
   }
 }
@@ -106,7 +114,7 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
   const rows = new Map<string, number>();
   const parentRefs: { id: string; parent: string; row: number }[] = [];
   for await (const { row, value } of readRows(table, spec, diagnostics)) {
-    const firstRow = rows.get(value.unit_id.toLowerCase());
+    const firstRow = rows.get(idKey(value.unit_id));
     if (firstRow !== undefined) {
       diagnostics.error(table.file, messages.duplicateUnit(value.unit_id, firstRow), row, headerOf(table, 'unit_id'));
       continue;
@@ -114,7 +122,7 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
     if (value.first_year !== null && value.last_year !== null && value.first_year > value.last_year) {
       diagnostics.error(table.file, messages.yearsReversed(value.first_year, value.last_year), row, headerOf(table, 'first_year'));
     }
-    rows.set(value.unit_id.toLowerCase(), row);
+    rows.set(idKey(value.unit_id), row);
     if (value.parent_id) parentRefs.push({ id: value.unit_id, parent: value.parent_id, row });
     units.push({
       id: value.unit_id,
@@ -126,17 +134,17 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
       lastYear: value.last_year,
     });
   }
-  const byId = new Map(units.map((u) => [u.id.toLowerCase(), u]));
+  const byId = new Map(units.map((u) => [idKey(u.id), u]));
   for (const ref of parentRefs) {
-    const parent = byId.get(ref.parent.toLowerCase());
+    const parent = byId.get(idKey(ref.parent));
     if (!parent) diagnostics.error(table.file, messages.unknownParent(ref.parent), ref.row, headerOf(table, 'parent_id'));
-    else byId.get(ref.id.toLowerCase())!.parentId = parent.id;
+    else byId.get(idKey(ref.id))!.parentId = parent.id;
   }
   for (const unit of units) {
     const seen = new Set<string>();
-    for (let current: Unit | undefined = unit; current?.parentId; current = byId.get(current.parentId.toLowerCase())) {
+    for (let current: Unit | undefined = unit; current?.parentId; current = byId.get(idKey(current.parentId))) {
       if (seen.has(current.id)) {
-        diagnostics.error(table.file, messages.parentCycle(unit.id), rows.get(unit.id.toLowerCase()), headerOf(table, 'parent_id'));
+        diagnostics.error(table.file, messages.parentCycle(unit.id), rows.get(idKey(unit.id)), headerOf(table, 'parent_id'));
         break;
       }
       seen.add(current.id);
