@@ -34,7 +34,11 @@ export async function cli(args: string[], cwd = '/'): Promise<CliResult> {
   return { status, stdout, stderr };
 }
 
-/** Builds the report year without a browser and returns metrics.json parsed, plus the run's output. */
+/**
+ * Builds the report year without a browser and returns metrics.json parsed, plus the run's output.
+ * The file is read as untyped JSON on purpose: these tests check it as an outside reader does,
+ * against the contract, not against the tool's own TypeScript types.
+ */
 export async function buildMetrics(dir: string, year: number): Promise<{ metrics: Record<string, any>; result: CliResult }> {
   const out = join(dir, 'ut');
   const result = await cli(['build', String(year), '--data', dir, '--out', out, '--format', 'html,json']);
