@@ -173,6 +173,20 @@ describe('headings and footnotes', () => {
     expect(problems[0]).toMatch(/^content\/2025\/01-test\.md:3: unknown placeholder/);
   });
 
+  it('resolves cross-references to headings by title, also to later files, as links', async () => {
+    const { html, problems } = await render([
+      { file: 'a.md', text: '# Sammendrag\n\nSe kap. {{ref "Vedlegg 4"}} og kapittel {{ref "Anbefalte prioriteringer"}}.\n' },
+      { file: 'b.md', text: '# Anbefalte prioriteringer\n\n# Vedlegg\n\n## Vedlegg 4: Overordnet HMS-handlingsplan for {{year}}, med status\n' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(html).toContain('Se kap. <a href="#kap-3-1">3.1</a> og kapittel <a href="#kap-2">2</a>.');
+  });
+
+  it('reports a cross-reference to no heading at its line', async () => {
+    const { problems } = await render('# A\n\nSe {{ref "Vedlegg 9"}}.\n');
+    expect(problems).toEqual(['content/2025/01-test.md:3: {{ref "Vedlegg 9"}} names no heading of the report (give a heading\'s title, or the part before its colon)']);
+  });
+
   it('passes component calls with their arguments and places the result outside a paragraph', async () => {
     const { html, calls, problems } = await render('Tekst.\n\n{{action-plan "hr-hms"}}\n', ['action-plan']);
     expect(problems).toEqual([]);

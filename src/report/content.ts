@@ -70,6 +70,8 @@ interface FootnoteEnv {
 
 const MARKER = (index: number) => `<!--hms-component:${index}-->`;
 const MARKER_PATTERN = /<!--hms-component:(\d+)-->/g;
+const REF_MARKER = (index: number) => `<!--hms-ref:${index}-->`;
+const REF_PATTERN = /<!--hms-ref:(\d+)-->/g;
 
 export async function renderContent(
   files: readonly ContentFile[],
@@ -88,6 +90,7 @@ export async function renderContent(
   const headings: Heading[] = [];
   const counters = [0, 0, 0];
   const calls: ComponentCall[] = [];
+  const refs: Array<{ title: string; file: string; line: number | undefined }> = [];
   const parts: string[] = [];
   let footnoteOffset = 0;
 
@@ -103,6 +106,11 @@ export async function renderContent(
       };
       handlebars.registerHelper(name, guarded(name, component, text));
     }
+    // A cross-reference is resolved once every heading has its number: `jf. kap. {{ref "Vedlegg 4"}}`.
+    handlebars.registerHelper('ref', (title: unknown, options: HelperOptions & { loc?: { start: { line: number } } }) => {
+      refs.push({ title: String(title), file, line: options.loc?.start.line });
+      return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
+    });
     let expanded: string;
     try {
       const problems = checkPlaceholders(Handlebars.parse(text), data, new Set(Object.keys(handlebars.helpers)));
@@ -154,7 +162,16 @@ export async function renderContent(
     }
   }
   const html = parts.join('\n').replace(/<p>\s*(<!--hms-component:\d+-->)\s*<\/p>/g, '$1').replace(MARKER_PATTERN, (_, index: string) => rendered[Number(index)]!);
-  return { html, headings };
+  const resolved = refs.map((ref) => {
+    // A heading is named by its title, or by the part before its colon ("Vedlegg 4" for "Vedlegg 4: Overordnet …").
+    const heading = headings.find((h) => h.title === ref.title || h.title.startsWith(`${ref.title}:`));
+    if (!heading) {
+      diagnostics.error(ref.file, messages.unknownHeadingRef(ref.title), ref.line);
+      return '';
+    }
+    return `<a href="#${heading.id}">${heading.number}</a>`;
+  });
+  return { html: html.replace(REF_PATTERN, (_, index: string) => resolved[Number(index)]!), headings };
 }
 
 /**
