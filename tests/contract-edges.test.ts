@@ -195,6 +195,20 @@ describe('contract corners: free-form benchmarks.yaml', () => {
   });
 });
 
+describe('contract corners: YAML files saved as Windows-1252', () => {
+  it('reads æøå in the config and the question catalogue whether UTF-8 or Windows-1252', async () => {
+    const dir = writeWorkspace({
+      'hms-report.config.yaml': cp1252('institution: Høgskolen i Østfold\n'),
+      'units.csv': UNITS,
+      'survey/questions.yaml': cp1252('unit_column: enhet\nscales:\n  jn: {options: {"1": Ja, "2": Nei}, positive: ["1"]}\nquestions:\n  - {id: mål, section: "1", theme: Målsetting for året, scale: jn, column: q1}\n'),
+      'survey/2025.csv': '$submission_id;$created;enhet;q1\n1;2025-03-01;A-1;1\n',
+    });
+    const { metrics } = await buildMetrics(dir, 2025);
+    expect(metrics.institution).toBe('Høgskolen i Østfold');
+    expect(metrics.survey.questions['mål']).toMatchObject({ theme: 'Målsetting for året', years: { '2025': { positive: 1, applicable: 1 } } });
+  });
+});
+
 describe('contract corners: the command line', () => {
   it('takes the current folder as the workspace when it holds units.xlsx', async () => {
     const units = await xlsxBytes([['unit_id', 'name', 'parent_id', 'reporting', 'first_year', 'last_year'], ['X', 'Enhet X', null, 'ja', null, null]]);
