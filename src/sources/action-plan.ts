@@ -112,6 +112,7 @@ const schema = z.strictObject({
 type RawMeasure = z.infer<typeof measure>;
 
 function rowsOf(m: RawMeasure): ActionRow[] {
+  // Without rows the refinement has required description and responsible; the fallbacks only satisfy the type.
   const rows = m.rows ?? [{ ...m, description: m.description ?? [], responsible: m.responsible ?? '' }];
   return rows.map((r) => ({ description: r.description, responsible: r.responsible, deadline: r.deadline ?? null, status: r.status ?? null, comment: r.comment ?? null }));
 }
