@@ -1,11 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processIo, type CliIo } from '../src/cli/io.js';
-import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import { round } from '../src/report/format.js';
 import type { Metrics } from '../src/metrics/types.js';
+import { cliBuild, sampleWorkspace, type CliBuild } from './helpers.js';
 
 /**
  * Builds the bundled samples with the command line and checks the seed
@@ -15,24 +12,25 @@ import type { Metrics } from '../src/metrics/types.js';
  * without their own content/ folder.
  */
 describe('the bundled samples reproduce the seed report (sick leave and working time)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'hms-absence-e2e-'));
   let metrics: Metrics;
   let html: string;
-  let stderr = '';
+  const builds: CliBuild[] = [];
+  const workspace = sampleWorkspace();
   const one = (value: number | null | undefined) => (typeof value === 'number' ? round(value, 1) : value);
 
   beforeAll(async () => {
-    const io: CliIo = { ...processIo, cwd: out, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--out', join(out, 'samples'), '--format', 'html,json'], io);
-    expect(status, stderr).toBe(0);
-    metrics = JSON.parse(readFileSync(join(out, 'samples/2025/metrics.json'), 'utf8')) as Metrics;
-    const workspace = join(out, 'workspace');
-    cpSync(SAMPLES_DIR, workspace, { recursive: true, filter: (source) => !source.includes('/content') && !source.includes('/generate') });
-    const fallback = await run(['build', '2025', '--data', workspace, '--out', join(out, 'default'), '--format', 'html,json'], io);
-    expect(fallback, stderr).toBe(0);
-    html = readFileSync(join(out, 'default/2025/report.html'), 'utf8');
+    const samples = await cliBuild();
+    const fallback = await cliBuild({ data: workspace });
+    builds.push(samples, fallback);
+    expect(samples.status, samples.stderr).toBe(0);
+    expect(fallback.status, fallback.stderr).toBe(0);
+    metrics = samples.metrics;
+    html = fallback.html;
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const build of builds) build.cleanup();
+    rmSync(workspace, { recursive: true, force: true });
+  });
 
   it('has total sick leave 4,5 / 4,6 / 4,5 % in 2023–2025, the 4th quarter highest every year (4,7 % in 2025)', () => {
     const years = metrics.absence!.years;

@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processIo, type CliIo } from '../src/cli/io.js';
-import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { Metrics } from '../src/metrics/types.js';
+import { cliBuild, sampleWorkspace, type CliBuild } from './helpers.js';
 
 /**
  * Builds the bundled samples with the command line and checks the seed
@@ -12,19 +9,16 @@ import type { Metrics } from '../src/metrics/types.js';
  * Tabell 1 exactly as the seed prints it.
  */
 describe('the bundled samples reproduce the seed report (chapters 3.5 and 6.3)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'hms-incidents-e2e-'));
+  let build: CliBuild;
   let metrics: Metrics;
   let html: string;
-  let stderr = '';
 
   beforeAll(async () => {
-    const io: CliIo = { ...processIo, cwd: out, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--out', out, '--format', 'html,json'], io);
-    expect(status, stderr).toBe(0);
-    metrics = JSON.parse(readFileSync(join(out, '2025/metrics.json'), 'utf8')) as Metrics;
-    html = readFileSync(join(out, '2025/report.html'), 'utf8');
+    build = await cliBuild();
+    expect(build.status, build.stderr).toBe(0);
+    ({ metrics, html } = build);
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => build.cleanup());
 
   it('has 1 000 reported cases and 103 forbedringsforslag in 2025, 772 and 42 of them closed', () => {
     expect(metrics.incidents!.years['2025']).toMatchObject({ reported: 1000, closed: 772, suggestions: 103, suggestionsClosed: 42 });
@@ -93,16 +87,12 @@ describe('the bundled samples reproduce the seed report (chapters 3.5 and 6.3)',
 describe('the default narrative of chapters 3.5 and 6.3', () => {
   /** Builds a workspace of sample files and written files (no content/, so the default narrative) to HTML, spaces collapsed. */
   const build = async (samples: readonly string[], files: Record<string, string> = {}) => {
-    const dir = mkdtempSync(join(tmpdir(), 'hms-incidents-narrative-'));
-    for (const name of samples) cpSync(join(SAMPLES_DIR, name), join(dir, name));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    let stderr = '';
-    const io: CliIo = { ...processIo, cwd: dir, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--data', dir, '--out', join(dir, 'out'), '--format', 'html'], io);
-    expect(status, stderr).toBe(0);
-    const html = readFileSync(join(dir, 'out/2025/report.html'), 'utf8');
-    rmSync(dir, { recursive: true, force: true });
-    return html.replace(/\s+/g, ' ');
+    const workspace = sampleWorkspace({ only: samples, files });
+    const result = await cliBuild({ data: workspace });
+    rmSync(workspace, { recursive: true, force: true });
+    result.cleanup();
+    expect(result.status, result.stderr).toBe(0);
+    return result.html.replace(/\s+/g, ' ');
   };
 
   it('states the samples’ 2025 figures', async () => {

@@ -1,29 +1,23 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processIo, type CliIo } from '../src/cli/io.js';
-import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { Metrics } from '../src/metrics/types.js';
+import { cliBuild, sampleWorkspace, type CliBuild } from './helpers.js';
 
 /**
  * Builds the bundled samples with the command line, as a user would, and
  * checks the seed report's chapter 6.1 figures (rounded to whole percent).
  */
 describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'hms-survey-e2e-'));
+  let build: CliBuild;
   let metrics: Metrics;
   let html: string;
-  let stderr = '';
 
   beforeAll(async () => {
-    const io: CliIo = { ...processIo, cwd: out, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--out', out, '--format', 'html,json'], io);
-    expect(status, stderr).toBe(0);
-    metrics = JSON.parse(readFileSync(join(out, '2025/metrics.json'), 'utf8')) as Metrics;
-    html = readFileSync(join(out, '2025/report.html'), 'utf8');
+    build = await cliBuild();
+    expect(build.status, build.stderr).toBe(0);
+    ({ metrics, html } = build);
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => build.cleanup());
 
   const question = (id: string, year = 2025) => {
     const found = metrics.survey?.questions[id]?.years[year];
@@ -78,7 +72,7 @@ describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
   });
 
   it('warns about the duplicate submission in the samples without failing', () => {
-    expect(stderr).toMatch(/survey\/2024\.csv:\d+:enhet: warning: unit "HF-IMU" submitted the 2024 survey 2 times/);
+    expect(build.stderr).toMatch(/survey\/2024\.csv:\d+:enhet: warning: unit "HF-IMU" submitted the 2024 survey 2 times/);
   });
 
   it('shows the 6.1.3 table with 73 % for HMS-mål, labelled for greyscale and screen readers', () => {
@@ -93,16 +87,14 @@ describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
 });
 
 describe('the default narrative of Vedlegg 1 (a workspace without content/<year>/)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hms-survey-default-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const workspace = sampleWorkspace();
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
   it('renders the legend, a table per section and sentences with computed figures', async () => {
-    cpSync(SAMPLES_DIR, join(dir, 'ws'), { recursive: true, filter: (path) => !/[\\/]content$/.test(path) });
-    let stderr = '';
-    const io: CliIo = { ...processIo, cwd: dir, stdout: () => undefined, stderr: (t) => void (stderr += t) };
-    const status = await run(['build', '2025', '--data', 'ws', '--out', 'out', '--format', 'html,json'], io);
-    expect(status, stderr).toBe(0);
-    const html = readFileSync(join(dir, 'out/2025/report.html'), 'utf8');
+    const build = await cliBuild({ data: workspace });
+    expect(build.status, build.stderr).toBe(0);
+    build.cleanup();
+    const html = build.html;
     expect(html).toMatch(/Vedlegg 1: Utvikling i systematisk HMS-arbeid ved NTNU 2021–2025<\/h2>/);
     expect(html).toContain('Antall rapporterende enheter var 75 i 2021 og 71 i 2025; i 2025 svarte 71 av 71 enheter.');
     expect(html).toContain('I 2025 oppgir 23 enheter at de har strålekilder');
