@@ -7,14 +7,14 @@
  *   4. plan      report/     view model, HTML (and PDF) as files in memory
  *   5. write     output.ts   all files at once, atomically
  *
- * Phases 1–2 collect every problem; any error stops the build before phase 5,
- * so an invalid workspace writes nothing.
+ * Phases 1–4 collect every problem (the narrative's placeholders included);
+ * any error stops the build before phase 5, so an invalid workspace writes nothing.
  */
 import { Diagnostics, HmsError, EXIT_INVALID, sorted, type Diagnostic } from './errors.js';
 import { computeMetrics } from './metrics/index.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile } from './output.js';
-import { renderHtml } from './report/html.js';
+import { renderHtml, type HtmlReport } from './report/html.js';
 import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import type { Templates } from './report/templates.js';
 import { readSources, type Sources } from './sources/index.js';
@@ -22,17 +22,41 @@ import type { Workspace } from './workspace/workspace.js';
 import { stableJson } from './json.js';
 import { tablesXlsx } from './report/tables-xlsx.js';
 
-export interface ValidationResult {
+export interface SourcesResult {
   sources: Sources | null;
   diagnostics: Diagnostic[];
   ok: boolean;
 }
 
-/** Phases 1–2: reads and validates the whole workspace, returning every problem found. */
-export async function validateWorkspace(workspace: Workspace, year: number): Promise<ValidationResult> {
+/** Phases 1–2: reads and validates every source of the workspace, returning every problem found. */
+export async function readWorkspace(workspace: Workspace, year: number): Promise<SourcesResult> {
   const diagnostics = new Diagnostics();
   const sources = await readSources(workspace, year, diagnostics);
   return { sources, diagnostics: sorted(diagnostics.items), ok: sources !== null && !diagnostics.hasErrors() };
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  ok: boolean;
+  /** Present when the workspace is valid. */
+  report?: { metrics: Metrics; html: HtmlReport };
+}
+
+/**
+ * Phases 1–4 short of printing: the sources, their metrics and the narrative
+ * with its placeholders. The text is part of the workspace, so a misspelled
+ * placeholder is found by `validate` as well as by `build`.
+ */
+export async function validateWorkspace(workspace: Workspace, year: number, templates: Templates): Promise<ValidationResult> {
+  const read = await readWorkspace(workspace, year);
+  if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
+  const sources = read.sources;
+  const metrics = computeMetrics(sources);
+  const diagnostics = new Diagnostics();
+  const content = sources.content ?? templates.defaultContent;
+  const html = await renderHtml(metrics, sources.config, content, templates, diagnostics, { actionPlan: sources.actionPlan, facts: sources.facts });
+  const all = sorted([...read.diagnostics, ...diagnostics.items]);
+  return diagnostics.hasErrors() ? { diagnostics: all, ok: false } : { diagnostics: all, ok: true, report: { metrics, html } };
 }
 
 export interface BuildPlan {
@@ -52,18 +76,9 @@ export interface BuildOptions {
 
 /** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
 export async function planBuild(workspace: Workspace, year: number, templates: Templates, options: BuildOptions = {}): Promise<BuildPlan> {
-  const validation = await validateWorkspace(workspace, year);
-  if (!validation.ok || !validation.sources) {
-    throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
-  }
-  const sources = validation.sources;
-  const metrics = computeMetrics(sources);
-  const diagnostics = new Diagnostics();
-  const content = sources.content ?? templates.defaultContent;
-  const report = await renderHtml(metrics, sources.config, content, templates, diagnostics, { actionPlan: sources.actionPlan, facts: sources.facts });
-  if (diagnostics.hasErrors()) {
-    throw new HmsError('invalid content', EXIT_INVALID, sorted([...validation.diagnostics, ...diagnostics.items]));
-  }
+  const validation = await validateWorkspace(workspace, year, templates);
+  if (!validation.report) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
+  const { metrics, html: report } = validation.report;
   const formats = options.formats ?? ['html', 'json'];
   if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
   // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
@@ -72,7 +87,7 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
     metrics,
     html: report.html,
     title: report.title,
-    warnings: sorted([...validation.diagnostics, ...diagnostics.items, ...(pdf?.warnings ?? [])]),
+    warnings: sorted([...validation.diagnostics, ...(pdf?.warnings ?? [])]),
     files: [
       { path: `${year}/report.html`, contents: report.html },
       { path: `${year}/metrics.json`, contents: stableJson(metrics) },

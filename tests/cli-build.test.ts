@@ -53,6 +53,19 @@ describe('build and validate on the command line', () => {
     }
   });
 
+  it('checks the narrative’s placeholders in validate as in build', async () => {
+    const dir = workspace({
+      'units.csv': UNITS,
+      'content/2025/01-innledning.md': '# Innledning\n\n{{units.reporting}} enheter.\n\nI alt {{count units.rapporterende}} enheter.\n',
+    });
+    for (const args of [['validate', '2025'], ['build', '2025', '--format', 'html,json']]) {
+      const { status, stderr } = await cli(args, dir);
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/^content\/2025\/01-innledning\.md:5: .*units\.rapporterende/m);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('exits 2 on wrong usage', async () => {
     expect((await cli(['build'], '/')).status).toBe(2);
     expect((await cli(['build', 'tjuefemten'], '/')).status).toBe(2);

@@ -41,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
       progress(io, messages.progressValidating(year));
-      const result = await validateWorkspace(workspace, year);
+      const result = await validateWorkspace(workspace, year, await loadTemplates(io.fs));
       printDiagnostics(result.diagnostics, io, workspaceRoot);
       if (options.json) io.stdout(summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io));
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

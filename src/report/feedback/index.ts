@@ -3,7 +3,7 @@ import { feedbackUnits, type FeedbackUnit } from '../../metrics/feedback.js';
 import { computeMetrics } from '../../metrics/index.js';
 import { messages } from '../../messages.js';
 import type { OutputFile } from '../../output.js';
-import { validateWorkspace } from '../../pipeline.js';
+import { readWorkspace } from '../../pipeline.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT_NO_BROWSER, reportDate, type PdfBuildOptions, type PdfPrinter } from '../pdf/index.js';
 import { finishPdf } from '../pdf/pdf-file.js';
@@ -40,7 +40,7 @@ export interface FeedbackPlan {
 
 /** Every org's and reporting unit's page, as HTML in memory. Throws HmsError (exit 1) when the workspace is invalid. */
 export async function planFeedbackPages(workspace: Workspace, year: number): Promise<{ pages: FeedbackPage[]; warnings: Diagnostic[]; institution: string }> {
-  const validation = await validateWorkspace(workspace, year);
+  const validation = await readWorkspace(workspace, year);
   if (!validation.ok || !validation.sources) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
   const sources = validation.sources;
   const metrics = computeMetrics(sources);
