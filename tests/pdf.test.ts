@@ -47,12 +47,13 @@ describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
     const afterToc = tocPages.at(-1)!.page;
     for (const entry of toc) {
       const title = squash(entry.title);
-      // "5.1.4 Psykososiale og organisatoriske forhold 8": the first number after the title is its page.
-      const line = new RegExp(`(?<![\\d.])${escape(entry.number)} ${escape(title)} (\\d+)(?: |$)`).exec(tocText);
-      expect(line, `TOC line for ${entry.number} ${title}`).not.toBeNull();
-      const printedPage = Number(line![1]);
-      // The heading itself, with its number, on a page after the TOC: chapters print "1." and sections "1.1".
+      // Chapters print "1." and sections "1.1", in the TOC as in the body (the seed's style).
       const label = entry.number.includes('.') ? entry.number : `${entry.number}.`;
+      // "5.1.4 Psykososiale og organisatoriske forhold 8": the first number after the title is its page.
+      const line = new RegExp(`(?<![\\d.])${escape(label)} ${escape(title)} (\\d+)(?: |$)`).exec(tocText);
+      expect(line, `TOC line for ${label} ${title}`).not.toBeNull();
+      const printedPage = Number(line![1]);
+      // The heading itself, with its number, on a page after the TOC.
       const found = pages.findIndex((text, i) => i + 1 > afterToc && squash(text).includes(`${label} ${title}`));
       expect(found, `heading ${label} ${title} in the body`).toBeGreaterThanOrEqual(0);
       expect(printedPage, `page of ${label} ${title}`).toBe(found + 1);
