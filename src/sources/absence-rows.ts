@@ -1,37 +1,33 @@
-import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
-import { messages } from '../messages.js';
 import { cellToText, toNumber, type CellSchema } from '../workspace/cells.js';
-import { MAX_PROBLEMS_PER_FILE, type RowOf, type TableSpec, type ValidRow } from '../workspace/rows.js';
-import { UnreadableFileError, type Cell, type Table } from '../workspace/table.js';
+import { ProblemLimit, reportBrokenFile, rowChecker, type RowOf, type TableSpec, type ValidRow } from '../workspace/rows.js';
+import { isBlank, type Cell, type Table } from '../workspace/table.js';
 
 /**
  * A faster twin of readRows for files of millions of rows (sick leave).
  * readRows runs a zod object schema on every row, which costs about half as
  * much again as reading the file. Here each cell first goes through a plain
  * parser built from the same primitives as the zod cell schemas (toNumber,
- * cellToText); a row any of them rejects is handed to the zod schema, which
- * stays the definition: it decides, and its messages are the ones reported,
- * at the same FILE:ROW:COLUMN as readRows would.
+ * cellToText); a row any of them rejects is handed to readRows' own check
+ * (rowChecker), so the zod schema stays the definition: it decides, and its
+ * messages are the ones reported, at the same FILE:ROW:COLUMN.
  */
 
 /** Returns the cell's value, or INVALID to let the zod schema decide. */
 export type FastCell = (cell: Cell) => unknown;
 export const INVALID: unique symbol = Symbol('invalid');
 
-const blank = (v: Cell) => v === null || (typeof v === 'string' && v.trim() === '');
-
 /** The plain numbers SAP writes ("21", "0,5", "3.25"): read without toNumber's general cleaning, to the same value. */
 const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 const number = (v: Cell): number | null => (typeof v === 'string' && PLAIN_NUMBER.test(v) ? Number(v.replace(',', '.')) : toNumber(v));
 
 export function fastText(optional = false): FastCell {
-  return (v) => (blank(v) ? (optional ? null : INVALID) : cellToText(v));
+  return (v) => (isBlank(v) ? (optional ? null : INVALID) : cellToText(v));
 }
 
 export function fastInteger(min: number, max: number, optional = false): FastCell {
   return (v) => {
-    if (blank(v)) return optional ? null : INVALID;
+    if (isBlank(v)) return optional ? null : INVALID;
     const n = number(v);
     return n !== null && Number.isInteger(n) && n >= min && n <= max ? n : INVALID;
   };
@@ -39,7 +35,7 @@ export function fastInteger(min: number, max: number, optional = false): FastCel
 
 export function fastDecimal(min: number): FastCell {
   return (v) => {
-    if (blank(v)) return INVALID;
+    if (isBlank(v)) return INVALID;
     const n = number(v);
     return n !== null && n >= min ? n : INVALID;
   };
@@ -62,11 +58,11 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
   diagnostics: Diagnostics,
   onRow: (row: ValidRow<RowOf<S>>) => void,
 ): Promise<void> {
-  const schema = z.object(spec.columns);
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
   const parsers = keys.map((key) => fast[key]!);
-  let problems = 0;
+  const limit = new ProblemLimit(table.file, diagnostics);
+  const check = rowChecker(table, spec, columns, limit, diagnostics);
   try {
     for await (const { row, cells } of table.rows()) {
       const value: Record<string, unknown> = {};
@@ -84,46 +80,11 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
         onRow({ row, value: value as RowOf<S> });
         continue;
       }
-      const input: Record<string, Cell> = {};
-      keys.forEach((key, i) => {
-        const index = indexes[i];
-        input[key] = index === undefined ? null : (cells[index] ?? null);
-      });
-      const result = schema.safeParse(input);
-      if (result.success) {
-        onRow({ row, value: result.data as RowOf<S> });
-        continue;
-      }
-      for (const issue of result.error.issues) {
-        problems++;
-        if (problems > MAX_PROBLEMS_PER_FILE) continue;
-        const key = String(issue.path[0] ?? '');
-        const index = columns.get(key);
-        diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
-      }
+      const checked = check(row, cells);
+      if (checked !== null) onRow({ row, value: checked });
     }
   } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    diagnostics.error(table.file, error.message, error.row);
+    reportBrokenFile(error, table, diagnostics);
   }
-  if (problems > MAX_PROBLEMS_PER_FILE) diagnostics.error(table.file, messages.moreProblems(problems - MAX_PROBLEMS_PER_FILE));
-}
-
-/**
- * Counts the problems a source finds itself (unknown unit, unknown code) so a
- * national file with one wrong code in every row lists a readable number of them.
- */
-export class ProblemLimit {
-  private count = 0;
-  constructor(private readonly file: string, private readonly diagnostics: Diagnostics) {}
-
-  /** True while problems should still be listed one by one. */
-  next(): boolean {
-    this.count++;
-    return this.count <= MAX_PROBLEMS_PER_FILE;
-  }
-
-  finish(): void {
-    if (this.count > MAX_PROBLEMS_PER_FILE) this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
-  }
+  limit.finish();
 }

@@ -1,9 +1,9 @@
 import { messages } from '../messages.js';
 import { code, decimal, integer, text } from '../workspace/cells.js';
-import { headerOf, matchColumns, tableSpec } from '../workspace/rows.js';
+import { headerOf, matchColumns, ProblemLimit, tableSpec } from '../workspace/rows.js';
 import type { SourceContext } from './context.js';
 import { readPositionCodes, normalisePositionCode, STIPENDIAT_CODE, type PositionGroup } from './position-codes.js';
-import { fastCode, fastDecimal, fastInteger, fastText, ProblemLimit, validateRows } from './absence-rows.js';
+import { fastCode, fastDecimal, fastInteger, fastText, validateRows } from './absence-rows.js';
 import { Diagnostics } from '../errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Cell } from './table.js';
+import { isBlank, type Cell } from './table.js';
 
 /**
  * zod schemas for one cell each, accepting what CSV and XLSX give (text,
@@ -9,11 +9,9 @@ import type { Cell } from './table.js';
 
 export type CellSchema<T> = z.ZodType<T, Cell>;
 
-const blank = (v: Cell) => v === null || (typeof v === 'string' && v.trim() === '');
-
 function cell<T>(parse: (value: Cell, fail: (message: string) => never) => T, optional: boolean, empty: T): CellSchema<T> {
   return z.custom<Cell>().transform((value, ctx) => {
-    if (blank(value)) {
+    if (isBlank(value)) {
       if (optional) return empty;
       ctx.addIssue({ code: 'custom', message: 'is empty, but a value is required' });
       return z.NEVER;

@@ -26,7 +26,7 @@ export interface ValidRow<T> {
 }
 
 /** Past this many problems in one file the rest are counted, not listed. */
-export const MAX_PROBLEMS_PER_FILE = 200;
+const MAX_PROBLEMS_PER_FILE = 200;
 
 /**
  * The columns a spec needs, found in a table's header (trimmed, any case).
@@ -62,9 +62,67 @@ export function matchColumns<S extends Shape>(table: Table, spec: TableSpec<S>, 
 }
 
 /**
- * Validates every row with zod and yields the valid ones. Each problem becomes
- * a diagnostic at its row and column (the header as the file writes it).
+ * Counts a file's problems so that one wrong value in every row of a national
+ * export lists a readable number of them; the rest are summed up in one line.
  */
+export class ProblemLimit {
+  private count = 0;
+  constructor(private readonly file: string, private readonly diagnostics: Diagnostics) {}
+
+  /** True while problems should still be listed one by one. */
+  next(): boolean {
+    this.count++;
+    return this.count <= MAX_PROBLEMS_PER_FILE;
+  }
+
+  finish(): void {
+    if (this.count > MAX_PROBLEMS_PER_FILE) this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
+  }
+}
+
+/**
+ * The zod check of one row, the definition of a valid row: returns the typed
+ * value, or null after reporting each problem at its row and column (the
+ * header as the file writes it). A spec column the file lacks reads as empty.
+ */
+export function rowChecker<S extends Shape>(
+  table: Table,
+  spec: TableSpec<S>,
+  columns: ReadonlyMap<string, number>,
+  limit: ProblemLimit,
+  diagnostics: Diagnostics,
+): (row: number, cells: readonly Cell[]) => RowOf<S> | null {
+  const schema = z.object(spec.columns);
+  const keys = Object.keys(spec.columns);
+  const indexes = keys.map((key) => columns.get(key));
+  return (row, cells) => {
+    const input: Record<string, Cell> = {};
+    keys.forEach((key, i) => {
+      const index = indexes[i];
+      input[key] = index === undefined ? null : (cells[index] ?? null);
+    });
+    const result = schema.safeParse(input);
+    if (result.success) return result.data as RowOf<S>;
+    for (const issue of result.error.issues) {
+      if (!limit.next()) continue;
+      const key = String(issue.path[0] ?? '');
+      const index = columns.get(key);
+      diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
+    }
+    return null;
+  };
+}
+
+/**
+ * A file that breaks part-way (unbalanced quotes) is reported where it breaks;
+ * the rows before it were checked. Anything else is not the user's to fix.
+ */
+export function reportBrokenFile(error: unknown, table: Table, diagnostics: Diagnostics): void {
+  if (!(error instanceof UnreadableFileError)) throw error;
+  diagnostics.error(table.file, error.message, error.row);
+}
+
+/** Validates every row with zod (see rowChecker) and yields the valid ones. */
 export async function* readRows<S extends Shape>(
   table: Table,
   spec: TableSpec<S>,
@@ -72,36 +130,17 @@ export async function* readRows<S extends Shape>(
 ): AsyncGenerator<ValidRow<RowOf<S>>> {
   const columns = matchColumns(table, spec, diagnostics);
   if (!columns) return;
-  const schema = z.object(spec.columns);
-  const entries = [...columns.entries()];
-  const absent = Object.keys(spec.columns).filter((key) => !columns.has(key));
-  let problems = 0;
+  const limit = new ProblemLimit(table.file, diagnostics);
+  const check = rowChecker(table, spec, columns, limit, diagnostics);
   try {
     for await (const { row, cells } of table.rows()) {
-      const input: Record<string, Cell> = {};
-      for (const [key, index] of entries) input[key] = cells[index] ?? null;
-      for (const key of absent) input[key] = null;
-      const result = schema.safeParse(input);
-      if (result.success) {
-        yield { row, value: result.data as RowOf<S> };
-        continue;
-      }
-      for (const issue of result.error.issues) {
-        problems++;
-        if (problems > MAX_PROBLEMS_PER_FILE) continue;
-        const key = String(issue.path[0] ?? '');
-        const index = columns.get(key);
-        diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
-      }
+      const value = check(row, cells);
+      if (value !== null) yield { row, value };
     }
   } catch (error) {
-    // A file that breaks part-way (unbalanced quotes) is reported where it breaks; rows before it were checked.
-    if (!(error instanceof UnreadableFileError)) throw error;
-    diagnostics.error(table.file, error.message, error.row);
+    reportBrokenFile(error, table, diagnostics);
   }
-  if (problems > MAX_PROBLEMS_PER_FILE) {
-    diagnostics.error(table.file, messages.moreProblems(problems - MAX_PROBLEMS_PER_FILE));
-  }
+  limit.finish();
 }
 
 /** The header name of a spec column as the file writes it, for messages about that column. */
