@@ -7,6 +7,8 @@
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** A defect of the tool or its package, not of the user's input (sysexits' EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
 
 export type Severity = 'error' | 'warning';
 

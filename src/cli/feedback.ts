@@ -6,6 +6,7 @@ import { messages } from '../messages.js';
 import { planFeedback, type FeedbackFormat } from '../report/feedback/index.js';
 import { systemBrowser } from '../report/pdf/index.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
 import type { CliIo } from './io.js';
 import { progress } from './output.js';
 
@@ -21,13 +22,10 @@ export function registerFeedback(
   program
     .command('feedback')
     .description('write a short report (HTML and PDF) for every org and reporting unit: its own figures beside the institution\'s')
-    .argument('<year>', 'report year', (value: string) => {
-      if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
-      return Number(value);
-    })
-    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .argument('<year>', 'report year', parseYear)
+    .option('--data <dir>', DATA_OPTION_HELP)
     .option('--out <dir>', 'output folder; files go to <out>/<year>/enheter/', 'out')
-    .option('--format <list>', 'html, pdf or both (pdf needs Chromium)', parseFormats, [...FORMATS])
+    .option('--format <list>', 'html, pdf or both (pdf needs Chromium)', formatList(FORMATS, messages.badFeedbackFormat), [...FORMATS])
     .option('--concurrency <n>', 'PDF pages printed at once in the one browser', parseConcurrency, Math.min(8, Math.max(2, availableParallelism())))
     .addHelpText(
       'after',
@@ -56,13 +54,6 @@ export function registerFeedback(
       await io.writer.write(out, plan.files);
       io.stderr(`${messages.feedbackWrote(plan.files.length, resolve(out, String(year), 'enheter'))}\n`);
     });
-}
-
-function parseFormats(value: string): FeedbackFormat[] {
-  const asked = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
-  const unknown = asked.find((part) => !FORMATS.some((format) => format === part));
-  if (unknown !== undefined || asked.length === 0) throw new InvalidArgumentError(messages.badFeedbackFormat(unknown ?? value));
-  return FORMATS.filter((format) => asked.includes(format));
 }
 
 function parseConcurrency(value: string): number {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_USAGE, HmsError } from '../errors.js';
+import { EXIT_INTERNAL, EXIT_USAGE, HmsError } from '../errors.js';
 import { planWorkspace } from '../init/index.js';
 import { messages } from '../messages.js';
 import type { CliIo } from './io.js';
@@ -40,6 +40,6 @@ export function registerInit(program: Command, io: CliIo, samplesDir: string): v
 }
 
 async function readBundled(io: CliIo, path: string): Promise<string> {
-  if (!(await io.fs.isFile(path))) throw new HmsError(messages.initNoCatalogue(path), 70);
+  if (!(await io.fs.isFile(path))) throw new HmsError(messages.initNoCatalogue(path), EXIT_INTERNAL);
   return new TextDecoder().decode(await io.fs.readFile(path));
 }

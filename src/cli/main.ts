@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
+import { Command, CommanderError } from 'commander';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
 import { planBuild, validateWorkspace } from '../pipeline.js';
 import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
+import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
@@ -34,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .command('validate')
     .description('check the workspace for a year without writing anything')
     .argument('<year>', 'report year', parseYear)
-    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .option('--data <dir>', DATA_OPTION_HELP)
     .option('--json', 'print a machine-readable summary (ok, errors, warnings) on stdout')
     .addHelpText('after', '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025\n  hms-report validate 2025 --json > validation.json')
     .action(async (year: number, options: { data?: string; json?: boolean }) => {
@@ -58,9 +59,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .command('build')
     .description('read, validate and compute the workspace for a year and write the report')
     .argument('<year>', 'report year', parseYear)
-    .option('--data <dir>', 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)')
+    .option('--data <dir>', DATA_OPTION_HELP)
     .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
-    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium; default: all three)', parseFormats)
+    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium; default: all three)', formatList(OUTPUT_FORMATS, messages.badFormat))
     .option('--json', 'print a machine-readable summary (ok, errors, warnings, files written) on stdout')
     .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json\n  hms-report build 2025 --format html,json   (no PDF, no Chromium needed)')
     .action(async (year: number, options: { data?: string; out: string; json?: boolean; format?: OutputFormat[] }) => {
@@ -106,21 +107,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return error.exitCode;
     }
     io.stderr(`${messages.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
-    return 70;
+    return EXIT_INTERNAL;
   }
-}
-
-/** "html,json" → ['html', 'json']; duplicates collapse, order follows OUTPUT_FORMATS. */
-function parseFormats(value: string): OutputFormat[] {
-  const asked = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
-  const unknown = asked.find((part) => !OUTPUT_FORMATS.some((format) => format === part));
-  if (unknown !== undefined || asked.length === 0) throw new InvalidArgumentError(messages.badFormat(unknown ?? value));
-  return OUTPUT_FORMATS.filter((format) => asked.includes(format));
-}
-
-function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
-  return Number(value);
 }
 
 async function resolveWorkspace(data: string | undefined, io: CliIo): Promise<Workspace> {
