@@ -65,7 +65,10 @@ export function decodeEntities(text: string): string {
   return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`');
 }
 
-/** Whitespace (including NBSP) folded to single spaces, for matching text across line breaks. */
+/**
+ * Whitespace (including NBSP) folded to single spaces, for matching text across line breaks. A break right
+ * after a hyphen is where Chromium wrapped "2021-2025" or "HMS-arbeid", so it is dropped rather than folded.
+ */
 export function squash(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/-[ \t]*\n\s*/g, '-').replace(/[\s\u00a0]+/g, ' ').trim();
 }

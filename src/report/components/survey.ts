@@ -65,7 +65,7 @@ export const surveyTable: Component = (call, { metrics }) => {
   return `<table class="survey-table">\n<caption>${caption}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 };
 
-/** `{{survey-legend}}`: what the lights mean, with the thresholds of the config. */
+/** `{{survey-legend}}`: what the lights mean, with the thresholds of the config; a two-column table as in the seed. */
 export const surveyLegend: Component = (_call, { metrics, config }) => {
   if (!metrics.survey) return NO_SURVEY;
   const { green, red } = config.thresholds;
@@ -74,11 +74,11 @@ export const surveyLegend: Component = (_call, { metrics, config }) => {
     yellow: `${threshold(red)}–${thresholdPercent(green)} positive svar`,
     red: `under ${thresholdPercent(red)} positive svar`,
   };
-  const items = (Object.keys(LIGHTS) as Light[]).map(
+  const rows = (Object.keys(LIGHTS) as Light[]).map(
     (light) =>
-      `<li class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend} (${ranges[light]})</li>`,
+      `<tr><th scope="row" class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend}</th><td>${ranges[light]}</td></tr>`,
   );
-  return `<ul class="legend survey-legend" aria-label="Trafikklysmodellen">\n${items.join('\n')}\n</ul>`;
+  return `<table class="survey-legend">\n<caption class="visually-hidden">Trafikklysmodellen</caption>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 };
 
 /**
