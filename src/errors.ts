@@ -50,17 +50,8 @@ export class Diagnostics {
     return this.items.filter((d) => d.severity === 'error');
   }
 
-  get warnings(): Diagnostic[] {
-    return this.items.filter((d) => d.severity === 'warning');
-  }
-
   hasErrors(): boolean {
     return this.items.some((d) => d.severity === 'error');
-  }
-
-  /** Throws an HmsError carrying every diagnostic when any of them is an error. */
-  throwIfErrors(): void {
-    if (this.hasErrors()) throw new HmsError(`${this.errors.length} problem(s) in the workspace`, EXIT_INVALID, sorted(this.items));
   }
 }
 

@@ -10,6 +10,12 @@ export const messages = {
   moreProblems: (count: number) => `… and ${count} more problems in this file (fix the ones above first)`,
   bothCsvAndXlsx: (name: string) => `both a CSV and an XLSX file for "${name}": keep one of them`,
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  emptyFile: () => `the file is empty: it has no header row`,
+  notCsv: (detail: string) => `the file is not valid CSV: ${detail}`,
+  notXlsx: () => `the file is not an Excel workbook (.xlsx)`,
+  noSheet: () => `the workbook has no sheet`,
+  noXlsxHeader: () => `the first sheet has no header in row 1`,
+  notEmpty: () => `must not be empty`,
 
   // units register
   duplicateUnit: (id: string, firstRow: number) => `unit_id "${id}" is already used in row ${firstRow}`,
@@ -68,6 +74,17 @@ export const messages = {
   actionPlanFirstRow: (column: string) => `${column} is empty and there is no row above to repeat: give the ${column} here`,
   actionPlanTwice: (other: string) => `both this file and ${other} hold an action plan: keep one of them`,
   unknownActionPlan: (id: string, known: readonly string[]) => `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
+  unknownComponent: (name: string) => `unknown component "${name}"`,
+  surveyTableNoSection: () => `survey-table needs the section of the catalogue, for example {{survey-table "6.1.3"}}`,
+  surveyGateArguments: () =>
+    `survey-gate needs a gate question id and a sentence, for example {{survey-gate "har_kjemikalier" "I {year} oppgir {yes} av {answered} enheter at de håndterer kjemikalier."}}`,
+  actionPlanNoId: () => `action-plan needs the id of a plan, for example {{action-plan "hr-hms"}}`,
+  helperNotANumber: (helper: string, value: string) => `${helper}: "${value}" is not a number`,
+  helperNotAMap: (helper: string) => `${helper}: expects a map of figures (for example current.absenceByOrg)`,
+  helperAllSuppressed: (helper: string) => `${helper}: the map has no figures that are not suppressed`,
+  helperNotAQuarter: (value: string) => `quarter: "${value}" is not a quarter (1–4)`,
+  helperWholeIsZero: (helper: string) => `${helper}: the whole is 0`,
+  helperNotALight: (value: string) => `light: "${value}" is not green, yellow or red`,
 
   // command line
   usingSamples: (dir: string) => `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,

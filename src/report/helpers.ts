@@ -1,3 +1,4 @@
+import { messages } from '../messages.js';
 import type { HelperOptions } from 'handlebars';
 import { round, formatCount, formatDate, formatNumber, formatPercent, formatPointChange } from './format.js';
 
@@ -30,14 +31,14 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
   const decimalsOf = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
   const numeric = (name: string, value: unknown): number | null => {
     if (value === null) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HelperError(`${name}: "${String(value)}" is not a number`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HelperError(messages.helperNotANumber(name, String(value)));
     return value;
   };
   /** The numeric entries of a map such as `current.absenceByOrg`, suppressed (null) ones left out. */
   const entries = (name: string, map: unknown): Array<[string, number]> => {
-    if (map === null || typeof map !== 'object' || Array.isArray(map)) throw new HelperError(`${name}: expects a map of figures (for example current.absenceByOrg)`);
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) throw new HelperError(messages.helperNotAMap(name));
     const found = Object.entries(map).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
-    if (found.length === 0) throw new HelperError(`${name}: the map has no figures that are not suppressed`);
+    if (found.length === 0) throw new HelperError(messages.helperAllSuppressed(name));
     return found;
   };
   // Ties go to the first key in sorted order, so the text does not depend on the order of the source rows.
@@ -107,7 +108,7 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
     /** `4. kvartal` from a quarter key or number. */
     quarter: (value) => {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 4) throw new HelperError(`quarter: "${String(value)}" is not a quarter (1–4)`);
+      if (!Number.isInteger(n) || n < 1 || n > 4) throw new HelperError(messages.helperNotAQuarter(String(value)));
       return `${n}. kvartal`;
     },
     /** A share in words: `{{fraction part whole}}` → "en tredel", "halvparten". */
@@ -115,7 +116,7 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
       const p = numeric('fraction', part);
       const w = numeric('fraction', whole);
       if (p === null || w === null) return suppressed;
-      if (w === 0) throw new HelperError('fraction: the whole is 0');
+      if (w === 0) throw new HelperError(messages.helperWholeIsZero('fraction'));
       const share = p / w;
       return FRACTIONS.reduce((best, f) => (Math.abs(f[0] - share) < Math.abs(best[0] - share) ? f : best))[1];
     },
@@ -123,14 +124,14 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
     share: (part, whole) => {
       const p = numeric('share', part);
       const w = numeric('share', whole);
-      if (w === 0) throw new HelperError('share: the whole is 0');
+      if (w === 0) throw new HelperError(messages.helperWholeIsZero('share'));
       return p === null || w === null ? null : (100 * p) / w;
     },
     /** A traffic light in words, as prose uses it ("på gult nivå"): `{{light current.survey.hms_mal.light}}`. */
     light: (value) => {
       if (value === null) return 'uten aktuelle enheter';
       const word = LIGHT_WORDS[String(value)];
-      if (!word) throw new HelperError(`light: "${String(value)}" is not green, yellow or red`);
+      if (!word) throw new HelperError(messages.helperNotALight(String(value)));
       return word;
     },
     /** Rounds down to a step, for "over 50 %": `{{percent (floor x 10)}}`. */

@@ -1,3 +1,4 @@
+import { messages } from '../messages.js';
 import Handlebars from 'handlebars';
 import type { Diagnostics } from '../errors.js';
 import type { Metrics } from '../metrics/types.js';
@@ -45,7 +46,7 @@ export async function renderHtml(
     Object.keys(components),
     async (call) => {
       const component = components[call.name];
-      if (!component) throw new ComponentError(`unknown component "${call.name}"`);
+      if (!component) throw new ComponentError(messages.unknownComponent(call.name));
       return component(call, context);
     },
     diagnostics,

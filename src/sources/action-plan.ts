@@ -53,7 +53,7 @@ export interface ActionPlanData {
   plans: ActionPlan[];
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, messages.notEmpty());
 
 const bullet = z.union([text, z.strictObject({ text, items: z.array(text).min(1) })], {
   error: 'a bullet is a text, or {text: …, items: [ … ]} for a bullet with sub-bullets',

@@ -208,7 +208,7 @@ export interface AcceptanceCriteria {
   rows: string[][];
 }
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, messages.notEmpty());
 const criteriaSchema = z
   .object({
     tittel: nonEmpty,

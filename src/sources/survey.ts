@@ -44,8 +44,8 @@ export interface SurveyData {
 }
 
 // YAML may give codes as numbers (`positive: [1]`, `{2021: q07}`); they are codes all the same.
-const codeText = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, 'must not be empty'));
-const name = z.string().trim().min(1, 'must not be empty');
+const codeText = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, messages.notEmpty()));
+const name = z.string().trim().min(1, messages.notEmpty());
 
 const catalogueSchema = z
   .object({

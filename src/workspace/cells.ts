@@ -1,3 +1,4 @@
+import { messages } from '../messages.js';
 import { z } from 'zod';
 import { isBlank, type Cell } from './table.js';
 
@@ -13,7 +14,7 @@ function cell<T>(parse: (value: Cell, fail: (message: string) => never) => T, op
   return z.custom<Cell>().transform((value, ctx) => {
     if (isBlank(value)) {
       if (optional) return empty;
-      ctx.addIssue({ code: 'custom', message: 'is empty, but a value is required' });
+      ctx.addIssue({ code: 'custom', message: messages.emptyCell() });
       return z.NEVER;
     }
     try {

@@ -1,3 +1,4 @@
+import { messages } from '../messages.js';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { decode, detectEncoding, type TextEncodingName } from './encoding.js';
@@ -19,7 +20,7 @@ export async function openCsv(file: string, open: () => AsyncIterable<Uint8Array
   let first = await iterator.next();
   while (!first.done && first.value.cells.every(isBlank)) first = await iterator.next();
   await iterator.return?.(undefined);
-  if (first.done) throw new UnreadableFileError('the file is empty: it has no header row');
+  if (first.done) throw new UnreadableFileError(messages.emptyFile());
   const header = first.value.cells.map((c) => String(c ?? '').trim());
   const headerRow = first.value.row;
   return { file, header, headerRow, rows: () => dataRows(records(), headerRow, header.length) };
@@ -57,7 +58,7 @@ async function* parseRecords(
   } catch (error) {
     if (error instanceof CsvError) {
       const lines = (error as CsvError & { lines?: number }).lines;
-      throw new UnreadableFileError(`the file is not valid CSV: ${error.message.replace(/^[A-Za-z_]+: /, '')}`, lines);
+      throw new UnreadableFileError(messages.notCsv(error.message.replace(/^[A-Za-z_]+: /, '')), lines);
     }
     throw error;
   }

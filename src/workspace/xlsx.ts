@@ -1,3 +1,4 @@
+import { messages } from '../messages.js';
 import ExcelJS from 'exceljs';
 import { isBlank, UnreadableFileError, type Cell, type Table, type TableRow } from './table.js';
 
@@ -7,12 +8,12 @@ export async function openXlsx(file: string, bytes: Uint8Array): Promise<Table> 
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableFileError('the file is not an Excel workbook (.xlsx)');
+    throw new UnreadableFileError(messages.notXlsx());
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('the workbook has no sheet');
+  if (!sheet) throw new UnreadableFileError(messages.noSheet());
   const header = rowCells(sheet.getRow(1), sheet.columnCount).map((c) => (c === null ? '' : cellText(c)).trim());
-  if (header.every((h) => h === '')) throw new UnreadableFileError('the first sheet has no header in row 1', 1);
+  if (header.every((h) => h === '')) throw new UnreadableFileError(messages.noXlsxHeader(), 1);
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (number === 1) return;

@@ -74,7 +74,7 @@ function findPlan(id: unknown, context: ComponentContext): ActionPlan {
 /** `{{action-plan "<plan id>"}}`: one plan as the seed's table. */
 export const actionPlan: Component = (call, context) => {
   const id = call.args[0];
-  if (typeof id !== 'string' || id.trim() === '') throw new ComponentError('action-plan needs the id of a plan, for example {{action-plan "hr-hms"}}');
+  if (typeof id !== 'string' || id.trim() === '') throw new ComponentError(messages.actionPlanNoId());
   if (!context.actionPlan) return NO_PLAN;
   return planTable(findPlan(id, context));
 };

@@ -1,3 +1,4 @@
+import { messages } from '../../messages.js';
 import type { Light, SurveyQuestionYear } from '../../metrics/types.js';
 import { SURVEY_YEARS } from '../../metrics/survey.js';
 import { ComponentError } from '../content.js';
@@ -49,7 +50,7 @@ function cell(stats: SurveyQuestionYear | undefined): string {
 export const surveyTable: Component = (call, { metrics }) => {
   const section = call.args[0];
   if (section === undefined || section === null || String(section).trim() === '') {
-    throw new ComponentError('survey-table needs the section of the catalogue, for example {{survey-table "6.1.3"}}');
+    throw new ComponentError(messages.surveyTableNoSection());
   }
   const survey = metrics.survey;
   if (!survey) return NO_SURVEY;
@@ -90,7 +91,7 @@ export const surveyLegend: Component = (_call, { metrics, config }) => {
 export const surveyGate: Component = (call, { metrics }) => {
   const [gate, text] = call.args;
   if (typeof gate !== 'string' || typeof text !== 'string') {
-    throw new ComponentError('survey-gate needs a gate question id and a sentence, for example {{survey-gate "har_kjemikalier" "I {year} oppgir {yes} av {answered} enheter at de håndterer kjemikalier."}}');
+    throw new ComponentError(messages.surveyGateArguments());
   }
   const counts = metrics.survey?.gates?.[gate]?.years[metrics.year];
   if (!counts) return '';
