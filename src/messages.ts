@@ -66,7 +66,7 @@ export const messages = {
   placeholderSyntax: (detail: string) => `placeholder syntax error: ${detail}`,
   unknownPlaceholderIn: (placeholder: string) => `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,
   unknownName: (name: string) => `unknown placeholder or component "${name}": neither a figure in the metrics nor a component (check the spelling, see docs/content.md)`,
-  unknownHeadingRef: (title: string) => `{{ref "${title}"}} names no heading of the report (give a heading's title, or the part before its colon)`,
+  unknownHeadingRef: (title: string) => `{{ref "${title}"}} names no heading of the report (give a heading's title, or the part before its colon) and no figure component used in it`,
   undefinedFootnote: (label: string) => `footnote [^${label}] has no text: add a line "[^${label}]: …" to the same file`,
   helperFailed: (helper: string, detail: string) => `helper "${helper}" cannot be used here: ${detail}`,
   actionPlanStatus: (given: string, allowed: readonly string[]) => `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,

@@ -184,7 +184,23 @@ describe('headings and footnotes', () => {
 
   it('reports a cross-reference to no heading at its line', async () => {
     const { problems } = await render('# A\n\nSe {{ref "Vedlegg 9"}}.\n');
-    expect(problems).toEqual(['content/2025/01-test.md:3: {{ref "Vedlegg 9"}} names no heading of the report (give a heading\'s title, or the part before its colon)']);
+    expect(problems).toEqual(['content/2025/01-test.md:3: {{ref "Vedlegg 9"}} names no heading of the report (give a heading\'s title, or the part before its colon) and no figure component used in it']);
+  });
+
+  it('resolves a reference to a figure component to the number its caption got, also before the figure', async () => {
+    const diagnostics = new Diagnostics();
+    let figures = 0;
+    const out = await renderContent(
+      [{ file: 'content/2025/01-test.md', text: 'Figur {{ref "figure-b"}} viser b.\n\n{{figure-a}}\n\n{{figure-b}}\n\nSe {{ref "table-c"}}.\n\n{{table-c}}\n' }],
+      contentData(metrics, { actionPlan: null, facts: {} }),
+      contentHelpers(5),
+      ['figure-a', 'figure-b', 'table-c'],
+      async (call) => (call.name.startsWith('figure') ? `<figure><figcaption id="figur-${++figures}">Figur ${figures}: ${call.name}</figcaption></figure>` : '<table></table>'),
+      diagnostics,
+    );
+    expect(out.html).toContain('Figur <a href="#figur-2">2</a> viser b.');
+    // A component that draws no numbered figure cannot be referred to.
+    expect(diagnostics.items.map(formatDiagnostic)).toEqual(['content/2025/01-test.md:7: {{ref "table-c"}} names no heading of the report (give a heading\'s title, or the part before its colon) and no figure component used in it']);
   });
 
   it('passes component calls with their arguments and places the result outside a paragraph', async () => {
