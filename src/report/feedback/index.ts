@@ -1,11 +1,11 @@
-import { EXIT_INVALID, EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
+import { EXIT_INVALID, HmsError, type Diagnostic } from '../../errors.js';
 import { feedbackUnits, type FeedbackUnit } from '../../metrics/feedback.js';
 import { computeMetrics } from '../../metrics/index.js';
 import { messages } from '../../messages.js';
 import type { OutputFile } from '../../output.js';
 import { readWorkspace } from '../../pipeline.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { EXIT_NO_BROWSER, reportDate, type PdfBuildOptions, type PdfPrinter } from '../pdf/index.js';
+import { startPrinter, type PdfBuildOptions } from '../pdf/index.js';
 import { finishPdf } from '../pdf/pdf-file.js';
 import { uniqueSafeNames } from './names.js';
 import { renderFeedbackHtml } from './render.js';
@@ -73,17 +73,7 @@ export async function planFeedback(workspace: Workspace, year: number, options: 
 }
 
 async function printAll(pages: FeedbackPage[], year: number, author: string, pdf: PdfBuildOptions, options: FeedbackOptions): Promise<Uint8Array[]> {
-  const date = reportDate(year, pdf.env.SOURCE_DATE_EPOCH);
-  if (!(date instanceof Date)) throw new HmsError(messages.badSourceDateEpoch(date.invalid), EXIT_USAGE);
-  const search = pdf.browser.find(pdf.env);
-  if (!search.found) throw new HmsError(messages.feedbackNoBrowser(year), EXIT_NO_BROWSER);
-  let printer: PdfPrinter;
-  try {
-    printer = await pdf.browser.launch(search.path);
-  } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    throw new HmsError(messages.browserFailed(search.path, detail, year), EXIT_NO_BROWSER);
-  }
+  const { date, printer } = await startPrinter(year, pdf, () => messages.feedbackNoBrowser(year));
   const results: Uint8Array[] = new Array(pages.length);
   let next = 0;
   let done = 0;

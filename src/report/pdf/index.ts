@@ -85,16 +85,7 @@ export interface PdfBuildOptions {
  * says what to do.
  */
 export async function printReport(html: string, year: number, options: PdfBuildOptions): Promise<{ pdf: Uint8Array; warnings: Diagnostic[] }> {
-  const date = reportDate(year, options.env.SOURCE_DATE_EPOCH);
-  if (!(date instanceof Date)) throw new HmsError(messages.badSourceDateEpoch(date.invalid), EXIT_USAGE);
-  const search = options.browser.find(options.env);
-  if (!search.found) throw new HmsError(messages.noBrowser(search.explicit, year), EXIT_NO_BROWSER);
-  let printer: PdfPrinter;
-  try {
-    printer = await options.browser.launch(search.path);
-  } catch (error) {
-    throw new HmsError(messages.browserFailed(search.path, firstLine(error), year), EXIT_NO_BROWSER);
-  }
+  const { date, printer, path } = await startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
   // The TOC's page slots, whatever headings the layout chose to list.
   const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
   try {
@@ -103,9 +94,31 @@ export async function printReport(html: string, year: number, options: PdfBuildO
     return { pdf: report.pdf, warnings };
   } catch (error) {
     // A browser that crashes or times out mid-print is the machine's problem, not a bug to report with a stack trace.
-    throw new HmsError(messages.printFailed(search.path, firstLine(error)), EXIT_NO_BROWSER);
+    throw new HmsError(messages.printFailed(path, firstLine(error)), EXIT_NO_BROWSER);
   } finally {
     await printer.close();
+  }
+}
+
+/**
+ * The date every PDF of the year carries and a started browser. Checked
+ * before any printing, so a bad SOURCE_DATE_EPOCH or a missing Chromium
+ * stops the run with a message that says what to do (`notFound` words it for
+ * the command); nothing is half-printed.
+ */
+export async function startPrinter(
+  year: number,
+  options: PdfBuildOptions,
+  notFound: (explicit: { variable: string; path: string } | undefined) => string,
+): Promise<{ date: Date; printer: PdfPrinter; path: string }> {
+  const date = reportDate(year, options.env.SOURCE_DATE_EPOCH);
+  if (!(date instanceof Date)) throw new HmsError(messages.badSourceDateEpoch(date.invalid), EXIT_USAGE);
+  const search = options.browser.find(options.env);
+  if (!search.found) throw new HmsError(notFound(search.explicit), EXIT_NO_BROWSER);
+  try {
+    return { date, printer: await options.browser.launch(search.path), path: search.path };
+  } catch (error) {
+    throw new HmsError(messages.browserFailed(search.path, firstLine(error), year), EXIT_NO_BROWSER);
   }
 }
 
