@@ -21,9 +21,11 @@ import type { SourceContext } from './context.js';
  *   the file uses, so "Kjemikalier" and "kjemikalier" are one category. A
  *   category repeated within a case counts once. A case without a category
  *   is allowed (forbedringsforslag often have none) and counted as such.
- * - closed_date before registered_date is an error. A `lukket` case without
- *   closed_date is accepted silently: older exports lack the date, and the case
- *   is still closed; it is only left out of the time-to-close median.
+ * - closed_date before registered_date is a warning, not an error (the
+ *   contract makes no such rule): the case counts, without its closed_date.
+ *   A `lukket` case without closed_date is accepted silently: older exports
+ *   lack the date, and the case is still closed; it is only left out of the
+ *   time-to-close median.
  */
 
 export const CASE_TYPES = ['ulykke', 'nestenulykke', 'farlig forhold', 'avvik', 'forbedringsforslag'] as const;
