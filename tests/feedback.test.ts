@@ -11,6 +11,7 @@ import type { BrowserAccess, PdfPrinter } from '../src/report/pdf/index.js';
 import { readSources } from '../src/sources/index.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
 import { Workspace } from '../src/workspace/workspace.js';
+import { minimalPdf } from './pdf-support.js';
 
 const samples = new Workspace(SAMPLES_DIR, nodeFileSystem);
 
@@ -25,26 +26,6 @@ async function readView() {
   const sources = (await readSources(samples, 2025, new Diagnostics()))!;
   const metrics = computeMetrics(sources);
   return { sources, metrics, units: feedbackUnits(sources, metrics) };
-}
-
-/** A PDF small enough to write by hand, but whole: finishPdf rewrites its dates and cross-references. */
-function minimalPdf(): Uint8Array {
-  const objects = [
-    "<</Title (T) /CreationDate (D:20261126060824+00'00') /ModDate (D:20261126060824+00'00')>>",
-    '<</Type /Catalog /Pages 3 0 R>>',
-    '<</Type /Pages /Count 1 /Kids [4 0 R]>>',
-    '<</Type /Page /Parent 3 0 R /MediaBox [0 0 595 842]>>',
-  ];
-  let text = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  text += `trailer\n<</Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
-  return new Uint8Array(Buffer.from(text, 'latin1'));
 }
 
 /** Counts launches and the most pages printing at once. */

@@ -6,7 +6,7 @@ import { processIo, type CliIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { findBrowser, launchChromium, renderPdf, type BrowserAccess, type PdfPrinter } from '../src/report/pdf/index.js';
 import { finishPdf, pageCount } from '../src/report/pdf/pdf-file.js';
-import { chromiumPath, poppler, skipWithoutBrowser, tempFile } from './pdf-support.js';
+import { chromiumPath, minimalPdf, poppler, skipWithoutBrowser, tempFile } from './pdf-support.js';
 
 const page = (body: string, head = '') =>
   `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="author" content="Testuniversitetet"><title>Prøve</title>${head}</head><body>${body}</body></html>`;
@@ -45,26 +45,6 @@ describe.skipIf(skipWithoutBrowser)('printing with the system Chromium', () => {
 });
 
 describe('finishing the PDF', () => {
-  // A minimal PDF as Skia writes them: Info first, classic xref table.
-  function minimalPdf(): Uint8Array {
-    const objects = [
-      "<</Title (T) /Producer (Skia/PDF) /CreationDate (D:20261126060824+00'00') /ModDate (D:20261126060824+00'00')>>",
-      '<</Type /Catalog /Pages 3 0 R>>',
-      '<</Type /Pages /Count 1 /Kids [4 0 R]>>',
-      '<</Type /Page /Parent 3 0 R /MediaBox [0 0 595 842]>>',
-    ];
-    let text = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    objects.forEach((body, i) => {
-      offsets.push(text.length);
-      text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    });
-    const xref = text.length;
-    text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-    text += `trailer\n<</Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]>>\nstartxref\n${xref}\n%%EOF`;
-    return new Uint8Array(Buffer.from(text, 'latin1'));
-  }
-
   it('sets the dates, adds the author and keeps every cross-reference offset right', () => {
     const finished = Buffer.from(finishPdf(minimalPdf(), { date: new Date(Date.UTC(2026, 0, 1)), author: 'Høgskolen' })).toString('latin1');
     expect(finished).toContain("/CreationDate (D:20260101000000+00'00')");

@@ -72,3 +72,26 @@ export function decodeEntities(text: string): string {
 export function squash(text: string): string {
   return text.replace(/-[ \t]*\n\s*/g, '-').replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+/**
+ * A one-page PDF small enough to write by hand, but whole, as Skia writes
+ * them (Info first, a classic xref table): what finishPdf gets from Chromium.
+ */
+export function minimalPdf(): Uint8Array {
+  const objects = [
+    "<</Title (T) /Producer (Skia/PDF) /CreationDate (D:20261126060824+00'00') /ModDate (D:20261126060824+00'00')>>",
+    '<</Type /Catalog /Pages 3 0 R>>',
+    '<</Type /Pages /Count 1 /Kids [4 0 R]>>',
+    '<</Type /Page /Parent 3 0 R /MediaBox [0 0 595 842]>>',
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<</Size ${objects.length + 1} /Root 2 0 R /Info 1 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]>>\nstartxref\n${xref}\n%%EOF`;
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
