@@ -18,7 +18,7 @@ export function progress(io: CliIo, text: string): void {
   if (io.isTTY?.stderr === true) io.stderr(`${text}\n`);
 }
 
-export function inGithubActions(io: CliIo): boolean {
+function inGithubActions(io: CliIo): boolean {
   return io.env.GITHUB_ACTIONS === 'true';
 }
 
@@ -36,7 +36,7 @@ function escapeProperty(text: string): string {
  * path relative to the repository is what GitHub links to, so the workspace
  * folder (relative to the working directory) is prefixed.
  */
-export function annotation(d: Diagnostic, workspacePrefix: string): string {
+function annotation(d: Diagnostic, workspacePrefix: string): string {
   const file = workspacePrefix ? `${workspacePrefix.replace(/\/$/, '')}/${d.file}` : d.file;
   const props = [`file=${escapeProperty(file)}`];
   if (d.row !== undefined) props.push(`line=${d.row}`);
@@ -68,7 +68,7 @@ export function diagnosticLine(d: Diagnostic, io: CliIo, workspaceRoot: string |
 }
 
 /** A path relative to the working directory, forward slashes; '' for the directory itself. */
-export function relativeTo(cwd: string, path: string): string {
+function relativeTo(cwd: string, path: string): string {
   return relative(cwd, path).split(sep).join('/');
 }
 

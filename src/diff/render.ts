@@ -24,7 +24,7 @@ const SECTIONS: { kind: ChangeKind; title: string }[] = [
  * is `suppressed` under absence (the contract's suppression of small groups)
  * and `none` elsewhere (a survey percent with no applicable unit …).
  */
-export function formatValue(value: Leaf | undefined, percent: boolean, suppressible = false): string {
+function formatValue(value: Leaf | undefined, percent: boolean, suppressible = false): string {
   if (value === undefined) return '–';
   if (value === null) return suppressible ? 'suppressed' : 'none';
   if (typeof value === 'number') {
@@ -35,7 +35,7 @@ export function formatValue(value: Leaf | undefined, percent: boolean, suppressi
 }
 
 /** `−0,1 pp` for percentages (percentage points), `−549` for counts. */
-export function formatDelta(change: Change): string {
+function formatDelta(change: Change): string {
   if (change.delta === null) return '';
   if (change.percent) return `${formatPointChange(change.delta, 1)}${NBSP}pp`;
   const decimals = Number.isInteger(change.delta) ? 0 : 2;
@@ -88,7 +88,7 @@ export interface TextStyle {
 
 const ANSI = { bold: '\u001b[1m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', dim: '\u001b[2m', reset: '\u001b[0m' };
 
-export function renderText(diff: MetricsDiff, sides: DiffSides, style: TextStyle): string {
+function renderText(diff: MetricsDiff, sides: DiffSides, style: TextStyle): string {
   const paint = (code: string, text: string) => (style.color && text ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [paint(ANSI.bold, heading(diff, sides))];
   for (const section of SECTIONS) {
@@ -113,7 +113,7 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-export function renderMarkdown(diff: MetricsDiff, sides: DiffSides): string {
+function renderMarkdown(diff: MetricsDiff, sides: DiffSides): string {
   const out: string[] = [`### metrics.json: ${cell(heading(diff, sides))}`, '', summary(diff)];
   for (const section of SECTIONS) {
     const members = diff.changes.filter((c) => c.kind === section.kind);
@@ -125,7 +125,7 @@ export function renderMarkdown(diff: MetricsDiff, sides: DiffSides): string {
 }
 
 /** Machine-readable: every figure, unrounded, none grouped. */
-export function renderJson(diff: MetricsDiff, sides: DiffSides): string {
+function renderJson(diff: MetricsDiff, sides: DiffSides): string {
   const changes = diff.changes.map(({ group: _group, ...rest }) => ({
     ...rest,
     before: rest.before === undefined ? null : rest.before,

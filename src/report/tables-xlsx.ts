@@ -224,7 +224,7 @@ function aboutSheet(metrics: Metrics): Sheet {
 }
 
 /** Every sheet, in the order of the report's chapters. */
-export function tableSheets(metrics: Metrics): Sheet[] {
+function tableSheets(metrics: Metrics): Sheet[] {
   return [
     aboutSheet(metrics),
     ...surveySheets(metrics),

@@ -15,7 +15,7 @@ import { isBlank, type Cell, type Table } from '../workspace/table.js';
 
 /** Returns the cell's value, or INVALID to let the zod schema decide. */
 export type FastCell = (cell: Cell) => unknown;
-export const INVALID: unique symbol = Symbol('invalid');
+const INVALID: unique symbol = Symbol('invalid');
 
 /** The plain numbers SAP writes ("21", "0,5", "3.25"): read without toNumber's general cleaning, to the same value. */
 const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;

@@ -58,7 +58,7 @@ export const ABSENCE_YEARS = 3;
 
 const GENDER_ALIASES = { kvinne: 'K', mann: 'M', kvinner: 'K', menn: 'M' } as const;
 
-export const absenceSpec = tableSpec({
+const absenceSpec = tableSpec({
   columns: {
     year: integer({ min: 1900, max: 2999 }),
     month: integer({ optional: true, min: 1, max: 12 }),

@@ -181,7 +181,7 @@ function bulletsOf(description: string): Bullet[] {
   return bullets;
 }
 
-export async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Promise<ActionPlanData | null> {
+async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Promise<ActionPlanData | null> {
   const plans: ActionPlan[] = [];
   let plan: ActionPlan | undefined;
   let group: ActionGroup | undefined;

@@ -4,7 +4,7 @@ import { parseYaml } from '../workspace/yaml.js';
 import { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 
-export const BENCHMARKS_FILE = 'benchmarks.yaml';
+const BENCHMARKS_FILE = 'benchmarks.yaml';
 
 export const BENCHMARK_SCOPES = ['national', 'sector', 'institution'] as const;
 export const BENCHMARK_MEASURES = ['total', 'self', 'doctor', 'women', 'men'] as const;

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { parseYaml } from '../workspace/yaml.js';
 
-export const CONFIG_FILE = 'hms-report.config.yaml';
+const CONFIG_FILE = 'hms-report.config.yaml';
 
 const configSchema = z
   .object({

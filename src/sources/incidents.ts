@@ -225,7 +225,7 @@ const criteriaSchema = z
     });
   });
 
-export const DEFAULT_CRITERIA_FILE = 'templates/acceptance-criteria.yaml';
+const DEFAULT_CRITERIA_FILE = 'templates/acceptance-criteria.yaml';
 
 export async function readAcceptanceCriteria({ workspace, year, diagnostics }: SourceContext): Promise<AcceptanceCriteria | null> {
   const override = `content/${year}/akseptkriterier.yaml`;
@@ -234,7 +234,7 @@ export async function readAcceptanceCriteria({ workspace, year, diagnostics }: S
 }
 
 /** The bundled default; a broken default is a defect of the package, so it throws. */
-export function defaultAcceptanceCriteria(): AcceptanceCriteria {
+function defaultAcceptanceCriteria(): AcceptanceCriteria {
   const problems = new Diagnostics();
   const criteria = parseCriteria(DEFAULT_CRITERIA_FILE, readFileSync(join(TEMPLATES_DIR, 'acceptance-criteria.yaml'), 'utf8'), problems);
   if (!criteria) throw new Error(`the bundled acceptance criteria are invalid: ${problems.items.map(formatDiagnostic).join('; ')}`);

@@ -33,7 +33,7 @@ const spec = tableSpec({
 });
 
 /** The bundled table (DBH's grouping of the state sector's stillingskoder), shipped in templates/. */
-export const BUNDLED_POSITION_CODES = 'position-codes.csv';
+const BUNDLED_POSITION_CODES = 'position-codes.csv';
 
 /**
  * The stillingskode table: the bundled one, extended (or overridden, code by

@@ -12,7 +12,7 @@ import type { SourceContext } from './context.js';
  * dropped, so the metrics never see an unknown unit or code.
  */
 
-export const CATALOGUE_FILE = 'survey/questions.yaml';
+const CATALOGUE_FILE = 'survey/questions.yaml';
 
 export interface SurveyQuestion {
   id: string;

@@ -128,7 +128,7 @@ const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:
 const NORWEGIAN_TIMESTAMP = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[ ,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
 
 /** Milliseconds since 1970 for the contract's date forms, or null. */
-export function toDateTime(value: Cell): number | null {
+function toDateTime(value: Cell): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
   if (typeof value === 'number') return excelSerial(value);
   if (typeof value !== 'string') return null;

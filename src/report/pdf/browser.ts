@@ -38,7 +38,7 @@ export interface BrowserProbe {
   home: string;
 }
 
-export const nodeProbe: BrowserProbe = {
+const nodeProbe: BrowserProbe = {
   isExecutable(path) {
     try {
       return statSync(path).isFile();

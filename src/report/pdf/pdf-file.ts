@@ -127,7 +127,7 @@ export function destinationPages(pdf: Uint8Array): Map<string, number> {
 }
 
 /** `D:YYYYMMDDHHmmSS+00'00'`, the form Chromium writes, in UTC. */
-export function pdfDate(date: Date): string {
+function pdfDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
