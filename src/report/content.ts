@@ -127,25 +127,10 @@ export async function renderContent(
     // markdown-it leaves a reference without a definition as literal "[^x]" text; the author should hear of it.
     for (const [, label] of expanded.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
       if (env.footnotes?.refs?.[`:${label}`] === undefined) {
-        const at = text.indexOf(`[^${label}]`);
-        diagnostics.error(file, messages.undefinedFootnote(label!), at >= 0 ? text.slice(0, at).split('\n').length : undefined);
+        diagnostics.error(file, messages.undefinedFootnote(label!), lineAt(text, text.indexOf(`[^${label}]`)));
       }
     }
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.type !== 'heading_open') continue;
-      const level = Number(token.tag.slice(1));
-      const inline = tokens[i + 1]!;
-      const title = inline.content;
-      if (level > 3) continue;
-      counters[level - 1]!++;
-      for (let deeper = level; deeper < counters.length; deeper++) counters[deeper] = 0;
-      const number = counters.slice(0, level).join('.');
-      const id = `kap-${number.replace(/\./g, '-')}`;
-      token.attrSet('id', id);
-      token.meta = { label: level === 1 ? `${number}.` : number };
-      headings.push({ level, number, title, id });
-    }
+    headings.push(...numberHeadings(tokens, counters));
     parts.push(markdown.renderer.render(tokens, markdown.options, env));
     footnoteOffset += env.footnotes?.list?.length ?? 0;
   }
@@ -174,6 +159,34 @@ export async function renderContent(
     return '';
   });
   return { html: html.replace(REF_PATTERN, (_, index: string) => resolved[Number(index)]!), headings };
+}
+
+/**
+ * Numbers the file's headings of levels 1–3 on from `counters` (the numbers
+ * reached in earlier files, updated here), gives each an id to link to, and
+ * returns them for the table of contents.
+ */
+function numberHeadings(tokens: ReturnType<InstanceType<typeof MarkdownIt>['parse']>, counters: number[]): Heading[] {
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== 'heading_open') continue;
+    const level = Number(token.tag.slice(1));
+    if (level > 3) continue;
+    counters[level - 1]!++;
+    for (let deeper = level; deeper < counters.length; deeper++) counters[deeper] = 0;
+    const number = counters.slice(0, level).join('.');
+    const id = `kap-${number.replace(/\./g, '-')}`;
+    token.attrSet('id', id);
+    token.meta = { label: level === 1 ? `${number}.` : number };
+    headings.push({ level, number, title: tokens[i + 1]!.content, id });
+  }
+  return headings;
+}
+
+/** The 1-based line of a character index, for a message; undefined when the text was not found (-1). */
+function lineAt(source: string, index: number): number | undefined {
+  return index >= 0 ? source.slice(0, index).split('\n').length : undefined;
 }
 
 /**
@@ -302,13 +315,13 @@ function describeTemplateError(error: unknown, source: string): { line?: number;
   const missingHelper = /Missing helper: "([^"]+)"/.exec(text);
   if (missingHelper) {
     const at = source.search(new RegExp(`\\{\\{[#~\\s]*${escapeRegExp(missingHelper[1]!)}\\b`));
-    return { line: at >= 0 ? source.slice(0, at).split('\n').length : undefined, message: messages.unknownHelper(missingHelper[1]!) };
+    return { line: lineAt(source, at), message: messages.unknownHelper(missingHelper[1]!) };
   }
   // A path inside #each that runs through a missing key fails in the compiled template itself.
   const through = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(text);
   if (through) {
     const at = source.search(new RegExp(`\\.${escapeRegExp(through[1]!)}\\b`));
-    return { line: at >= 0 ? source.slice(0, at).split('\n').length : undefined, message: messages.unknownPlaceholder(`….${through[1]!}`) };
+    return { line: lineAt(source, at), message: messages.unknownPlaceholder(`….${through[1]!}`) };
   }
   const parse = /Parse error on line (\d+):/.exec(text);
   if (parse) return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
