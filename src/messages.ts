@@ -105,7 +105,7 @@ Nothing was written.`,
 Check that it runs (${path} --version), or set HMS_REPORT_CHROMIUM to another Chromium or Chrome.
 To write only the HTML and metrics.json: hms-report build ${year} --format html,json
 Nothing was written.`,
-  printFailed: (path: string, detail: string) => `Chromium at ${path} failed while printing report.pdf: ${detail}\nNothing was written.`,
+  printFailed: (path: string, detail: string, document = 'report.pdf') => `Chromium at ${path} failed while printing ${document}: ${detail}\nNothing was written.`,
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
   requestBlocked: (url: string) => `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
   badFormat: (value: string) => `"${value}" is not an output format: use a comma-separated list of html, pdf and json`,

@@ -123,6 +123,27 @@ describe('planFeedback', () => {
 });
 
 describe('hms-report feedback', () => {
+  it('says so, exits 3 and writes nothing when the browser fails mid-print', async () => {
+    const written: OutputFile[] = [];
+    let stderr = '';
+    const io: CliIo = {
+      ...processIo,
+      cwd: '/tmp',
+      browser: {
+        find: () => ({ found: true, path: '/fake/chromium' }),
+        launch: async () => ({ print: () => Promise.reject(new Error('Target closed')), close: async () => undefined }),
+      },
+      isTTY: { stdout: false, stderr: false },
+      stdout: () => undefined,
+      stderr: (text) => void (stderr += text),
+      writer: { write: async (root, files) => { written.push(...files); return files.map((f) => `${root}/${f.path}`); } },
+    };
+    expect(await run(['feedback', '2025'], io)).toBe(3);
+    expect(stderr).toContain('Chromium at /fake/chromium failed while printing the feedback PDFs: Target closed');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(written).toEqual([]);
+  });
+
   it('writes HTML for every org and unit, and PDFs through the injected browser', async () => {
     const written: OutputFile[] = [];
     const { browser, stats } = fakeBrowser();

@@ -5,7 +5,7 @@ import { messages } from '../../messages.js';
 import type { OutputFile } from '../../output.js';
 import { readWorkspace } from '../../pipeline.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { startPrinter, type PdfBuildOptions } from '../pdf/index.js';
+import { EXIT_NO_BROWSER, firstLine, startPrinter, type PdfBuildOptions } from '../pdf/index.js';
 import { finishPdf } from '../pdf/pdf-file.js';
 import { uniqueSafeNames } from './names.js';
 import { renderFeedbackHtml } from './render.js';
@@ -73,7 +73,7 @@ export async function planFeedback(workspace: Workspace, year: number, options: 
 }
 
 async function printAll(pages: FeedbackPage[], year: number, author: string, pdf: PdfBuildOptions, options: FeedbackOptions): Promise<Uint8Array[]> {
-  const { date, printer } = await startPrinter(year, pdf, () => messages.feedbackNoBrowser(year));
+  const { date, printer, path } = await startPrinter(year, pdf, () => messages.feedbackNoBrowser(year));
   const results: Uint8Array[] = new Array(pages.length);
   let next = 0;
   let done = 0;
@@ -87,6 +87,9 @@ async function printAll(pages: FeedbackPage[], year: number, author: string, pdf
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, pages.length)) }, worker));
+  } catch (error) {
+    // As for report.pdf: a browser that dies mid-print is the machine's problem, said plainly.
+    throw new HmsError(messages.printFailed(path, firstLine(error), 'the feedback PDFs'), EXIT_NO_BROWSER);
   } finally {
     await printer.close();
   }
