@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG } from '../src/sources/config.js';
 import type { Metrics } from '../src/metrics/types.js';
 import { absenceBenchmarks, figureAbsenceOrg, figureAbsenceQuarter } from '../src/report/components/absence.js';
 import type { ComponentContext } from '../src/report/components/context.js';
-import { lines, memoryWorkspace, windows1252, xlsxBytes } from './helpers.js';
+import { lines, memoryWorkspace, windows1252, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 
 const UNITS = `unit_id;name;parent_id;reporting;first_year;last_year
 A;Org A;;nei;;
@@ -240,7 +240,7 @@ describe('validation of absence.csv', () => {
 describe('sick-leave components', () => {
   const context = (metrics: Metrics): ComponentContext => {
     let figures = 0;
-    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures };
+    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures, chartSpec: chartSpecFromTemplates };
   };
   const call = (name: string) => ({ name, args: [], options: {}, file: 'x.md' });
 

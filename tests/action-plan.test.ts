@@ -10,7 +10,7 @@ import { ComponentError, renderContent } from '../src/report/content.js';
 import { contentHelpers } from '../src/report/helpers.js';
 import { countStatuses, parseActionPlan, readActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
 import type { SourceContext } from '../src/sources/context.js';
-import { memoryWorkspace, xlsxBytes } from './helpers.js';
+import { memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 import type { Config } from '../src/sources/config.js';
 
 const FILE = 'content/2025/handlingsplan.yaml';
@@ -73,7 +73,7 @@ function parse(text: string): { plan: ActionPlanData | null; problems: string[] 
 }
 
 function context(plan: ActionPlanData | null): ComponentContext {
-  return { metrics: { year: 2025 } as Metrics, config: {} as Config, nextNumber: () => 1, actionPlan: plan };
+  return { metrics: { year: 2025 } as Metrics, config: {} as Config, nextNumber: () => 1, chartSpec: chartSpecFromTemplates, actionPlan: plan };
 }
 
 const call = (name: string, ...args: unknown[]) => ({ name, args, options: {}, file: 'content/2025/06-4-handlingsplan.md' });

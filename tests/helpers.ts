@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { processIo, type CliIo } from '../src/cli/io.js';
 import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { Metrics } from '../src/metrics/types.js';
+import { TEMPLATES_DIR } from '../src/report/templates.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { Diagnostics, formatDiagnostic } from '../src/errors.js';
 import { memoryFileSystem } from '../src/workspace/files.js';
 import { Workspace } from '../src/workspace/workspace.js';
@@ -80,4 +82,9 @@ export function sampleWorkspace(options: { only?: readonly string[]; files?: Rec
   }
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text);
   return dir;
+}
+
+/** A chart spec read from the package's templates, for component contexts built by hand in tests. */
+export function chartSpecFromTemplates(name: string): TopLevelSpec {
+  return JSON.parse(readFileSync(join(TEMPLATES_DIR, 'charts', `${name}.vl.json`), 'utf8')) as TopLevelSpec;
 }

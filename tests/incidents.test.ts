@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../src/sources/config.js';
 import { readSources } from '../src/sources/index.js';
 import { figureIncidentsCategory, tableAcceptanceCriteria, tableSeverity } from '../src/report/components/incidents.js';
 import type { ComponentContext } from '../src/report/components/context.js';
-import { lines, memoryWorkspace, xlsxBytes } from './helpers.js';
+import { lines, memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 
 // Two orgs (F, G); A and O belong to F, B to G; O was closed down after 2023.
 const UNITS = [
@@ -261,5 +261,5 @@ describe('incident components', () => {
 
 function context(metrics: Metrics, tablesBefore = 0): ComponentContext {
   const counters = { figure: 0, table: tablesBefore };
-  return { metrics, config: DEFAULT_CONFIG, nextNumber: (kind) => ++counters[kind] };
+  return { metrics, config: DEFAULT_CONFIG, nextNumber: (kind) => ++counters[kind], chartSpec: chartSpecFromTemplates };
 }

@@ -4,7 +4,7 @@ import { computeMetrics } from '../src/metrics/index.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
 import { readSources } from '../src/sources/index.js';
 import { figureInjuries } from '../src/report/components/incidents.js';
-import { lines, memoryWorkspace, windows1252, xlsxBytes } from './helpers.js';
+import { lines, memoryWorkspace, windows1252, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 
 const UNITS = 'unit_id,name,parent_id,reporting,first_year,last_year\nØK,Økonomi,,nei,,\nØK-IØT,Industriell økonomi,ØK,ja,,\nGML,Gammel,ØK,ja,,2022\n';
 
@@ -57,7 +57,7 @@ describe('injuries', () => {
   it('draws Figur 2 with a data table, or says that no data was given', async () => {
     const { sources } = await load({ 'injuries.csv': 'case_id,unit_id,date,kind\nY1,ØK,2024-01-01,yrkesskade\nY2,ØK,2025-01-01,yrkessykdom\n' });
     let n = 0;
-    const context = (metrics: ReturnType<typeof computeMetrics>) => ({ metrics, config: DEFAULT_CONFIG, nextNumber: () => ++n });
+    const context = (metrics: ReturnType<typeof computeMetrics>) => ({ metrics, config: DEFAULT_CONFIG, nextNumber: () => ++n, chartSpec: chartSpecFromTemplates });
     const call = { name: 'figure-injuries', args: [], options: {}, file: 'x.md' };
     const html = await figureInjuries(call, context(computeMetrics(sources!)));
     expect(html).toContain('Figur 1: Totalt antall yrkesskader / yrkessykdom, 2024–2025');

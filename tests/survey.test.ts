@@ -5,7 +5,7 @@ import { lightOf } from '../src/metrics/survey.js';
 import { surveyLegend, surveyTable } from '../src/report/components/survey.js';
 import type { ComponentContext } from '../src/report/components/context.js';
 import { readSources } from '../src/sources/index.js';
-import { lines, memoryWorkspace, xlsxBytes } from './helpers.js';
+import { lines, memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 
 // Five reporting units A–E, one that stopped after 2023 (O), one that does not report (N).
 const UNITS = [
@@ -285,7 +285,7 @@ questions:
 describe('survey components', () => {
   async function context(files: Record<string, string>): Promise<ComponentContext> {
     const { metrics, sources } = await build(files);
-    return { metrics: metrics!, config: sources!.config, nextNumber: () => 1 };
+    return { metrics: metrics!, config: sources!.config, nextNumber: () => 1, chartSpec: chartSpecFromTemplates };
   }
   const call = (args: unknown[], options: Record<string, unknown> = {}) => ({ name: 'survey-table', args, options, file: 'x.md' });
 

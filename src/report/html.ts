@@ -36,6 +36,11 @@ export async function renderHtml(
     metrics,
     config,
     nextNumber: (kind) => ++counters[kind],
+    chartSpec: (name) => {
+      const spec = templates.charts.get(name);
+      if (!spec) throw new Error(`no chart spec templates/charts/${name}.vl.json`);
+      return structuredClone(spec);
+    },
     actionPlan: narrative.actionPlan,
   };
   const data = contentData(metrics, narrative);

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { AbsenceMetrics, BenchmarkEntry, Metrics } from '../../metrics/types.js';
 import { renderFigure, type FigureColumn } from '../figure.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { escapeHtml } from '../html-escape.js';
-import { TEMPLATES_DIR } from '../templates.js';
 import type { Component, ComponentContext } from './context.js';
 
 /**
@@ -18,17 +15,6 @@ export const NO_ABSENCE = '<p class="no-data">Det er ikke gitt data om sykefrav�
 const NO_BENCHMARKS = '<p class="no-data">Det er ikke gitt sammenligningstall for sykefravær (benchmarks.yaml).</p>';
 export const SUPPRESSED = 'skjult';
 
-const specs = new Map<string, TopLevelSpec>();
-
-/** Read synchronously (and once) so that the figure takes its number before anything is awaited. */
-export function chartSpec(name: string): TopLevelSpec {
-  let spec = specs.get(name);
-  if (!spec) {
-    spec = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'charts', `${name}.vl.json`), 'utf8')) as TopLevelSpec;
-    specs.set(name, spec);
-  }
-  return spec;
-}
 
 /** A grouped-by-year spec with its fold set to the years the data has (the template leaves it empty). */
 export function foldYears(spec: TopLevelSpec, years: readonly string[]): TopLevelSpec {
@@ -75,7 +61,7 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
     {
       title: `Sykefravær, pr. kvartal, ${span(years)}`,
       description: `Søylediagram over sykefraværet per kvartal, én søyle per år. ${description}`,
-      spec: foldYears(chartSpec('absence-quarter'), years),
+      spec: foldYears(context.chartSpec('absence-quarter'), years),
       data,
       columns: [{ key: 'Kvartal', label: 'Kvartal' }, ...years.map((y) => percentColumn(y))],
     },
@@ -110,7 +96,7 @@ export const figureAbsenceOrg: Component = (_call, context) => {
     {
       title: `Sykefravær, pr. enhet, ${span(years)}`,
       description: `Liggende søylediagram over sykefraværet per enhet, én søyle per år. ${rangeSentence(absence.byOrg[last] ?? {}, context.metrics, last, 'mellom enhetene')}`,
-      spec: foldYears(chartSpec('absence-org'), years),
+      spec: foldYears(context.chartSpec('absence-org'), years),
       data: orgRows(absence.byOrg, context.metrics, years),
       columns: [{ key: 'Enhet', label: 'Enhet' }, ...years.map((y) => percentColumn(y))],
     },
@@ -130,7 +116,7 @@ export const figureAbsenceStipendiatOrg: Component = (_call, context) => {
     {
       title: `Sykefravær, stillingskode 1017 - Stipendiat, ${span(years)}`,
       description: `Liggende søylediagram over sykefraværet blant stipendiater per enhet, én søyle per år.${totalText} ${rangeSentence(absence.stipendiatByOrg[last] ?? {}, context.metrics, last, 'mellom enhetene')}`,
-      spec: foldYears(chartSpec('absence-org'), years),
+      spec: foldYears(context.chartSpec('absence-org'), years),
       data: orgRows(absence.stipendiatByOrg, context.metrics, years),
       columns: [{ key: 'Enhet', label: 'Enhet' }, ...years.map((y) => percentColumn(y))],
     },
@@ -158,7 +144,7 @@ export const figureAbsenceGender: Component = (_call, context) => {
     {
       title: `Sykefravær, pr. kjønn, kvartalsvis ${span(years)}`,
       description: `Linjediagram over sykefraværet per kvartal for kvinner (heltrukken linje) og menn (stiplet linje). ${womenHigher ? 'Kvinner hadde høyere sykefravær enn menn i alle viste kvartaler.' : 'Forholdet mellom kvinner og menn varierer mellom kvartalene.'}${yearly}`,
-      spec: chartSpec('absence-gender'),
+      spec: context.chartSpec('absence-gender'),
       data,
       columns: [{ key: 'Kvartal', label: 'Kvartal' }, percentColumn('Kvinner'), percentColumn('Menn')],
     },
@@ -188,7 +174,7 @@ export const figureAbsenceType: Component = (_call, context) => {
     {
       title: `Sykefravær, legemeldt og egenmeldt fravær, kvartalsvis ${span(years)}`,
       description: `Stablet søylediagram over egenmeldt (lys) og legemeldt (mørk) sykefravær per kvartal. ${doctorLarger ? 'Legemeldt fravær er den største delen i alle viste kvartaler.' : 'Fordelingen mellom egenmeldt og legemeldt varierer mellom kvartalene.'}${yearly}`,
-      spec: chartSpec('absence-type'),
+      spec: context.chartSpec('absence-type'),
       data,
       columns: [{ key: 'Kvartal', label: 'Kvartal' }, percentColumn('Egenmeldt'), percentColumn('Legemeldt'), percentColumn('Totalt')],
     },

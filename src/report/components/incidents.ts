@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { TopLevelSpec } from 'vega-lite';
 import type { SeverityCounts } from '../../metrics/types.js';
 import { SEVERITY_LABELS, SEVERITY_LEVELS } from '../../sources/incidents.js';
 import { renderFigure, type FigureColumn } from '../figure.js';
 import { formatCount } from '../format.js';
 import { escapeHtml } from '../html-escape.js';
-import { TEMPLATES_DIR } from '../templates.js';
 import type { Component, ComponentContext } from './context.js';
 
 /**
@@ -19,17 +15,6 @@ const NO_INCIDENTS = '<p class="no-data">Det er ikke gitt data om uønskede hend
 const NO_INJURIES = '<p class="no-data">Det er ikke gitt data om yrkesskader og yrkessykdommer (injuries.csv eller injuries.xlsx).</p>';
 const NO_WHISTLEBLOWING = '<p class="no-data">Det er ikke gitt data om varslingssaker (whistleblowing.csv eller whistleblowing.xlsx).</p>';
 
-const specs = new Map<string, TopLevelSpec>();
-
-/** Read synchronously (and once) so that renderFigure numbers the figure before anything is awaited. */
-function chartSpec(name: string): TopLevelSpec {
-  let spec = specs.get(name);
-  if (!spec) {
-    spec = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'charts', `${name}.vl.json`), 'utf8')) as TopLevelSpec;
-    specs.set(name, spec);
-  }
-  return spec;
-}
 
 const count = (value: unknown) => formatCount(Number(value));
 const countColumn = (key: string): FigureColumn => ({ key, label: key, numeric: true, format: count });
@@ -55,7 +40,7 @@ export const figureIncidentsOrg: Component = (_call, context) => {
     {
       title: `Totalt antall uønskede hendelser og avvik, pr. enhet, ${metrics.year}`,
       description: `Liggende søylediagram over registrerte uønskede hendelser og avvik i ${metrics.year} per enhet, i alt ${count(total)}.${extremes}`,
-      spec: chartSpec('incidents-org'),
+      spec: context.chartSpec('incidents-org'),
       data,
       columns: [{ key: 'Enhet', label: 'Enhet' }, countColumn('Antall')],
     },
@@ -74,7 +59,7 @@ export const figureInjuries: Component = (_call, context) => {
     {
       title: `Totalt antall yrkesskader / yrkessykdom, ${span(years)}`,
       description: `Søylediagram over yrkesskader og yrkessykdommer per år ${span(years)}. I ${last.År}: yrkesskader ${count(last.Yrkesskader)}, yrkessykdommer ${count(last.Yrkessykdommer)}.`,
-      spec: chartSpec('injuries'),
+      spec: context.chartSpec('injuries'),
       data,
       columns: [{ key: 'År', label: 'År' }, countColumn('Yrkesskader'), countColumn('Yrkessykdommer')],
     },
@@ -100,7 +85,7 @@ export const figureIncidentsYear: Component = (_call, context) => {
     {
       title: `Totalt antall uønskede hendelser og avvik, pr. år, ${span(years)}`,
       description: `Søylediagram over registrerte uønskede hendelser og avvik og forbedringsforslag per år, avviste saker ikke medregnet: ${trend}.`,
-      spec: chartSpec('incidents-year'),
+      spec: context.chartSpec('incidents-year'),
       data,
       columns: [{ key: 'År', label: 'År' }, countColumn(reported), countColumn(suggestions)],
     },
@@ -120,7 +105,7 @@ export const figureIncidentsCategory: Component = (_call, context) => {
     {
       title: `Totalt antall uønskede hendelser og avvik pr. kategori, ${metrics.year}`,
       description: `Liggende søylediagram over registrerte uønskede hendelser og avvik i ${metrics.year} per kategori, flest først. Flest gjaldt ${list(top)}. En sak med flere kategorier teller i hver av dem.`,
-      spec: chartSpec('incidents-category'),
+      spec: context.chartSpec('incidents-category'),
       data,
       columns: [{ key: 'Kategori', label: 'Kategori' }, countColumn('Antall')],
     },
@@ -141,7 +126,7 @@ export const figureWhistleblowing: Component = (_call, context) => {
     {
       title: `Totalt antall innmeldte saker, ${span(years)}`,
       description: `Søylediagram over innmeldte varslingssaker per år ${span(years)} og hvor mange av dem som er konkludert som kritikkverdige forhold. I ${last.År}: ${count(last[received])} saker, ${count(last[critical])} kritikkverdige forhold.`,
-      spec: chartSpec('whistleblowing'),
+      spec: context.chartSpec('whistleblowing'),
       data,
       columns: [{ key: 'År', label: 'År' }, countColumn(received), countColumn(critical)],
     },

@@ -3,7 +3,7 @@ import { WORKING_TIME_RULES } from '../../sources/working-time.js';
 import { renderFigure } from '../figure.js';
 import { formatCount, formatPercent } from '../format.js';
 import { escapeHtml } from '../html-escape.js';
-import { chartSpec, foldYears, span } from './absence.js';
+import { foldYears, span } from './absence.js';
 import type { Component } from './context.js';
 
 /** Chapter 3.5.3: breaches of the working-time rules per year and rule, as a figure and as a table. */
@@ -30,7 +30,7 @@ export const figureWorkingTime: Component = (_call, context) => {
     {
       title: `Brudd på arbeidstidsbestemmelsene, pr. regel, ${span(years)}`,
       description: `Liggende søylediagram over registrerte brudd per regel, én søyle per år. Brudd i alt: ${totals.join(', ')}.${top}`,
-      spec: foldYears(chartSpec('working-time'), years),
+      spec: foldYears(context.chartSpec('working-time'), years),
       data,
       columns: [{ key: 'Regel', label: 'Regel' }, ...years.map((y) => ({ key: y, label: y, numeric: true, format: (v: unknown) => formatCount(Number(v)) }))],
     },
