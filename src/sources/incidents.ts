@@ -10,6 +10,7 @@ import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
 import type { Table } from '../workspace/table.js';
 import { parseYaml } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
+import { idKey } from './units.js';
 
 /**
  * The EQS export (contract §3, incidents): one row per case, all years.
@@ -123,7 +124,7 @@ export class CaseIds {
   constructor(private readonly file: string) {}
 
   add(id: string, row: number, column: string, diagnostics: Diagnostics): boolean {
-    const key = id.toLowerCase();
+    const key = idKey(id);
     const first = this.firstRow.get(key);
     if (first !== undefined) {
       diagnostics.error(this.file, messages.duplicateCase(id, first), row, column);
