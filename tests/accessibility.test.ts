@@ -80,6 +80,30 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
     expect(found, describeViolations(found)).toEqual([]);
   });
 
+  it('reflows at 320 CSS pixels: wide tables scroll in their own region, the page never sideways (WCAG 1.4.10)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 320, height: 800 });
+      await page.emulateMediaType('screen');
+      await page.setContent(html, { waitUntil: 'load' });
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+        scrollingRegions: [...document.querySelectorAll('.table-scroll')].filter((region) => region.scrollWidth > region.clientWidth).length,
+      }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      expect(widths.scrollingRegions).toBeGreaterThan(0);
+      await page.addScriptTag({ content: axeSource });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
+        return (await axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })).violations.map((v) => v.id);
+      });
+      expect(found).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('declares Norwegian and gives every figure a text alternative and a data table', () => {
     expect(html).toMatch(/<html lang="nb">/);
     for (const figure of html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? []) {

@@ -1,5 +1,6 @@
 import { messages } from '../messages.js';
 import Handlebars from 'handlebars';
+import { escapeHtml, unescapeHtml } from './html-escape.js';
 import type { Diagnostics } from '../errors.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Config } from '../sources/config.js';
@@ -66,7 +67,21 @@ export async function renderHtml(
     css: templates.css,
     pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
     toc: body.headings.filter((h) => h.level <= 3),
-    body: body.html,
+    body: scrollableTables(body.html),
   });
   return { html, headings: body.headings, title };
+}
+
+/**
+ * Wraps every table in a region that scrolls sideways on a narrow screen, so
+ * a six-column table never makes the whole page scroll (WCAG 1.4.10 Reflow).
+ * The region is named by the table's caption and can take focus, so it can
+ * be scrolled from the keyboard.
+ */
+export function scrollableTables(html: string): string {
+  return html.replace(/<table[\s>][\s\S]*?<\/table>/g, (table) => {
+    const caption = /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
+    const label = caption ? caption.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() : 'Tabell';
+    return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(unescapeHtml(label))}">${table}</div>`;
+  });
 }

@@ -3,6 +3,7 @@ import { messages } from '../../messages.js';
 import { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
 import { destinationPages, finishPdf } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
+import { unescapeHtml } from '../html-escape.js';
 
 export { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
 export { launchChromium, type PdfPrinter, type PrinterLauncher, type PrintResult } from './printer.js';
@@ -124,9 +125,7 @@ export async function startPrinter(
 
 /** The document's <meta name="author">, which Chromium does not carry into the PDF itself. */
 function metaAuthor(html: string): string {
-  const content = /<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '';
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
-  return content.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => entities[name]!);
+  return unescapeHtml(/<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '');
 }
 
 export function firstLine(error: unknown): string {
