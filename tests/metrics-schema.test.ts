@@ -15,6 +15,13 @@ async function validator() {
 }
 
 describe('docs/metrics.schema.json', () => {
+  it('is what `npm run schema` makes from src/metrics/types.ts today (regenerate it after changing the types)', async () => {
+    const { createGenerator } = await import('ts-json-schema-generator');
+    const fresh = createGenerator({ path: 'src/metrics/types.ts', type: 'Metrics', tsconfig: 'tsconfig.json', additionalProperties: true }).createSchema('Metrics');
+    const committed: unknown = JSON.parse(await readFile(new URL('../docs/metrics.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
   it('accepts the samples\' metrics.json', async () => {
     const validate = await validator();
     const plan = await planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), 2025, await loadTemplates(nodeFileSystem), { formats: ['json'] });
