@@ -89,7 +89,7 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         viewport: document.documentElement.clientWidth,
-        scrollingRegions: [...document.querySelectorAll('.table-scroll')].filter((region) => region.scrollWidth > region.clientWidth).length,
+        scrollingRegions: Array.from(document.querySelectorAll('.table-scroll')).filter((region) => region.scrollWidth > region.clientWidth).length,
       }));
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
       expect(widths.scrollingRegions).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ describe('the bundled samples reproduce the seed report (chapters 3.5 and 6.3)',
   });
 
   it('has 860 uønskede hendelser and 140 avvik, and the seed’s Tabell 1 in metrics.json', () => {
-    const incidents = metrics.incidents;
+    const incidents = metrics.incidents!;
     expect(incidents.summary).toMatchObject({ unwanted: 860, avvik: 140 });
     const row = (dimension: 'person' | 'material' | 'environment', kind: 'actual' | 'potential') => Object.values(incidents.severity[dimension][kind]);
     expect(row('person', 'actual')).toEqual([21, 761, 69, 9, 0, 0]);

@@ -48,7 +48,7 @@ async function load(files: Record<string, string | Uint8Array>, year = 2025) {
 async function metricsOf(cases: Case[], year = 2025): Promise<IncidentMetrics> {
   const { sources, errors } = await load({ 'incidents.csv': csv(cases) }, year);
   expect(errors).toEqual([]);
-  return computeMetrics(sources!).incidents;
+  return computeMetrics(sources!).incidents!;
 }
 
 describe('incident counting rules', () => {
@@ -208,7 +208,7 @@ describe('the EQS export as XLSX', () => {
     ]);
     const { sources, errors } = await load({ 'incidents.xlsx': bytes });
     expect(errors).toEqual([]);
-    const m = computeMetrics(sources!).incidents;
+    const m = computeMetrics(sources!).incidents!;
     expect(m.years['2024']).toMatchObject({ reported: 1, closed: 1, medianDaysToClose: 10, openAtYearEnd: 1 });
     expect(m.years['2025']).toMatchObject({ reported: 1, closed: 0, suggestions: 1, suggestionsClosed: 1, openAtYearEnd: 1 });
     expect(m.byOrg).toEqual({ F: 0, G: 1 });

@@ -25,7 +25,7 @@ describe('whistleblowing', () => {
     ].join('\r\n');
     const { sources, errors } = await load(windows1252(csv));
     expect(errors).toEqual([]);
-    const m = computeMetrics(sources!).whistleblowing;
+    const m = computeMetrics(sources!).whistleblowing!;
     expect(m.years).toEqual({
       '2024': { received: 1, critical: 1, psychosocial: 1, notConcluded: 0, notCritical: 0 },
       '2025': { received: 4, critical: 2, psychosocial: 1, notConcluded: 1, notCritical: 1 },
