@@ -111,12 +111,15 @@ export async function renderContent(
       refs.push({ title: String(title), file, line: options.loc?.start.line });
       return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
     });
+    handlebars.registerHelper(TEXT_HELPER, literalText);
     let expanded: string;
     try {
-      const problems = checkPlaceholders(Handlebars.parse(text), data, new Set(Object.keys(handlebars.helpers)));
+      const ast = Handlebars.parse(text);
+      const helperNames = new Set(Object.keys(handlebars.helpers));
+      const problems = checkPlaceholders(ast, data, helperNames);
       for (const problem of problems) diagnostics.error(file, problem.message, problem.line);
       if (problems.length > 0) continue;
-      expanded = handlebars.compile(text, { strict: true, noEscape: false })(data);
+      expanded = handlebars.compile(asLiteralText(ast, helperNames), { strict: true, noEscape: false })(data);
     } catch (error) {
       const { line, message } = describeTemplateError(error, text);
       diagnostics.error(file, message, line);
@@ -179,9 +182,81 @@ function numberHeadings(tokens: ReturnType<InstanceType<typeof MarkdownIt>['pars
     const id = `kap-${number.replace(/\./g, '-')}`;
     token.attrSet('id', id);
     token.meta = { label: level === 1 ? `${number}.` : number };
-    headings.push({ level, number, title: tokens[i + 1]!.content, id });
+    headings.push({ level, number, title: plainText(tokens[i + 1]!), id });
   }
   return headings;
+}
+
+/**
+ * A heading's text as a reader sees it, for the table of contents (which
+ * escapes it once more) and {{ref}}: entities decoded, emphasis and code marks gone.
+ */
+function plainText(inline: ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number]): string {
+  return (inline.children ?? [])
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+    .join('');
+}
+
+/** The helper every escaped placeholder's value passes through (see asLiteralText); a name no author would pick. */
+const TEXT_HELPER = 'hms-literal-text';
+
+/**
+ * Characters Markdown would read as markup (emphasis, links, list and heading
+ * markers, table cells, escapes), written as numeric character references:
+ * markdown-it turns them back into the same text, never into markup.
+ */
+const MARKDOWN_SIGNIFICANT = /[\\*_[\]()!~#+\-.|^]/g;
+
+/**
+ * A placeholder's value as text: HTML-escaped as Handlebars does, and with its
+ * Markdown characters neutralised, so a unit called "Senter for _data_" or a
+ * category "[lenke](…)" shows as written. Components and {{ref}} return safe
+ * strings, passed on as they are; a name that resolves to nothing inside a
+ * block (where strict mode no longer looks) is the author's misspelling.
+ */
+function literalText(value: unknown, ...rest: unknown[]): unknown {
+  const options = rest.pop() as HelperOptions & { loc?: { start: { line: number } } };
+  if (value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function') return value;
+  if (value === undefined && typeof rest[0] === 'string') throw new PlaceholderError(messages.unknownPlaceholder(rest[0]), options.loc?.start.line);
+  const escaped = Handlebars.Utils.escapeExpression(value as string);
+  return new Handlebars.SafeString(escaped.replace(MARKDOWN_SIGNIFICANT, (c) => `&#${c.charCodeAt(0)};`));
+}
+
+/**
+ * Routes every escaped placeholder (`{{x}}`, `{{name id}}`; not `{{{x}}}`)
+ * through TEXT_HELPER: Handlebars only escapes HTML, and the expanded text is
+ * then read as Markdown. A bare helper call (`{{survey-legend}}`) is left as
+ * it is: it takes no data. The tree is changed in place.
+ */
+function asLiteralText(program: hbs.AST.Program, helpers: ReadonlySet<string>): hbs.AST.Program {
+  const helperPath = (loc: hbs.AST.SourceLocation): hbs.AST.PathExpression => ({ type: 'PathExpression', data: false, depth: 0, parts: [TEXT_HELPER], original: TEXT_HELPER, loc });
+  const walk = (body: hbs.AST.Statement[]) => {
+    for (const statement of body) {
+      if (statement.type === 'BlockStatement') {
+        const block = statement as hbs.AST.BlockStatement;
+        walk(block.program.body);
+        if (block.inverse) walk(block.inverse.body);
+        continue;
+      }
+      if (statement.type !== 'MustacheStatement') continue;
+      const m = statement as hbs.AST.MustacheStatement;
+      if (!m.escaped) continue;
+      const bare = m.params.length === 0 && (m.hash?.pairs.length ?? 0) === 0;
+      if (bare && m.path.type === 'PathExpression') {
+        const path = m.path as hbs.AST.PathExpression;
+        if (helpers.has(path.original)) continue;
+        const name: hbs.AST.StringLiteral = { type: 'StringLiteral', value: path.original, original: path.original, loc: m.loc };
+        m.params = [path, name];
+      } else {
+        const call: hbs.AST.SubExpression = { type: 'SubExpression', path: m.path as hbs.AST.PathExpression, params: m.params, hash: m.hash, loc: m.loc };
+        m.params = [call];
+        m.hash = undefined as unknown as hbs.AST.Hash;
+      }
+      m.path = helperPath(m.loc);
+    }
+  };
+  walk(program.body);
+  return program;
 }
 
 /** The 1-based line of a character index, for a message; undefined when the text was not found (-1). */

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, writeWorkspace } from './contract-support.js';
+
+/** A second round of contract corners: what the report shows of text that comes from the data. */
+
+async function buildHtml(dir: string, year: number): Promise<string> {
+  const out = join(dir, 'ut');
+  const result = await cli(['build', String(year), '--data', dir, '--out', out, '--format', 'html,json']);
+  if (result.status !== 0) throw new Error(`build exited ${result.status}:\n${result.stderr}`);
+  return readFileSync(join(out, String(year), 'report.html'), 'utf8');
+}
+
+const INCIDENTS_HEADER = 'case_id,unit_id,registered_date,case_type,category,status,closed_date';
+
+describe('contract: names and categories from the data are text, never Markdown', () => {
+  it('shows an institution, unit names and categories with Markdown characters as written', async () => {
+    const dir = writeWorkspace({
+      'hms-report.config.yaml': 'institution: "*Høgskolen* i_x_"\n',
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter for _data_,,ja,,\nY,Senter Y,,ja,,\n',
+      'incidents.csv': `${INCIDENTS_HEADER}\nE1,X,2025-05-01,avvik,[lenke](http://e.vil);**fet**,lukket,2025-06-01\nE2,Y,2025-05-01,avvik,[lenke](http://e.vil),lukket,2025-06-01\n`,
+      'working-time.csv': 'unit_id,date,rule,count\nX,2025-02-02,uke_over_48,3\nY,2025-02-02,annet,1\n',
+    });
+    const html = await buildHtml(dir, 2025);
+    expect(html).not.toMatch(/<em>|<strong>|href="http:\/\/e\.vil"/);
+    // The default narrative names the institution, the largest org of working-time breaches and the top categories.
+    expect(html).toContain('*Høgskolen* i_x_');
+    expect(html).toContain('Senter for _data_');
+    expect(html).toContain('«[lenke](http://e.vil)»');
+    expect(html).toContain('«**fet**»');
+  });
+
+  it('lists a heading that holds data once escaped in the table of contents', async () => {
+    const dir = writeWorkspace({
+      'hms-report.config.yaml': 'institution: "R&D <Senter>"\n',
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+    });
+    const html = await buildHtml(dir, 2025);
+    const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
+    expect(toc).toContain('R&amp;D &lt;Senter&gt;');
+    expect(toc).not.toContain('&amp;amp;');
+    expect(toc).not.toContain('&amp;lt;');
+  });
+});
