@@ -89,6 +89,7 @@ export const messages = {
   // command line
   usingSamples: (dir: string) => `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,
   notAWorkspace: (dir: string) => `${dir} is not a folder`,
+  cannotWrite: (dir: string, reason: string) => `Cannot write to ${dir}: ${reason}`,
   badYear: (value: string) => `"${value}" is not a year (expected four digits, for example 2025)`,
   invalidWorkspace: (errors: number, warnings: number) =>
     `The workspace is invalid: ${errors} problem${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Nothing was written.`,

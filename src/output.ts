@@ -1,5 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { EXIT_USAGE, HmsError } from './errors.js';
+import { messages } from './messages.js';
 
 /** A file the build will write: the plan is pure data, kept apart from the writing. */
 export interface OutputFile {
@@ -33,8 +35,14 @@ export const atomicWriter: OutputWriter = {
       for (const { temp, target } of staged) await rename(temp, target);
     } catch (error) {
       await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+      // A folder that cannot be written (a file in the way, no permission, a full disk) is the user's to fix, not a defect.
+      if (isSystemError(error)) throw new HmsError(messages.cannotWrite(root, error.message), EXIT_USAGE);
       throw error;
     }
     return staged.map(({ target }) => target);
   },
 };
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}

@@ -43,3 +43,14 @@ describe('contract: names and categories from the data are text, never Markdown'
     expect(toc).not.toContain('&amp;lt;');
   });
 });
+
+describe('contract: an output folder that cannot be written', () => {
+  it('is a usage error naming the folder, not an internal error, and leaves nothing behind', async () => {
+    const dir = writeWorkspace({ 'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n' });
+    const out = join(dir, 'units.csv', 'ut');
+    const result = await cli(['build', '2025', '--data', dir, '--out', out, '--format', 'html,json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`Cannot write to ${out}: ENOTDIR`);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
