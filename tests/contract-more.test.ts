@@ -54,3 +54,25 @@ describe('contract: an output folder that cannot be written', () => {
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
+
+describe('contract: the default sick-leave chapter with few persons or equal rates', () => {
+  const UNITS = 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\nY,Senter Y,,ja,,\n';
+  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+  it('compares women and men with "som" when their rounded rates are equal', async () => {
+    // Women 18/600 = 3,0 %, men 21/700 = 3,0 %, six and seven persons a quarter.
+    const rows = [1, 2, 3, 4].flatMap((q) => [`2025,${q},X,K,1017,6,600,6,12`, `2025,${q},Y,M,1011,7,700,7,14`]);
+    const dir = writeWorkspace({ 'units.csv': UNITS, 'absence.csv': `year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days\n${rows.join('\n')}\n` });
+    expect(text(await buildHtml(dir, 2025))).toContain('Sykefraværet er like høyt blant kvinner (3,0 %) som blant menn (3,0 %) i 2025.');
+  });
+
+  it('leaves out a comparison whose one side is suppressed instead of comparing a hidden figure', async () => {
+    // Teknisk-administrative: nobody; women: three persons, hidden (and men with them, as their complement).
+    const rows = [1, 2, 3, 4].flatMap((q) => [`2025,${q},X,K,1017,3,300,3,6`, `2025,${q},Y,M,1011,7,700,7,14`]);
+    const dir = writeWorkspace({ 'units.csv': UNITS, 'absence.csv': `year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days\n${rows.join('\n')}\n` });
+    const shown = text(await buildHtml(dir, 2025));
+    expect(shown).toContain('Totalt sykefravær ved Institusjonen var 3,0 % i 2025.');
+    expect(shown).not.toMatch(/blant kvinner|i teknisk-administrative stillinger \(/);
+    expect(shown).not.toMatch(/Sykefraværet er \[skjult/);
+  });
+});
