@@ -84,6 +84,7 @@ export const messages = {
   helperAllSuppressed: (helper: string) => `${helper}: the map has no figures that are not suppressed`,
   helperNotAQuarter: (value: string) => `quarter: "${value}" is not a quarter (1–4)`,
   helperWholeIsZero: (helper: string) => `${helper}: the whole is 0`,
+  helperNotAList: (helper: string) => `${helper}: the first argument is not a list`,
   helperNotALight: (value: string) => `light: "${value}" is not green, yellow or red`,
 
   // command line

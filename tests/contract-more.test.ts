@@ -76,3 +76,19 @@ describe('contract: the default sick-leave chapter with few persons or equal rat
     expect(shown).not.toMatch(/Sykefraværet er \[skjult/);
   });
 });
+
+describe('contract: survey sections the default narrative does not name', () => {
+  it('gives every section of the catalogue a table, also sections such as "A" and "7.2"', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\nY,Senter Y,,ja,,\n',
+      'survey/questions.yaml': 'unit_column: enhet\nscales:\n  jn: {options: {"1": Ja, "2": Nei}, positive: ["1"]}\nquestions:\n  - {id: a1, section: "A", theme: Brannøvelse, scale: jn}\n  - {id: b1, section: "7.2", theme: Verneombud valgt, scale: jn}\n  - {id: c1, section: "6.1.4", theme: Rusrutiner, scale: jn}\n',
+      'survey/2025.csv': '$submission_id,$created,enhet,a1,b1,c1\n1,2025-03-01T10:00:00Z,X,1,2,1\n2,2025-03-01T10:00:00Z,Y,2,2,1\n',
+    });
+    const html = (await buildHtml(dir, 2025)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // Brannøvelse: one of two units, 50 %; Verneombud valgt: none, 0 %; Rusrutiner in its own seed section.
+    expect(html).toMatch(/Tema i del A .*Brannøvelse \S* ?50 % gult/);
+    expect(html).toMatch(/Tema i del 7\.2 .*Verneombud valgt \S* ?0 % rødt/);
+    expect(html).toMatch(/Psykososiale og organisatoriske forhold .*Rusrutiner \S* ?100 % grønt/);
+    expect(html).not.toContain('Tema i del 6.1.4');
+  });
+});

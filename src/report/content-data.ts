@@ -98,6 +98,8 @@ export function contentData(metrics: Metrics, narrative: NarrativeSources) {
     at,
     /** Every year of a survey question by year: `questions.risiko_omstilling.[2021].percent`. */
     questions: metrics.survey ? Object.fromEntries(Object.entries(metrics.survey.questions).map(([id, q]) => [id, q.years])) : null,
+    /** The sections of the report's survey rows, in catalogue order, so a narrative can give every one a table. */
+    surveySections: metrics.survey ? [...new Set(Object.values(metrics.survey.questions).filter((q) => q.report !== false).map((q) => q.section))] : null,
     names: metrics.units.names ?? {},
     facts: narrative.facts,
     actionPlans: narrative.actionPlan ? narrative.actionPlan.plans.map((p): ActionPlanSummary => ({ id: p.id, title: p.title, owner: p.owner })) : null,

@@ -140,6 +140,12 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
       const s = decimalsOf(step, 1);
       return n === null ? null : Math.floor(n / s) * s;
     },
+    /** A list less the given items: `{{#each (without surveySections "6.1.3" "6.1.4")}}`. */
+    without: (list, ...rest) => {
+      if (!Array.isArray(list)) throw new HelperError(messages.helperNotAList('without'));
+      const left = new Set(words(rest));
+      return list.filter((item) => !left.has(String(item)));
+    },
     /** Difference a − b, for "+0,1" in counts or points computed elsewhere: `{{count (minus a b)}}`. */
     minus: (a, b) => {
       const x = numeric('minus', a);
