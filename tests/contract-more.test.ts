@@ -92,3 +92,15 @@ describe('contract: survey sections the default narrative does not name', () => 
     expect(html).not.toContain('Tema i del 6.1.4');
   });
 });
+
+describe('contract: a sick-leave file without rows in the three report years', () => {
+  it('says the file has no rows for those years, not that no file was given', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'absence.csv': 'year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days\n2020,1,X,K,1017,6,600,6,12\n',
+    });
+    const html = await buildHtml(dir, 2025);
+    expect(html).toContain('Sykefraværsdataene har ingen rader for 2023–2025.');
+    expect(html).not.toContain('Det er ikke gitt data om sykefravær');
+  });
+});

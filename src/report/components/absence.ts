@@ -4,6 +4,7 @@ import { renderFigure, type FigureColumn } from '../figure.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { escapeHtml } from '../html-escape.js';
 import type { Component, ComponentContext } from './context.js';
+import { ABSENCE_YEARS } from '../../sources/absence.js';
 
 /**
  * Chapters 4 and 6.2: Figur 3–7 and the benchmark table. Suppressed rates
@@ -11,7 +12,15 @@ import type { Component, ComponentContext } from './context.js';
  * data tables; the text alternatives are built from the shown figures only.
  */
 
-export const NO_ABSENCE = '<p class="no-data">Det er ikke gitt data om sykefravær (absence.csv eller absence.xlsx).</p>';
+const NO_ABSENCE = '<p class="no-data">Det er ikke gitt data om sykefravær (absence.csv eller absence.xlsx).</p>';
+
+/** Why a sick-leave figure is missing: no file at all, or a file without rows in the three years shown. */
+function noAbsence(context: ComponentContext): string {
+  if (!context.metrics.absence) return NO_ABSENCE;
+  const year = context.metrics.year;
+  return `<p class="no-data">Sykefraværsdataene har ingen rader for ${year - ABSENCE_YEARS + 1}–${year}.</p>`;
+}
+
 const NO_BENCHMARKS = '<p class="no-data">Det er ikke gitt sammenligningstall for sykefravær (benchmarks.yaml).</p>';
 export const SUPPRESSED = 'skjult';
 
@@ -43,7 +52,7 @@ function hiddenNote(count: number, what: string): string {
 /** Figur 3: the rate per quarter, one bar per year. */
 export const figureAbsenceQuarter: Component = (_call, context) => {
   const absence = absenceOf(context);
-  if (!absence) return NO_ABSENCE;
+  if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const data = ['1', '2', '3', '4'].map((q) => ({ Kvartal: quarterName(q), ...Object.fromEntries(years.map((y) => [y, absence.years[y]!.byQuarter[q] ?? null])) }));
   const highest = years.map((y) => absence.years[y]!.highestQuarter ?? null);
@@ -89,7 +98,7 @@ function rangeSentence(values: Record<string, number | null>, metrics: Metrics, 
 /** Figur 4: the rate per org, one bar per year. */
 export const figureAbsenceOrg: Component = (_call, context) => {
   const absence = absenceOf(context);
-  if (!absence) return NO_ABSENCE;
+  if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const last = years.at(-1)!;
   return renderFigure(
@@ -107,7 +116,7 @@ export const figureAbsenceOrg: Component = (_call, context) => {
 /** Figur 7: stipendiater (stillingskode 1017) per org, one bar per year. */
 export const figureAbsenceStipendiatOrg: Component = (_call, context) => {
   const absence = absenceOf(context);
-  if (!absence) return NO_ABSENCE;
+  if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const last = years.at(-1)!;
   const total = absence.years[last]!.stipendiat;
@@ -130,7 +139,7 @@ const period = (year: string, q: string) => `${q}.kv. ${year}`;
 /** Figur 5: women and men, quarter by quarter. */
 export const figureAbsenceGender: Component = (_call, context) => {
   const absence = absenceOf(context);
-  if (!absence) return NO_ABSENCE;
+  if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const data = years.flatMap((y) =>
     ['1', '2', '3', '4'].map((q) => ({ Kvartal: period(y, q), Kvinner: absence.years[y]!.quarterByGender?.[q]?.K ?? null, Menn: absence.years[y]!.quarterByGender?.[q]?.M ?? null })),
@@ -155,7 +164,7 @@ export const figureAbsenceGender: Component = (_call, context) => {
 /** Figur 6: egenmeldt and legemeldt, quarter by quarter (stacked: together they are the quarter's total). */
 export const figureAbsenceType: Component = (_call, context) => {
   const absence = absenceOf(context);
-  if (!absence) return NO_ABSENCE;
+  if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const data = years.flatMap((y) =>
     ['1', '2', '3', '4'].map((q) => ({
