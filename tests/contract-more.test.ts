@@ -104,3 +104,18 @@ describe('contract: a sick-leave file without rows in the three report years', (
     expect(html).not.toContain('Det er ikke gitt data om sykefravær');
   });
 });
+
+describe('contract: hms-report.config.yaml with a misspelt setting', () => {
+  it('builds with the defaults and warns about each setting it ignores', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'hms-report.config.yaml': 'instituton: NTNU\nthresholds: {green: 85}\nsuppression: {minpersons: 10}\n',
+    });
+    const result = await cli(['validate', '2025', '--data', dir]);
+    expect(result.status).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('hms-report.config.yaml'));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/warning: unknown setting "instituton"/);
+    expect(warnings[1]).toMatch(/warning: unknown setting "suppression\.minpersons"/);
+  });
+});
