@@ -90,7 +90,7 @@ export const messages = {
   // command line
   usingSamples: (dir: string) => `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,
   notAWorkspace: (dir: string) => `${dir} is not a folder`,
-  unknownSetting: (key: string, known: readonly string[]) => `unknown setting "${key}" is ignored (the settings here are ${known.join(', ')})`,
+  unknownKey: (key: string, known: readonly string[]) => `unknown key "${key}" is ignored (the keys here are ${known.join(', ')})`,
   cannotWrite: (dir: string, reason: string) => `Cannot write to ${dir}: ${reason}`,
   badYear: (value: string) => `"${value}" is not a year (expected four digits, for example 2025)`,
   invalidWorkspace: (errors: number, warnings: number) =>

@@ -115,7 +115,37 @@ describe('contract: hms-report.config.yaml with a misspelt setting', () => {
     expect(result.status).toBe(0);
     const warnings = result.stderr.split('\n').filter((line) => line.startsWith('hms-report.config.yaml'));
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/warning: unknown setting "instituton"/);
-    expect(warnings[1]).toMatch(/warning: unknown setting "suppression\.minpersons"/);
+    expect(warnings[0]).toMatch(/^hms-report\.config\.yaml:1: warning: unknown key "instituton"/);
+    expect(warnings[1]).toMatch(/^hms-report\.config\.yaml:3: warning: unknown key "suppression\.minpersons"/);
+  });
+});
+
+describe('contract: survey/questions.yaml with a misspelt key', () => {
+  it('warns at its line, since a gate spelt applies-if would silently count every unit', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'survey/questions.yaml': [
+        'unit_column: enhet',
+        'scales:',
+        '  jn: {options: {"1": Ja, "2": Nei}, positive: ["1"], postive: ["2"]}',
+        'questions:',
+        '  - {id: g, section: "A", theme: Gate, scale: jn, report: false}',
+        '  - id: a1',
+        '    section: "A"',
+        '    theme: Tema',
+        '    scale: jn',
+        '    applies-if: {question: g, in: ["1"]}',
+        '    columns: {2021: q7}',
+        '',
+      ].join('\n'),
+      'survey/2025.csv': '$submission_id,$created,enhet,g,a1\n1,2025-01-01T00:00:00Z,X,2,1\n',
+    });
+    const result = await cli(['validate', '2025', '--data', dir]);
+    expect(result.status).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('survey/questions.yaml'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^survey\/questions\.yaml:3: warning: unknown key "scales\.jn\.postive"/),
+      expect.stringMatching(/^survey\/questions\.yaml:10: warning: unknown key "questions\.1\.applies-if"/),
+    ]);
   });
 });

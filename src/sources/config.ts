@@ -1,9 +1,7 @@
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
-import { messages } from '../messages.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { parseYaml } from '../workspace/yaml.js';
+import { parseYaml, warnUnknownKeys } from '../workspace/yaml.js';
 
 const CONFIG_FILE = 'hms-report.config.yaml';
 
@@ -28,23 +26,9 @@ export async function readConfig(workspace: Workspace, diagnostics: Diagnostics)
   const text = await workspace.readText(CONFIG_FILE);
   const config = parseYaml(CONFIG_FILE, text, configSchema, diagnostics);
   if (!config) return DEFAULT_CONFIG;
-  warnUnknownSettings(parse(text) as unknown, diagnostics);
+  warnUnknownKeys(CONFIG_FILE, text, (path) => (path.length <= 1 ? (KNOWN_SETTINGS[path.join('')] ?? null) : null), diagnostics);
   return config;
 }
 
-/** The settings the tool reads, by section ('' the top level). */
+/** The settings the tool reads, by section. */
 const KNOWN_SETTINGS: Record<string, readonly string[]> = { '': ['institution', 'thresholds', 'suppression'], thresholds: ['green', 'red'], suppression: ['minPersons'] };
-
-/**
- * Other settings are ignored, as extra columns are, but with a warning: a
- * misspelt `minpersons` would otherwise leave the default suppression in force unseen.
- */
-function warnUnknownSettings(raw: unknown, diagnostics: Diagnostics): void {
-  const keysOf = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
-  for (const [section, known] of Object.entries(KNOWN_SETTINGS)) {
-    const value = section === '' ? raw : (raw as Record<string, unknown> | null)?.[section];
-    for (const key of keysOf(value)) {
-      if (!known.includes(key)) diagnostics.warning(CONFIG_FILE, messages.unknownSetting(section ? `${section}.${key}` : key, known));
-    }
-  }
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { messages } from '../messages.js';
 import { code, text, timestamp, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
-import { parseYaml } from '../workspace/yaml.js';
+import { parseYaml, warnUnknownKeys } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
 
 /**
@@ -108,6 +108,16 @@ const catalogueSchema = z
 
 type Catalogue = z.output<typeof catalogueSchema>;
 
+/** The keys the catalogue's mappings may have; options, columns and the scales map itself take any key. */
+function catalogueKeys(path: readonly string[]): readonly string[] | null {
+  const [top, , inner, deeper] = path;
+  if (path.length === 0) return ['unit_column', 'scales', 'questions'];
+  if (top === 'scales' && path.length === 2) return ['options', 'positive'];
+  if (top === 'questions' && path.length === 2) return ['id', 'section', 'theme', 'scale', 'column', 'columns', 'positive', 'applies_if', 'report'];
+  if (top === 'questions' && inner === 'applies_if' && deeper === undefined) return ['question', 'in'];
+  return null;
+}
+
 const EXPORT_NAME = /^(\d{4})\.(csv|xlsx)$/i;
 const SUBMISSION_ID = '$submission_id';
 const CREATED = '$created';
@@ -134,8 +144,10 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
     if (exportYears.length > 0) diagnostics.error(CATALOGUE_FILE, messages.surveyNoCatalogue(exportYears.length));
     return null;
   }
-  const catalogue = parseYaml(CATALOGUE_FILE, await workspace.readText(CATALOGUE_FILE), catalogueSchema, diagnostics);
+  const catalogueText = await workspace.readText(CATALOGUE_FILE);
+  const catalogue = parseYaml(CATALOGUE_FILE, catalogueText, catalogueSchema, diagnostics);
   if (!catalogue) return null;
+  warnUnknownKeys(CATALOGUE_FILE, catalogueText, catalogueKeys, diagnostics);
 
   const optionsOf = new Map(Object.entries(catalogue.scales).map(([id, scale]) => [id, Object.keys(scale.options)]));
   const questions = catalogue.questions.map((q) => toQuestion(q, catalogue));

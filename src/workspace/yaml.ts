@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
@@ -33,4 +33,32 @@ function lineOf(document: ReturnType<typeof parseDocument>, path: string[], line
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+/**
+ * Warns about every key of a parsed YAML file that the tool does not read,
+ * at its line: zod drops unknown keys silently, and a misspelt `applies_if`
+ * or `minPersons` would change the figures unseen. `known(path)` gives the
+ * keys allowed in the mapping at `path` (list items as their index), or null
+ * where any key goes. Call it only on a file that parsed.
+ */
+export function warnUnknownKeys(file: string, text: string, known: (path: readonly string[]) => readonly string[] | null, diagnostics: Diagnostics): void {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const walk = (node: unknown, path: string[]) => {
+    if (isMap(node)) {
+      const allowed = known(path);
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (allowed && !allowed.includes(key)) {
+          const line = isNode(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : undefined;
+          diagnostics.warning(file, messages.unknownKey([...path, key].join('.'), allowed), line);
+        }
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, String(index)]));
+    }
+  };
+  walk(document.contents, []);
 }
