@@ -149,3 +149,17 @@ describe('contract: survey/questions.yaml with a misspelt key', () => {
     ]);
   });
 });
+
+describe('contract: a working-time file without breaches', () => {
+  it('says no breach was registered instead of drawing an empty chart, and shows no share of nothing', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'working-time.csv': 'unit_id,year,rule,count\nX,2024,annet,0\nX,2025,uke_over_48,0\n',
+    });
+    const html = await buildHtml(dir, 2025);
+    expect(html).toContain('<p class="no-data">Det er ikke registrert brudd på arbeidstidsbestemmelsene i 2024–2025.</p>');
+    expect(html).not.toMatch(/Brudd på arbeidstidsbestemmelsene, pr\. regel/);
+    const table = /<table class="working-time-table">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(table).toMatch(/<tr class="total"><th scope="row">Totalt<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">–<\/td><\/tr>/);
+  });
+});

@@ -22,7 +22,10 @@ export const figureWorkingTime: Component = (_call, context) => {
   const wt = context.metrics.workingTime;
   if (!wt || Object.keys(wt.years).length === 0) return NO_WORKING_TIME;
   const years = Object.keys(wt.years);
-  const data = rulesShown(wt.years).map((rule) => ({ Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]), ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])) }));
+  const rules = rulesShown(wt.years);
+  // A chart without a single bar says less than a sentence.
+  if (rules.length === 0) return `<p class="no-data">Det er ikke registrert brudd på arbeidstidsbestemmelsene i ${span(years)}.</p>`;
+  const data = rules.map((rule) => ({ Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]), ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])) }));
   const totals = years.map((y) => `${formatCount(wt.years[y]!.total)} i ${y}`);
   const summary = wt.summary;
   const top = summary?.topRuleLabel ? ` Flest brudd i ${summary.year} gjaldt ${summary.topRuleLabel}${summary.secondRuleLabel ? `, dernest ${summary.secondRuleLabel}` : ''}.` : '';
@@ -55,7 +58,7 @@ export const tableWorkingTime: Component = (_call, context) => {
   const rows = orgs
     .map((org) => `<tr><th scope="row">${escapeHtml(names[org] ?? org)}</th>${years.map((y) => cell(wt.years[y]!.byOrg[org])).join('')}<td class="num">${share(last?.byOrg[org])}</td></tr>`)
     .join('\n');
-  const total = `<tr class="total"><th scope="row">Totalt</th>${years.map((y) => cell(wt.years[y]!.total)).join('')}<td class="num">${last ? formatPercent(100, 0) : '–'}</td></tr>`;
+  const total = `<tr class="total"><th scope="row">Totalt</th>${years.map((y) => cell(wt.years[y]!.total)).join('')}<td class="num">${last && last.total > 0 ? formatPercent(100, 0) : '–'}</td></tr>`;
   return `<table class="working-time-table">
 <caption>Brudd på arbeidstidsbestemmelsene, pr. enhet, ${span(years)}</caption>
 <thead><tr><th scope="col">Enhet</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join('')}<th scope="col" class="num">Andel ${metrics.year}</th></tr></thead>
