@@ -240,15 +240,15 @@ function asLiteralText(program: hbs.AST.Program, helpers: ReadonlySet<string>): 
       }
       if (statement.type !== 'MustacheStatement') continue;
       const m = statement as hbs.AST.MustacheStatement;
-      if (!m.escaped) continue;
+      if (!m.escaped || m.path.type !== 'PathExpression') continue;
       const bare = m.params.length === 0 && (m.hash?.pairs.length ?? 0) === 0;
-      if (bare && m.path.type === 'PathExpression') {
-        const path = m.path as hbs.AST.PathExpression;
+      const path = m.path as hbs.AST.PathExpression;
+      if (bare) {
         if (helpers.has(path.original)) continue;
         const name: hbs.AST.StringLiteral = { type: 'StringLiteral', value: path.original, original: path.original, loc: m.loc };
         m.params = [path, name];
       } else {
-        const call: hbs.AST.SubExpression = { type: 'SubExpression', path: m.path as hbs.AST.PathExpression, params: m.params, hash: m.hash, loc: m.loc };
+        const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: m.params, hash: m.hash, loc: m.loc };
         m.params = [call];
         m.hash = undefined as unknown as hbs.AST.Hash;
       }
