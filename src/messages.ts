@@ -62,6 +62,7 @@ export const messages = {
 
   // narrative content
   unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
+  placeholderThroughNull: (path: string, missing: string) => `"${path}": ${missing} is null, since its source file was not given; put the text inside {{#if ${missing}}} … {{/if}}`,
   unknownHelper: (name: string) => `unknown helper or component "${name}"`,
   placeholderSyntax: (detail: string) => `placeholder syntax error: ${detail}`,
   unknownPlaceholderIn: (placeholder: string) => `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,

@@ -163,3 +163,17 @@ describe('contract: a working-time file without breaches', () => {
     expect(table).toMatch(/<tr class="total"><th scope="row">Totalt<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">–<\/td><\/tr>/);
   });
 });
+
+describe('contract: a narrative that reads a source the workspace does not give', () => {
+  it('names the placeholder and the missing source, and how to guard the text', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'content/2025/01-tekst.md': '# Hendelser\n\nDet ble registrert {{count current.incidents.reported}} saker, mot {{count previous.incidents.reported}}.\n',
+    });
+    const result = await cli(['validate', '2025', '--data', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'content/2025/01-tekst.md:3: "current.incidents.reported": current.incidents is null, since its source file was not given; put the text inside {{#if current.incidents}} … {{/if}}',
+    );
+  });
+});

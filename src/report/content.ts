@@ -121,7 +121,7 @@ export async function renderContent(
       if (problems.length > 0) continue;
       expanded = handlebars.compile(asLiteralText(ast, helperNames), { strict: true, noEscape: false })(data);
     } catch (error) {
-      const { line, message } = describeTemplateError(error, text);
+      const { line, message } = describeTemplateError(error, text, data);
       diagnostics.error(file, message, line);
       continue;
     }
@@ -352,6 +352,18 @@ function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: Read
   return problems;
 }
 
+/** The part of a dotted path (from the top of the data) whose value is null, if any: `current.incidents`. */
+function nullPrefix(path: string, data: object): string | undefined {
+  const parts = path.split('.');
+  let value: unknown = data;
+  for (let i = 0; i < parts.length; i++) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[parts[i]!.replace(/^\[|\]$/g, '')];
+    if (value === null) return parts.slice(0, i + 1).join('.');
+  }
+  return undefined;
+}
+
 /** The placeholder as written, for a message: `{{percent current.absense.total 1}}`. */
 function snippet(source: string, loc: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined): string {
   if (!loc) return '';
@@ -376,7 +388,7 @@ function configureFootnotes(markdown: InstanceType<typeof MarkdownIt>): void {
 }
 
 /** Handlebars says "… - 3:4" or "Parse error on line 3:"; the user wants the line and what is wrong. */
-function describeTemplateError(error: unknown, source: string): { line?: number; message: string } {
+function describeTemplateError(error: unknown, source: string, data: object): { line?: number; message: string } {
   if (error instanceof PlaceholderError) return { line: error.line, message: error.message };
   const text = error instanceof Error ? error.message : String(error);
   const notDefined = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(text);
@@ -395,8 +407,12 @@ function describeTemplateError(error: unknown, source: string): { line?: number;
   // A path inside #each that runs through a missing key fails in the compiled template itself.
   const through = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(text);
   if (through) {
-    const at = source.search(new RegExp(`\\.${escapeRegExp(through[1]!)}\\b`));
-    return { line: lineAt(source, at), message: messages.unknownPlaceholder(`….${through[1]!}`) };
+    // Usually a figure of a source that was not given (null), read by text that does not check for it first:
+    // the first path in the text reading that key through a null names it.
+    const uses = [...source.matchAll(new RegExp(`([\\w@.[\\]-]*)\\.${escapeRegExp(through[1]!)}\\b`, 'g'))].map((m) => ({ at: m.index, path: m[1]! }));
+    const found = uses.map((use) => ({ ...use, missing: nullPrefix(use.path, data) })).find((use) => use.missing !== undefined);
+    if (found) return { line: lineAt(source, found.at), message: messages.placeholderThroughNull(`${found.path}.${through[1]!}`, found.missing!) };
+    return { line: lineAt(source, uses[0]?.at ?? -1), message: messages.unknownPlaceholder(`….${through[1]!}`) };
   }
   const parse = /Parse error on line (\d+):/.exec(text);
   if (parse) return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
