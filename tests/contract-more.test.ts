@@ -90,6 +90,8 @@ describe('contract: survey sections the default narrative does not name', () => 
     expect(html).toMatch(/Tema i del 7\.2 .*Verneombud valgt \S* ?0 % rødt/);
     expect(html).toMatch(/Psykososiale og organisatoriske forhold .*Rusrutiner \S* ?100 % grønt/);
     expect(html).not.toContain('Tema i del 6.1.4');
+    // A catalogue without the seed's gates gets no sentence about "these units".
+    expect(html).not.toMatch(/gjelder bare (disse enhetene|dem)/);
   });
 });
 
