@@ -179,3 +179,15 @@ describe('contract: a narrative that reads a source the workspace does not give'
     );
   });
 });
+
+describe('contract: a narrative link whose target is a placeholder', () => {
+  it('keeps the address whole, with & and = as written', async () => {
+    const dir = writeWorkspace({
+      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nX,Senter X,,ja,,\n',
+      'content/2025/facts.yaml': 'lenke: "https://example.org/sok_side-(1).html?a=1&b=2"\n',
+      'content/2025/01-tekst.md': '# Tekst\n\nSe [retningslinjen]({{facts.lenke}}).\n',
+    });
+    const html = await buildHtml(dir, 2025);
+    expect(html).toContain('<a href="https://example.org/sok_side-(1).html?a=1&amp;b=2">retningslinjen</a>');
+  });
+});

@@ -201,15 +201,15 @@ function plainText(inline: ReturnType<InstanceType<typeof MarkdownIt>['parse']>[
 const TEXT_HELPER = 'hms-literal-text';
 
 /**
- * Characters Markdown would read as markup (emphasis, links, list and heading
- * markers, table cells, escapes), written as numeric character references:
- * markdown-it turns them back into the same text, never into markup.
+ * Characters HTML or Markdown would read as markup (tags, entities, emphasis,
+ * links, list and heading markers, table cells, escapes), written as numeric
+ * character references in one pass: markdown-it turns them back into the
+ * same text, never into markup, in running text and link targets alike.
  */
-const MARKDOWN_SIGNIFICANT = /[\\*_[\]()!~#+\-.|^]/g;
+const SIGNIFICANT = /[&<>"'`=\\*_[\]()!~#+\-.|^]/g;
 
 /**
- * A placeholder's value as text: HTML-escaped as Handlebars does, and with its
- * Markdown characters neutralised, so a unit called "Senter for _data_" or a
+ * A placeholder's value as text, so a unit called "Senter for _data_" or a
  * category "[lenke](…)" shows as written. Components and {{ref}} return safe
  * strings, passed on as they are; a name that resolves to nothing inside a
  * block (where strict mode no longer looks) is the author's misspelling.
@@ -218,8 +218,9 @@ function literalText(value: unknown, ...rest: unknown[]): unknown {
   const options = rest.pop() as HelperOptions & { loc?: { start: { line: number } } };
   if (value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function') return value;
   if (value === undefined && typeof rest[0] === 'string') throw new PlaceholderError(messages.unknownPlaceholder(rest[0]), options.loc?.start.line);
-  const escaped = Handlebars.Utils.escapeExpression(value as string);
-  return new Handlebars.SafeString(escaped.replace(MARKDOWN_SIGNIFICANT, (c) => `&#${c.charCodeAt(0)};`));
+  // As Handlebars shows them: nothing for null, false and 0 as written.
+  const text = value === null || value === undefined ? '' : String(value);
+  return new Handlebars.SafeString(text.replace(SIGNIFICANT, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 /**
