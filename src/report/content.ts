@@ -218,7 +218,7 @@ function literalText(value: unknown, ...rest: unknown[]): unknown {
   const options = rest.pop() as HelperOptions & { loc?: { start: { line: number } } };
   if (value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function') return value;
   if (value === undefined && typeof rest[0] === 'string') throw new PlaceholderError(messages.unknownPlaceholder(rest[0]), options.loc?.start.line);
-  // As Handlebars shows them: nothing for null, false and 0 as written.
+  // As Handlebars shows a value: nothing for null, anything else as text (0 and false included).
   const text = value === null || value === undefined ? '' : String(value);
   return new Handlebars.SafeString(text.replace(SIGNIFICANT, (c) => `&#${c.charCodeAt(0)};`));
 }
