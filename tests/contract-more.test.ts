@@ -191,3 +191,19 @@ describe('contract: a narrative link whose target is a placeholder', () => {
     expect(html).toContain('<a href="https://example.org/sok_side-(1).html?a=1&amp;b=2">retningslinjen</a>');
   });
 });
+
+describe('contract: a table saved as Excel\'s "Unicode text" (UTF-16 with its byte-order mark)', () => {
+  it('reads it, æøå included, and matches its ids with the same ids in a UTF-8 file', async () => {
+    const utf16le = (text: string) => new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf16le'));
+    const dir = writeWorkspace({
+      'units.csv': utf16le('unit_id\tname\tparent_id\treporting\tfirst_year\tlast_year\r\nØK\tØkonomiavdelingen\t\tja\t\t\r\n'),
+      'injuries.csv': 'case_id,unit_id,date,kind\nS1,ØK,2025-01-01,yrkesskade\n',
+    });
+    const out = join(dir, 'ut');
+    const result = await cli(['build', '2025', '--data', dir, '--out', out, '--format', 'json']);
+    expect(result.stderr).not.toMatch(/error|missing/);
+    const metrics = JSON.parse(readFileSync(join(out, '2025', 'metrics.json'), 'utf8')) as { units: { names: Record<string, string> }; injuries: { years: Record<string, unknown> } };
+    expect(metrics.units.names).toEqual({ ØK: 'Økonomiavdelingen' });
+    expect(metrics.injuries.years['2025']).toEqual({ yrkesskade: 1, yrkessykdom: 0 });
+  });
+});
