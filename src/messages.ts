@@ -102,14 +102,14 @@ export const messages = {
   noBrowser: (explicit: { variable: string; path: string } | undefined, year: number) =>
     `${explicit ? `${explicit.variable} is set to ${explicit.path}, which is not a file.` : 'No Chromium or Chrome was found to print report.pdf (looked at HMS_REPORT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, the Google Chrome paths and puppeteer\'s cache).'}
 Install Chromium (Debian/Ubuntu: sudo apt-get install -y chromium), or set HMS_REPORT_CHROMIUM to the path of a Chromium or Chrome executable.
-To write only the HTML and metrics.json: hms-report build ${year} --format html,json
-Nothing was written.`,
+To write only the HTML and metrics.json: hms-report build ${year} --format html,json`,
   browserFailed: (path: string, detail: string, year: number) =>
     `Chromium at ${path} could not be started: ${detail}
 Check that it runs (${path} --version), or set HMS_REPORT_CHROMIUM to another Chromium or Chrome.
-To write only the HTML and metrics.json: hms-report build ${year} --format html,json
-Nothing was written.`,
-  printFailed: (path: string, detail: string, document = 'report.pdf') => `Chromium at ${path} failed while printing ${document}: ${detail}\nNothing was written.`,
+To write only the HTML and metrics.json: hms-report build ${year} --format html,json`,
+  printFailed: (path: string, detail: string, document = 'report.pdf') => `Chromium at ${path} failed while printing ${document}: ${detail}`,
+  nothingWritten: () => 'Nothing was written.',
+  pdfLeftOut: () => 'report.pdf was left out; the other files were written (ask for --format pdf to write nothing without it).',
   badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
   requestBlocked: (url: string) => `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
   badFormat: (value: string) => `"${value}" is not an output format: use a comma-separated list of html, pdf and json`,

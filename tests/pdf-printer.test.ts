@@ -130,13 +130,26 @@ describe('build with a fake browser', () => {
 
   it('says how to get Chromium, exits 3 and writes nothing when a PDF is asked for', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hms-nobrowser-'));
-    const { status, stderr } = await cli(['build', '2025', '--out', out]);
+    const { status, stderr } = await cli(['build', '2025', '--out', out, '--format', 'html,pdf,json']);
     expect(status).toBe(3);
     expect(stderr).toContain('sudo apt-get install -y chromium');
     expect(stderr).toContain('HMS_REPORT_CHROMIUM');
     expect(stderr).toContain('--format html,json');
+    expect(stderr).toContain('Nothing was written.');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(out, '2025'))).toBe(false);
+  });
+
+  it('without --format, still writes the HTML and metrics.json, says how to get Chromium and exits 3', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hms-nobrowser-'));
+    const { status, stderr } = await cli(['build', '2025', '--out', out]);
+    expect(status).toBe(3);
+    expect(stderr).toContain('sudo apt-get install -y chromium');
+    expect(stderr).toContain('report.pdf was left out');
+    expect(stderr).not.toContain('Nothing was written.');
+    expect(readFileSync(join(out, '2025/report.html'), 'utf8')).toContain('<html lang="nb">');
+    expect(existsSync(join(out, '2025/metrics.json'))).toBe(true);
+    expect(existsSync(join(out, '2025/report.pdf'))).toBe(false);
   });
 
   it('writes the HTML and metrics.json when only those are asked for', async () => {
@@ -154,7 +167,7 @@ describe('build with a fake browser', () => {
       launch: async () => ({ print: () => Promise.reject(new Error('Target closed')), close: async () => undefined }),
     };
     const out = mkdtempSync(join(tmpdir(), 'hms-crash-'));
-    const { status, stderr } = await cli(['build', '2025', '--out', out], crashing);
+    const { status, stderr } = await cli(['build', '2025', '--out', out, '--format', 'pdf'], crashing);
     expect(status).toBe(3);
     expect(stderr).toContain('Chromium at /fake/chromium failed while printing report.pdf: Target closed');
     expect(stderr).not.toMatch(/\n\s+at /);

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
 import { planBuild, validateWorkspace } from '../pipeline.js';
-import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
+import { EXIT_NO_BROWSER, OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
 import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
@@ -70,7 +70,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const templates = await loadTemplates(io.fs);
       progress(io, messages.progressBuilding(year));
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
-      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf }).catch((error: unknown) => {
+      let pdfProblem: HmsError | undefined;
+      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf }).catch(async (error: unknown) => {
+        // Without --format the user asked for "everything there is": a missing or failing
+        // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
+        if (!options.format && error instanceof HmsError && error.exitCode === EXIT_NO_BROWSER) {
+          pdfProblem = error;
+          return planBuild(workspace, year, templates, { formats: OUTPUT_FORMATS.filter((f) => f !== 'pdf') });
+        }
         if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [], message: error.diagnostics.length ? undefined : error.message }, io));
         throw error;
       });
@@ -78,7 +85,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       progress(io, messages.progressWriting(plan.files.length));
       const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
       io.stderr(`${messages.wrote(written)}\n`);
-      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: true, diagnostics: plan.warnings, files: written }, io));
+      if (pdfProblem) {
+        io.stderr(`${pdfProblem.message}\n${messages.pdfLeftOut()}\n`);
+        status = EXIT_NO_BROWSER;
+      }
+      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: !pdfProblem, diagnostics: plan.warnings, files: written, message: pdfProblem?.message }, io));
     });
 
   registerDiff(program, io, (code) => { status = code; });
@@ -102,7 +113,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
         io.stderr(`${messages.invalidWorkspace(errors, error.diagnostics.length - errors)}\n`);
       } else {
-        io.stderr(`${error.message}\n`);
+        io.stderr(`${error.message}\n${error.exitCode === EXIT_NO_BROWSER ? `${messages.nothingWritten()}\n` : ''}`);
       }
       return error.exitCode;
     }
