@@ -41,6 +41,13 @@ describe('CSV reading', () => {
     expect((await rowsOf(table))[0]!.cells).toEqual(['ææææææææææ', 'øøøøøøøøøø']);
   });
 
+  it('follows Excel’s "sep=" first line', async () => {
+    const ws = memoryWorkspace({ 't.csv': 'sep=,\r\nnavn,antall\r\nA;B,2\r\n' });
+    const table = await ws.table('t', new Diagnostics());
+    expect(table!.header).toEqual(['navn', 'antall']);
+    expect(await rowsOf(table)).toEqual([{ row: 3, cells: ['A;B', '2'] }]);
+  });
+
   it('detects tab, comma and semicolon delimiters, ignoring quoted ones', () => {
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
     expect(detectDelimiter('a,b,c')).toBe(',');

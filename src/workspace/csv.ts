@@ -14,11 +14,13 @@ const DELIMITERS = [';', ',', '\t'] as const;
 export async function openCsv(file: string, open: () => AsyncIterable<Uint8Array>): Promise<Table> {
   const encoding = await detectEncoding(open());
   const firstLine = await readFirstLine(open(), encoding);
-  const delimiter = detectDelimiter(firstLine);
+  // Excel's "sep=;" first line names the delimiter; the header is the line after it.
+  const excelHint = /^\uFEFF?sep=(.)\s*$/i.exec(firstLine);
+  const delimiter = excelHint ? excelHint[1]! : detectDelimiter(firstLine);
   const records = () => parseRecords(open, encoding, delimiter);
   const iterator = records()[Symbol.asyncIterator]();
   let first = await iterator.next();
-  while (!first.done && first.value.cells.every(isBlank)) first = await iterator.next();
+  while (!first.done && (first.value.cells.every(isBlank) || (excelHint && first.value.row === 1))) first = await iterator.next();
   await iterator.return?.(undefined);
   if (first.done) throw new UnreadableFileError(messages.emptyFile());
   const header = first.value.cells.map((c) => String(c ?? '').trim());
