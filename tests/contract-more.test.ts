@@ -92,6 +92,9 @@ describe('contract: survey sections the default narrative does not name', () => 
     expect(html).not.toContain('Tema i del 6.1.4');
     // A catalogue without the seed's gates gets no sentence about "these units".
     expect(html).not.toMatch(/gjelder bare (disse enhetene|dem)/);
+    // One survey year is a year, not a period from 2025 to 2025.
+    expect(html).toContain('årlige HMS-rapportering i 2025. Antall rapporterende enheter var 2; i 2025 svarte 2 av 2 enheter.');
+    expect(html).not.toContain('2025–2025');
   });
 });
 
