@@ -15,7 +15,7 @@ import { computeMetrics } from './metrics/index.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
-import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
+import { EXIT_NO_BROWSER, formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import type { Templates } from './report/templates.js';
 import { readSources, type Sources } from './sources/index.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -65,6 +65,8 @@ export interface BuildPlan {
   warnings: Diagnostic[];
   html: string;
   title: string;
+  /** Why report.pdf is missing from `files` when the PDF was optional and could not be printed. */
+  pdfProblem?: HmsError;
 }
 
 export interface BuildOptions {
@@ -72,6 +74,8 @@ export interface BuildOptions {
   formats?: readonly OutputFormat[];
   /** How to reach the browser that prints report.pdf, from the very HTML of report.html. */
   pdf?: PdfBuildOptions;
+  /** A missing or failing Chromium costs only the PDF (said in `pdfProblem`) instead of the whole build. */
+  pdfOptional?: boolean;
 }
 
 /** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
@@ -82,9 +86,19 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
   const formats = options.formats ?? ['html', 'json'];
   if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
   // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
-  const pdf = formats.includes('pdf') && options.pdf ? await printReport(report.html, year, options.pdf) : undefined;
+  let pdf: Awaited<ReturnType<typeof printReport>> | undefined;
+  let pdfProblem: HmsError | undefined;
+  if (formats.includes('pdf') && options.pdf) {
+    try {
+      pdf = await printReport(report.html, year, options.pdf);
+    } catch (error) {
+      if (!(options.pdfOptional && error instanceof HmsError && error.exitCode === EXIT_NO_BROWSER)) throw error;
+      pdfProblem = error;
+    }
+  }
   return {
     metrics,
+    pdfProblem,
     html: report.html,
     title: report.title,
     warnings: sorted([...validation.diagnostics, ...(pdf?.warnings ?? [])]),

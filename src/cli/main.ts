@@ -70,14 +70,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const templates = await loadTemplates(io.fs);
       progress(io, messages.progressBuilding(year));
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
-      let pdfProblem: HmsError | undefined;
-      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf }).catch(async (error: unknown) => {
-        // Without --format the user asked for "everything there is": a missing or failing
-        // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
-        if (!options.format && error instanceof HmsError && error.exitCode === EXIT_NO_BROWSER) {
-          pdfProblem = error;
-          return planBuild(workspace, year, templates, { formats: OUTPUT_FORMATS.filter((f) => f !== 'pdf') });
-        }
+      // Without --format the user asked for "everything there is": a missing or failing
+      // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
+      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf, pdfOptional: !options.format }).catch((error: unknown) => {
         if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [], message: error.diagnostics.length ? undefined : error.message }, io));
         throw error;
       });
@@ -85,11 +80,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       progress(io, messages.progressWriting(plan.files.length));
       const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
       io.stderr(`${messages.wrote(written)}\n`);
-      if (pdfProblem) {
-        io.stderr(`${pdfProblem.message}\n${messages.pdfLeftOut()}\n`);
+      if (plan.pdfProblem) {
+        io.stderr(`${plan.pdfProblem.message}\n${messages.pdfLeftOut()}\n`);
         status = EXIT_NO_BROWSER;
       }
-      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: !pdfProblem, diagnostics: plan.warnings, files: written, message: pdfProblem?.message }, io));
+      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: !plan.pdfProblem, diagnostics: plan.warnings, files: written, message: plan.pdfProblem?.message }, io));
     });
 
   registerDiff(program, io, (code) => { status = code; });
