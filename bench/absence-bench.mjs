@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const TMP = join(HERE, 'tmp');
-const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null)).filter(Boolean));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]] : null))
+    .filter(Boolean),
+);
 const SIZES = (args.rows ?? '1000000,5000000').split(',').map(Number);
 const PERSONS = Number(args.persons ?? 100_000);
 
@@ -25,7 +30,20 @@ if (!existsSync(join(ROOT, 'dist/sources/absence.js'))) {
 }
 
 // The sample register's units that exist in every year, and common stillingskoder.
-const UNITS = ['AD-IAP', 'HF-ISL', 'IE-IDI', 'IV-IBM', 'MH-ISB', 'NV-IKJ', 'SU-IPS', 'ØK-IØT', 'VM-INH', 'FA-HR', 'FA-IT', 'FA-UB'];
+const UNITS = [
+  'AD-IAP',
+  'HF-ISL',
+  'IE-IDI',
+  'IV-IBM',
+  'MH-ISB',
+  'NV-IKJ',
+  'SU-IPS',
+  'ØK-IØT',
+  'VM-INH',
+  'FA-HR',
+  'FA-IT',
+  'FA-UB',
+];
 const CODES = ['1013', '1011', '1017', '1352', '1065', '1364', '1434', '1087'];
 
 /**
@@ -36,10 +54,12 @@ const CODES = ['1013', '1011', '1017', '1352', '1065', '1364', '1434', '1087'];
 async function generate(rows, file) {
   if (existsSync(file)) return;
   const out = createWriteStream(file);
-  out.write('employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days\n');
+  out.write(
+    'employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days\n',
+  );
   let buffer = '';
   let seed = 12345;
-  const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
   // The export ends in December 2025, the report year, whatever its length.
   const first = 60 - Math.ceil(rows / PERSONS);
   for (let i = 0; i < rows; i++) {
@@ -85,12 +105,17 @@ function child(command, argv) {
 
 /** The first Python that has pandas: the one on PATH, else Debian's own (a pyenv python3 on PATH lacks apt's packages). */
 function pandasPython() {
-  return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0) ?? null;
+  return (
+    ['python3', '/usr/bin/python3'].find(
+      (python) => spawnSync(python, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0,
+    ) ?? null
+  );
 }
 
 mkdirSync(TMP, { recursive: true });
 const pandas = pandasPython();
-if (!pandas) console.log('pandas is not installed (Debian: apt-get install -y python3-pandas): its column is skipped.\n');
+if (!pandas)
+  console.log('pandas is not installed (Debian: apt-get install -y python3-pandas): its column is skipped.\n');
 const results = [];
 for (const rows of SIZES) {
   const workspace = join(TMP, `ws-${rows}`);
@@ -110,16 +135,25 @@ for (const rows of SIZES) {
 
 const f = (n, d = 1) => n.toFixed(d);
 // Wall-clock time depends on what else the machine runs; CPU time (user + system) much less, so both are shown.
-console.log('\n| rows | file (MB) | cat (s) | node stream (s) | hms-report wall / CPU (s) | rows per CPU-s | peak RSS (MB) | pandas wall / CPU (s) | pandas peak RSS (MB) | wall ÷ node stream | CPU ÷ pandas CPU | RSS ÷ pandas RSS |');
+console.log(
+  '\n| rows | file (MB) | cat (s) | node stream (s) | hms-report wall / CPU (s) | rows per CPU-s | peak RSS (MB) | pandas wall / CPU (s) | pandas peak RSS (MB) | wall ÷ node stream | CPU ÷ pandas CPU | RSS ÷ pandas RSS |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
-  console.log(`| ${r.rows.toLocaleString('en')} | ${f(r.mb, 0)} | ${f(r.cat, 2)} | ${f(r.node, 2)} | ${f(r.tool.seconds)} / ${f(r.tool.cpuSeconds)} | ${Math.round(r.rows / r.tool.cpuSeconds).toLocaleString('en')} | ${f(r.tool.maxRssMb, 0)} | ${r.py ? `${f(r.py.seconds)} / ${f(r.py.cpuSeconds)}` : '–'} | ${r.py ? f(r.py.maxRssMb, 0) : '–'} | ${f(r.tool.seconds / r.node, 0)}× | ${r.py ? f(r.tool.cpuSeconds / r.py.cpuSeconds, 1) + '×' : '–'} | ${r.py ? f(r.tool.maxRssMb / r.py.maxRssMb, 2) : '–'} |`);
+  console.log(
+    `| ${r.rows.toLocaleString('en')} | ${f(r.mb, 0)} | ${f(r.cat, 2)} | ${f(r.node, 2)} | ${f(r.tool.seconds)} / ${f(r.tool.cpuSeconds)} | ${Math.round(r.rows / r.tool.cpuSeconds).toLocaleString('en')} | ${f(r.tool.maxRssMb, 0)} | ${r.py ? `${f(r.py.seconds)} / ${f(r.py.cpuSeconds)}` : '–'} | ${r.py ? f(r.py.maxRssMb, 0) : '–'} | ${f(r.tool.seconds / r.node, 0)}× | ${r.py ? f(r.tool.cpuSeconds / r.py.cpuSeconds, 1) + '×' : '–'} | ${r.py ? f(r.tool.maxRssMb / r.py.maxRssMb, 2) : '–'} |`,
+  );
 }
 if (results.length > 1) {
   const [a, b] = [results[0], results.at(-1)];
-  console.log(`\nRows ×${f(b.rows / a.rows, 1)}: hms-report peak memory ×${f(b.tool.maxRssMb / a.tool.maxRssMb, 2)}${a.py ? `, pandas ×${f(b.py.maxRssMb / a.py.maxRssMb, 2)}` : ''}.`);
+  console.log(
+    `\nRows ×${f(b.rows / a.rows, 1)}: hms-report peak memory ×${f(b.tool.maxRssMb / a.tool.maxRssMb, 2)}${a.py ? `, pandas ×${f(b.py.maxRssMb / a.py.maxRssMb, 2)}` : ''}.`,
+  );
   for (const r of results) {
     const different = JSON.stringify(r.tool.check) !== JSON.stringify(r.py?.check ?? r.tool.check);
-    if (different) console.log(`Check ${r.rows}: hms-report ${JSON.stringify(r.tool.check)} vs pandas ${JSON.stringify(r.py.check)}`);
+    if (different)
+      console.log(
+        `Check ${r.rows}: hms-report ${JSON.stringify(r.tool.check)} vs pandas ${JSON.stringify(r.py.check)}`,
+      );
   }
 }

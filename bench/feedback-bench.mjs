@@ -39,10 +39,16 @@ const pdf = { browser: systemBrowser, env: process.env };
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 let start = performance.now();
-const batch = await planFeedback(workspace, year, { formats: ['html', 'pdf'], pdf, concurrency: Number(values.concurrency) });
+const batch = await planFeedback(workspace, year, {
+  formats: ['html', 'pdf'],
+  pdf,
+  concurrency: Number(values.concurrency),
+});
 const batchMs = performance.now() - start;
 const reports = batch.pages.length;
-console.log(`batch:  ${reports} reports (HTML + PDF), one browser, ${values.concurrency} pages at a time: ${seconds(batchMs)} (${seconds(batchMs / reports)} a report)`);
+console.log(
+  `batch:  ${reports} reports (HTML + PDF), one browser, ${values.concurrency} pages at a time: ${seconds(batchMs)} (${seconds(batchMs / reports)} a report)`,
+);
 
 const singles = values.singles === 'all' ? reports : Math.min(reports, Number(values.singles));
 start = performance.now();

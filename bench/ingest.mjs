@@ -23,4 +23,11 @@ if (diagnostics.hasErrors()) {
 }
 const sum = (key) => Math.round(data.cells.reduce((s, c) => s + c[key], 0));
 const check = { cells: data.cells.length, agreed: sum('agreed'), self: sum('self'), doctor: sum('doctor') };
-console.log(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, check }));
+console.log(
+  JSON.stringify({
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    check,
+  }),
+);

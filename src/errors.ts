@@ -59,10 +59,7 @@ export class Diagnostics {
 export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics
     .map((d, index) => ({ d, index }))
-    .sort((a, b) =>
-      a.d.file.localeCompare(b.d.file, 'en') ||
-      (a.d.row ?? 0) - (b.d.row ?? 0) ||
-      a.index - b.index)
+    .sort((a, b) => a.d.file.localeCompare(b.d.file, 'en') || (a.d.row ?? 0) - (b.d.row ?? 0) || a.index - b.index)
     .map(({ d }) => d);
 }
 

@@ -6,7 +6,8 @@
 export const messages = {
   // reading files
   missingColumn: (column: string) => `required column "${column}" is missing`,
-  missingOneOf: (columns: readonly string[]) => `one of the columns ${columns.map((c) => `"${c}"`).join(' or ')} is required`,
+  missingOneOf: (columns: readonly string[]) =>
+    `one of the columns ${columns.map((c) => `"${c}"`).join(' or ')} is required`,
   moreProblems: (count: number) => `… and ${count} more problems in this file (fix the ones above first)`,
   bothCsvAndXlsx: (name: string) => `both a CSV and an XLSX file for "${name}": keep one of them`,
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
@@ -23,13 +24,16 @@ export const messages = {
   parentCycle: (id: string) => `unit "${id}" is its own ancestor (parent_id forms a loop)`,
   yearsReversed: (first: number, last: number) => `first_year ${first} is after last_year ${last}`,
   unknownUnit: (id: string) => `unit_id "${id}" is not in units.csv`,
-  unitNotInYear: (id: string, year: number) => `unit "${id}" does not exist in ${year} (see first_year/last_year in units.csv)`,
+  unitNotInYear: (id: string, year: number) =>
+    `unit "${id}" does not exist in ${year} (see first_year/last_year in units.csv)`,
   noUnits: () => `units.csv (or units.xlsx) is missing: the workspace needs a unit register`,
 
   // incidents, injuries, whistleblowing
   duplicateCase: (id: string, firstRow: number) => `case_id "${id}" is already used in row ${firstRow}`,
-  closedBeforeRegistered: (closed: string, registered: string) => `closed_date ${closed} is before registered_date ${registered}: the case counts, but its closed_date is not used`,
-  criteriaRowWidth: (cells: number, columns: number) => `this row has ${cells} cells, but "kolonner" names ${columns}: give one cell per column`,
+  closedBeforeRegistered: (closed: string, registered: string) =>
+    `closed_date ${closed} is before registered_date ${registered}: the case counts, but its closed_date is not used`,
+  criteriaRowWidth: (cells: number, columns: number) =>
+    `this row has ${cells} cells, but "kolonner" names ${columns}: give one cell per column`,
   incidentColumnAbsent: (column: 'category' | 'closed_date') =>
     column === 'category'
       ? `column "category" is missing: no case has a category, so the figure per category stays empty`
@@ -37,44 +41,64 @@ export const messages = {
   noSeverityColumns: () => `the severity_* columns are missing: Tabell 1 counts every uønsket hendelse as "Ikke valgt"`,
 
   // survey
-  surveyNoCatalogue: (exports: number) => `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,
-  surveyUnknownScale: (scale: string, known: readonly string[]) => `scale "${scale}" is not defined under scales (defined: ${known.map((s) => `"${s}"`).join(', ') || 'none'})`,
-  surveyUnknownGate: (question: string) => `applies_if refers to "${question}", which is not another question of the catalogue`,
-  surveyDuplicateQuestion: (id: string, firstIndex: number) => `question id "${id}" is already used by question ${firstIndex + 1}`,
+  surveyNoCatalogue: (exports: number) =>
+    `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,
+  surveyUnknownScale: (scale: string, known: readonly string[]) =>
+    `scale "${scale}" is not defined under scales (defined: ${known.map((s) => `"${s}"`).join(', ') || 'none'})`,
+  surveyUnknownGate: (question: string) =>
+    `applies_if refers to "${question}", which is not another question of the catalogue`,
+  surveyDuplicateQuestion: (id: string, firstIndex: number) =>
+    `question id "${id}" is already used by question ${firstIndex + 1}`,
   surveyCodeNotInScale: (codeValue: string, scale: string) => `"${codeValue}" is not an option of scale "${scale}"`,
   surveyGateNotAsked: (question: string, gate: string, column: string) =>
     `question "${question}" applies only to units that pass "${gate}", but this export has no column "${column}" for it: no unit can pass, so "${question}" shows no data this year`,
-  surveyMisnamedExport: () => `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)`,
-  surveyUnitNotReporting: (id: string) => `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
+  surveyMisnamedExport: () =>
+    `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)`,
+  surveyUnitNotReporting: (id: string) =>
+    `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
   surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>
     `unit "${unit}" submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,
 
   // sick leave, working time, benchmarks
   badPositionCode: (value: string) => `"${value}" is not a four-digit stillingskode`,
-  duplicatePositionCode: (code: string, firstRow: number) => `stillingskode ${code} is already listed in row ${firstRow}`,
-  unknownPositionCode: (code: string) => `stillingskode "${code}" is not in the bundled table: add it to position-codes.csv (position_code, title, group)`,
-  bothColumns: (a: string, b: string) => `both "${a}" and "${b}" are given: a file uses one of them (see the data contract)`,
-  absenceOverAgreed: (absence: number, agreed: number) => `self_certified_days + doctor_certified_days (${absence}) exceed agreed_days (${agreed})`,
+  duplicatePositionCode: (code: string, firstRow: number) =>
+    `stillingskode ${code} is already listed in row ${firstRow}`,
+  unknownPositionCode: (code: string) =>
+    `stillingskode "${code}" is not in the bundled table: add it to position-codes.csv (position_code, title, group)`,
+  bothColumns: (a: string, b: string) =>
+    `both "${a}" and "${b}" are given: a file uses one of them (see the data contract)`,
+  absenceOverAgreed: (absence: number, agreed: number) =>
+    `self_certified_days + doctor_certified_days (${absence}) exceed agreed_days (${agreed})`,
   dateYearMismatch: (date: string, year: number) => `date ${date} is not in year ${year}`,
   noDateOrYear: () => `both date and year are empty: one of them is required`,
   emptyCell: () => `is empty, but a value is required`,
-  benchmarksNotRead: (problem: string) => `${problem} (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)`,
+  benchmarksNotRead: (problem: string) =>
+    `${problem} (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)`,
 
   // narrative content
-  unknownPlaceholder: (path: string) => `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
-  placeholderThroughNull: (path: string, missing: string) => `"${path}": ${missing} is null, since its source file was not given; put the text inside {{#if ${missing}}} … {{/if}}`,
+  unknownPlaceholder: (path: string) =>
+    `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
+  placeholderThroughNull: (path: string, missing: string) =>
+    `"${path}": ${missing} is null, since its source file was not given; put the text inside {{#if ${missing}}} … {{/if}}`,
   unknownHelper: (name: string) => `unknown helper or component "${name}"`,
   placeholderSyntax: (detail: string) => `placeholder syntax error: ${detail}`,
-  unknownPlaceholderIn: (placeholder: string) => `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,
-  unknownName: (name: string) => `unknown placeholder or component "${name}": neither a figure in the metrics nor a component (check the spelling, see docs/content.md)`,
-  unknownHeadingRef: (title: string) => `{{ref "${title}"}} names no heading of the report (give a heading's title, or the part before its colon) and no figure component used in it`,
-  undefinedFootnote: (label: string) => `footnote [^${label}] has no text: add a line "[^${label}]: …" to the same file`,
+  unknownPlaceholderIn: (placeholder: string) =>
+    `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,
+  unknownName: (name: string) =>
+    `unknown placeholder or component "${name}": neither a figure in the metrics nor a component (check the spelling, see docs/content.md)`,
+  unknownHeadingRef: (title: string) =>
+    `{{ref "${title}"}} names no heading of the report (give a heading's title, or the part before its colon) and no figure component used in it`,
+  undefinedFootnote: (label: string) =>
+    `footnote [^${label}] has no text: add a line "[^${label}]: …" to the same file`,
   helperFailed: (helper: string, detail: string) => `helper "${helper}" cannot be used here: ${detail}`,
-  actionPlanStatus: (given: string, allowed: readonly string[]) => `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,
+  actionPlanStatus: (given: string, allowed: readonly string[]) =>
+    `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,
   actionPlanDuplicateId: (id: string) => `plan id "${id}" is used twice`,
-  actionPlanFirstRow: (column: string) => `${column} is empty and there is no row above to repeat: give the ${column} here`,
+  actionPlanFirstRow: (column: string) =>
+    `${column} is empty and there is no row above to repeat: give the ${column} here`,
   actionPlanTwice: (other: string) => `both this file and ${other} hold an action plan: keep one of them`,
-  unknownActionPlan: (id: string, known: readonly string[]) => `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
+  unknownActionPlan: (id: string, known: readonly string[]) =>
+    `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
   unknownComponent: (name: string) => `unknown component "${name}"`,
   surveyTableNoSection: () => `survey-table needs the section of the catalogue, for example {{survey-table "6.1.3"}}`,
   surveyGateArguments: () =>
@@ -89,37 +113,47 @@ export const messages = {
   helperNotALight: (value: string) => `light: "${value}" is not green, yellow or red`,
 
   // command line
-  usingSamples: (dir: string) => `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,
+  usingSamples: (dir: string) =>
+    `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,
   notAWorkspace: (dir: string) => `${dir} is not a folder`,
-  unknownKey: (key: string, known: readonly string[]) => `unknown key "${key}" is ignored (the keys here are ${known.join(', ')})`,
+  unknownKey: (key: string, known: readonly string[]) =>
+    `unknown key "${key}" is ignored (the keys here are ${known.join(', ')})`,
   cannotWrite: (dir: string, reason: string) => `Cannot write to ${dir}: ${reason}`,
   badYear: (value: string) => `"${value}" is not a year (expected four digits, for example 2025)`,
   invalidWorkspace: (errors: number, warnings: number) =>
     `The workspace is invalid: ${errors} problem${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Nothing was written.`,
-  valid: (year: number, warnings: number) => `The workspace is valid for ${year}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`,
+  valid: (year: number, warnings: number) =>
+    `The workspace is valid for ${year}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`,
   wrote: (files: readonly string[]) => `Wrote ${files.join(', ')}`,
   // PDF
   noBrowser: (explicit: { variable: string; path: string } | undefined, year: number) =>
-    `${explicit ? `${explicit.variable} is set to ${explicit.path}, which is not a file.` : 'No Chromium or Chrome was found to print report.pdf (looked at HMS_REPORT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, the Google Chrome paths and puppeteer\'s cache).'}
+    `${explicit ? `${explicit.variable} is set to ${explicit.path}, which is not a file.` : "No Chromium or Chrome was found to print report.pdf (looked at HMS_REPORT_CHROMIUM, PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, the Google Chrome paths and puppeteer's cache)."}
 Install Chromium (Debian/Ubuntu: sudo apt-get install -y chromium), or set HMS_REPORT_CHROMIUM to the path of a Chromium or Chrome executable.
 To write only the HTML and metrics.json: hms-report build ${year} --format html,json`,
   browserFailed: (path: string, detail: string, year: number) =>
     `Chromium at ${path} could not be started: ${detail}
 Check that it runs (${path} --version), or set HMS_REPORT_CHROMIUM to another Chromium or Chrome.
 To write only the HTML and metrics.json: hms-report build ${year} --format html,json`,
-  printFailed: (path: string, detail: string, document = 'report.pdf') => `Chromium at ${path} failed while printing ${document}: ${detail}`,
+  printFailed: (path: string, detail: string, document = 'report.pdf') =>
+    `Chromium at ${path} failed while printing ${document}: ${detail}`,
   nothingWritten: () => 'Nothing was written.',
-  pdfLeftOut: () => 'report.pdf was left out; the other files were written (ask for --format pdf to write nothing without it).',
-  badSourceDateEpoch: (value: string) => `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
-  requestBlocked: (url: string) => `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
+  pdfLeftOut: () =>
+    'report.pdf was left out; the other files were written (ask for --format pdf to write nothing without it).',
+  badSourceDateEpoch: (value: string) =>
+    `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
+  requestBlocked: (url: string) =>
+    `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
   badFormat: (value: string) => `"${value}" is not an output format: use a comma-separated list of html, pdf and json`,
   unexpected: (detail: string) => `Unexpected internal error: ${detail}\nPlease report this with the command you ran.`,
 
   // diff and init
-  diffNoMetrics: (arg: string, path: string) => `"${arg}": no metrics.json at ${path} (give a metrics.json, a folder holding one, or a year with --out)`,
+  diffNoMetrics: (arg: string, path: string) =>
+    `"${arg}": no metrics.json at ${path} (give a metrics.json, a folder holding one, or a year with --out)`,
   diffBadJson: (path: string, detail: string) => `${path} is not a readable metrics.json: ${detail}`,
-  initExists: (files: readonly string[]) => `Not overwriting existing files: ${files.join(', ')} (use --force to overwrite them)`,
-  initWrote: (dir: string, count: number) => `Wrote a new workspace with ${count} files to ${dir}. Fill in the exports, then run "hms-report validate <year> --data ${dir}".`,
+  initExists: (files: readonly string[]) =>
+    `Not overwriting existing files: ${files.join(', ')} (use --force to overwrite them)`,
+  initWrote: (dir: string, count: number) =>
+    `Wrote a new workspace with ${count} files to ${dir}. Fill in the exports, then run "hms-report validate <year> --data ${dir}".`,
   initNoCatalogue: (path: string) => `the bundled question catalogue is missing (${path}): the package is incomplete`,
   progressValidating: (year: number) => `Reading and validating the workspace for ${year} …`,
   progressBuilding: (year: number) => `Reading, validating and computing ${year}, rendering the report …`,

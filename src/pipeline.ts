@@ -47,16 +47,25 @@ export interface ValidationResult {
  * with its placeholders. The text is part of the workspace, so a misspelled
  * placeholder is found by `validate` as well as by `build`.
  */
-export async function validateWorkspace(workspace: Workspace, year: number, templates: Templates): Promise<ValidationResult> {
+export async function validateWorkspace(
+  workspace: Workspace,
+  year: number,
+  templates: Templates,
+): Promise<ValidationResult> {
   const read = await readWorkspace(workspace, year);
   if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
   const sources = read.sources;
   const metrics = computeMetrics(sources);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
-  const html = await renderHtml(metrics, sources.config, content, templates, diagnostics, { actionPlan: sources.actionPlan, facts: sources.facts });
+  const html = await renderHtml(metrics, sources.config, content, templates, diagnostics, {
+    actionPlan: sources.actionPlan,
+    facts: sources.facts,
+  });
   const all = sorted([...read.diagnostics, ...diagnostics.items]);
-  return diagnostics.hasErrors() ? { diagnostics: all, ok: false } : { diagnostics: all, ok: true, report: { metrics, html } };
+  return diagnostics.hasErrors()
+    ? { diagnostics: all, ok: false }
+    : { diagnostics: all, ok: true, report: { metrics, html } };
 }
 
 export interface BuildPlan {
@@ -79,7 +88,12 @@ export interface BuildOptions {
 }
 
 /** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
-export async function planBuild(workspace: Workspace, year: number, templates: Templates, options: BuildOptions = {}): Promise<BuildPlan> {
+export async function planBuild(
+  workspace: Workspace,
+  year: number,
+  templates: Templates,
+  options: BuildOptions = {},
+): Promise<BuildPlan> {
   const validation = await validateWorkspace(workspace, year, templates);
   if (!validation.report) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
   const { metrics, html: report } = validation.report;
@@ -108,6 +122,9 @@ export async function planBuild(workspace: Workspace, year: number, templates: T
       // The figures' data for analysts, beside the report whatever --format says.
       { path: `${year}/tables.xlsx`, contents: await tablesXlsx(metrics) },
       ...(pdf ? [{ path: `${year}/report.pdf`, contents: pdf.pdf }] : []),
-    ].filter((file) => { const format = formatOf(file.path); return format === undefined || formats.includes(format); }),
+    ].filter((file) => {
+      const format = formatOf(file.path);
+      return format === undefined || formats.includes(format);
+    }),
   };
 }

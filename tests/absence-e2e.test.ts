@@ -43,7 +43,9 @@ describe('the bundled samples reproduce the seed report (sick leave and working 
   it('has women 6,3 % and men 2,8 %; egenmeldt 1,1 and legemeldt 3,4 % (2024: 1,0 and 3,6)', () => {
     const y = metrics.absence!.years;
     expect([one(y['2025']!.byGender.K), one(y['2025']!.byGender.M)]).toEqual([6.3, 2.8]);
-    expect([one(y['2025']!.self), one(y['2025']!.doctor), one(y['2024']!.self), one(y['2024']!.doctor)]).toEqual([1.1, 3.4, 1.0, 3.6]);
+    expect([one(y['2025']!.self), one(y['2025']!.doctor), one(y['2024']!.self), one(y['2024']!.doctor)]).toEqual([
+      1.1, 3.4, 1.0, 3.6,
+    ]);
     const summary = metrics.absence!.summary!;
     expect([one(summary.changeTotal), one(summary.changeSelf), one(summary.changeDoctor)]).toEqual([-0.1, 0.1, -0.2]);
   });
@@ -52,8 +54,13 @@ describe('the bundled samples reproduce the seed report (sick leave and working 
     const a = metrics.absence!;
     const range = a.orgRange!['2025']!;
     expect([one(range.min), one(range.max)]).toEqual([2.9, 7.1]);
-    expect([one(a.years['2025']!.byGroup['teknisk-administrativ']), one(a.years['2025']!.byGroup.vitenskapelig)]).toEqual([6.2, 3.1]);
-    expect(a.years['2025']!.byGroup['teknisk-administrativ']!).toBeLessThan(a.years['2024']!.byGroup['teknisk-administrativ']!);
+    expect([
+      one(a.years['2025']!.byGroup['teknisk-administrativ']),
+      one(a.years['2025']!.byGroup.vitenskapelig),
+    ]).toEqual([6.2, 3.1]);
+    expect(a.years['2025']!.byGroup['teknisk-administrativ']!).toBeLessThan(
+      a.years['2024']!.byGroup['teknisk-administrativ']!,
+    );
     expect(a.years['2025']!.byGroup.vitenskapelig!).toBeLessThan(a.years['2024']!.byGroup.vitenskapelig!);
     expect(one(a.years['2025']!.stipendiat)).toBe(5.3);
     const stip = a.stipendiatOrgRange!['2025']!;
@@ -84,8 +91,13 @@ describe('the bundled samples reproduce the seed report (sick leave and working 
   it('carries the benchmarks and states them in chapters 4 and 6.2 with the caveat on seasonally adjusted quarters', () => {
     const b = metrics.benchmarks!;
     expect(b.national.total!.value).toBe(6.6);
-    expect([b.national.women!.min, b.national.women!.max, b.national.men!.min, b.national.men!.max]).toEqual([8.2, 8.5, 5.0, 5.2]);
-    expect(Object.values(b.sector).map((s) => [s.label, s.value])).toEqual([['UiB', 4.7], ['UiO', 4.8]]);
+    expect([b.national.women!.min, b.national.women!.max, b.national.men!.min, b.national.men!.max]).toEqual([
+      8.2, 8.5, 5.0, 5.2,
+    ]);
+    expect(Object.values(b.sector).map((s) => [s.label, s.value])).toEqual([
+      ['UiB', 4.7],
+      ['UiO', 4.8],
+    ]);
     expect(b.institution!.value).toBe(4.6);
     const text = html.replace(/<[^>]+>/g, '').replace(/\u00a0/g, ' ');
     expect(text).toContain('Totalt sykefravær ved NTNU var 4,5 % i 2025, mot 4,6 % i 2024 og 4,5 % i 2023');
@@ -98,9 +110,22 @@ describe('the bundled samples reproduce the seed report (sick leave and working 
   });
 
   it('renders the sick-leave and working-time figures with numbered captions and text alternatives from the data', () => {
-    for (const title of ['Sykefravær, pr. kvartal, 2023–2025', 'Sykefravær, pr. enhet, 2023–2025', 'Sykefravær, pr. kjønn, kvartalsvis 2023–2025', 'Sykefravær, legemeldt og egenmeldt fravær, kvartalsvis 2023–2025', 'Sykefravær, stillingskode 1017 - Stipendiat, 2023–2025', 'Brudd på arbeidstidsbestemmelsene, pr. regel, 2023–2025']) {
-      expect(html).toMatch(new RegExp(`<figcaption id="figur-\\d+">Figur \\d+: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</figcaption>`));
+    for (const title of [
+      'Sykefravær, pr. kvartal, 2023–2025',
+      'Sykefravær, pr. enhet, 2023–2025',
+      'Sykefravær, pr. kjønn, kvartalsvis 2023–2025',
+      'Sykefravær, legemeldt og egenmeldt fravær, kvartalsvis 2023–2025',
+      'Sykefravær, stillingskode 1017 - Stipendiat, 2023–2025',
+      'Brudd på arbeidstidsbestemmelsene, pr. regel, 2023–2025',
+    ]) {
+      expect(html).toMatch(
+        new RegExp(
+          `<figcaption id="figur-\\d+">Figur \\d+: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</figcaption>`,
+        ),
+      );
     }
-    expect(html).toContain('aria-label="Søylediagram over sykefraværet per kvartal, én søyle per år. Sykefraværet var høyest i 4. kvartal i alle år; 4,7');
+    expect(html).toContain(
+      'aria-label="Søylediagram over sykefraværet per kvartal, én søyle per år. Sykefraværet var høyest i 4. kvartal i alle år; 4,7',
+    );
   });
 });

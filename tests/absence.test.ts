@@ -20,12 +20,17 @@ A3;Enhet A3;A;ja;;
 OLD;Nedlagt;ØK;ja;;2022
 `;
 
-const AGGREGATED = 'year;quarter;unit_id;gender;position_code;persons;agreed_days;self_certified_days;doctor_certified_days';
+const AGGREGATED =
+  'year;quarter;unit_id;gender;position_code;persons;agreed_days;self_certified_days;doctor_certified_days';
 
 async function build(files: Record<string, string | Uint8Array>, year = 2025) {
   const diagnostics = new Diagnostics();
   const sources = await readSources(memoryWorkspace({ 'units.csv': UNITS, ...files }), year, diagnostics);
-  return { diagnostics, metrics: sources && !diagnostics.hasErrors() ? computeMetrics(sources) : null, errors: lines(diagnostics) };
+  return {
+    diagnostics,
+    metrics: sources && !diagnostics.hasErrors() ? computeMetrics(sources) : null,
+    errors: lines(diagnostics),
+  };
 }
 
 async function absence(files: Record<string, string | Uint8Array>, year = 2025): Promise<AbsenceMetrics> {
@@ -56,19 +61,20 @@ describe('sick leave rates', () => {
     const a = await absence({ 'absence.csv': rows.join('\n') });
     expect(Object.keys(a.years)).toEqual(['2023', '2024', '2025']);
     expect(a.years['2025']!.highestQuarter).toBe('3');
-    expect(a.years['2025']!.stipendiat).toBeCloseTo(100 * (1 * 4 + 11) / 400, 10);
+    expect(a.years['2025']!.stipendiat).toBeCloseTo((100 * (1 * 4 + 11)) / 400, 10);
     expect(a.summary!.highestQuarterEveryYear).toBe(true);
   });
 });
 
 describe('suppression', () => {
-  const rows = (a3Persons: number) => [
-    AGGREGATED,
-    '2025;1;A1;K;1013;20;1000;10;30',
-    '2025;1;A2;K;1013;8;300;3;6',
-    '2025;1;A2;M;1013;8;300;3;9',
-    `2025;1;A3;M;1013;${a3Persons};200;5;10`,
-  ].join('\n');
+  const rows = (a3Persons: number) =>
+    [
+      AGGREGATED,
+      '2025;1;A1;K;1013;20;1000;10;30',
+      '2025;1;A2;K;1013;8;300;3;6',
+      '2025;1;A2;M;1013;8;300;3;9',
+      `2025;1;A3;M;1013;${a3Persons};200;5;10`,
+    ].join('\n');
 
   it('hides a unit with fewer than minPersons persons, and the next smallest unit of its org with it', async () => {
     const a = await absence({ 'absence.csv': rows(3) });
@@ -102,7 +108,13 @@ describe('suppression', () => {
 
   it('hides a second org when one org is hidden, since the institution’s total is shown', async () => {
     const a = await absence({
-      'absence.csv': [AGGREGATED, '2025;1;A1;K;1013;20;1000;10;30', '2025;1;A1;M;1013;20;1000;10;30', '2025;1;ØK1;K;1013;2;100;1;1', '2025;1;ØK1;M;1013;2;100;1;1'].join('\n'),
+      'absence.csv': [
+        AGGREGATED,
+        '2025;1;A1;K;1013;20;1000;10;30',
+        '2025;1;A1;M;1013;20;1000;10;30',
+        '2025;1;ØK1;K;1013;2;100;1;1',
+        '2025;1;ØK1;M;1013;2;100;1;1',
+      ].join('\n'),
     });
     expect(a.byOrg['2025']).toEqual({ A: null, ØK: null });
     expect(a.years['2025']!.total).not.toBeNull();
@@ -117,10 +129,19 @@ describe('suppression', () => {
 describe('the two forms of absence.csv', () => {
   // Nine people over a year: the same months, units, genders and codes in both forms.
   const people = [
-    ['p1', 'A1', 'K', '1013'], ['p2', 'A1', 'K', '1013'], ['p3', 'A1', 'M', '1017'], ['p4', 'A1', 'M', '1017'], ['p5', 'A1', 'K', '1017'],
-    ['p6', 'A2', 'K', '1065'], ['p7', 'A2', 'M', '1065'], ['p8', 'A2', 'K', '1364'], ['p9', 'A2', 'M', '1364'],
+    ['p1', 'A1', 'K', '1013'],
+    ['p2', 'A1', 'K', '1013'],
+    ['p3', 'A1', 'M', '1017'],
+    ['p4', 'A1', 'M', '1017'],
+    ['p5', 'A1', 'K', '1017'],
+    ['p6', 'A2', 'K', '1065'],
+    ['p7', 'A2', 'M', '1065'],
+    ['p8', 'A2', 'K', '1364'],
+    ['p9', 'A2', 'M', '1364'],
   ] as const;
-  const personRows: string[] = ['employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days'];
+  const personRows: string[] = [
+    'employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days',
+  ];
   const cells = new Map<string, { persons: Set<string>; agreed: number; self: number; doctor: number }>();
   people.forEach(([id, unit, gender, code], p) => {
     for (let month = 1; month <= 12; month++) {
@@ -137,13 +158,17 @@ describe('the two forms of absence.csv', () => {
       cells.set(key, cell);
     }
   });
-  const aggregatedRows = [AGGREGATED, ...[...cells].map(([key, c]) => `${key};${c.persons.size};${c.agreed};${c.self};${c.doctor}`)];
+  const aggregatedRows = [
+    AGGREGATED,
+    ...[...cells].map(([key, c]) => `${key};${c.persons.size};${c.agreed};${c.self};${c.doctor}`),
+  ];
 
   it('give the same rates for the same people', async () => {
     const config = { 'hms-report.config.yaml': 'suppression: {minPersons: 2}' };
     const person = await absence({ ...config, 'absence.csv': personRows.join('\n') });
     const aggregated = await absence({ ...config, 'absence.csv': aggregatedRows.join('\n') });
-    const rounded = (a: AbsenceMetrics) => JSON.parse(JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(9)) : v)));
+    const rounded = (a: AbsenceMetrics) =>
+      JSON.parse(JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(9)) : v)));
     expect(rounded(person)).toEqual(rounded(aggregated));
     expect(person.years['2025']!.total).not.toBeNull();
     expect(person.byUnit['2025']!.A1).not.toBeNull();
@@ -160,15 +185,30 @@ describe('the two forms of absence.csv', () => {
   });
 
   it('read an XLSX export with numbers and a Windows-1252 CSV with æøå alike', async () => {
-    const header = ['year', 'quarter', 'unit_id', 'gender', 'position_code', 'persons', 'agreed_days', 'self_certified_days', 'doctor_certified_days'];
-    const data = [[2025, 1, 'ØK1', 'kvinne', 1013, 6, 120.5, 1.5, 3], [2025, 1, 'ØK1', 'mann', 1065, 6, 119.5, 0.5, 1]];
+    const header = [
+      'year',
+      'quarter',
+      'unit_id',
+      'gender',
+      'position_code',
+      'persons',
+      'agreed_days',
+      'self_certified_days',
+      'doctor_certified_days',
+    ];
+    const data = [
+      [2025, 1, 'ØK1', 'kvinne', 1013, 6, 120.5, 1.5, 3],
+      [2025, 1, 'ØK1', 'mann', 1065, 6, 119.5, 0.5, 1],
+    ];
     const xlsx = await absence({ 'absence.xlsx': await xlsxBytes([header, ...data]) });
     const csv = await absence({
-      'absence.csv': windows1252([header.join(';'), ...data.map((r) => r.map((v) => String(v).replace('.', ',')).join(';'))].join('\r\n')),
+      'absence.csv': windows1252(
+        [header.join(';'), ...data.map((r) => r.map((v) => String(v).replace('.', ',')).join(';'))].join('\r\n'),
+      ),
     });
     expect(xlsx.byOrg['2025']).toEqual(csv.byOrg['2025']);
-    expect(csv.byOrg['2025']!['ØK']).toBeCloseTo(100 * 6 / 240, 10);
-    expect(csv.years['2025']!.byGender.K).toBeCloseTo(100 * 4.5 / 120.5, 10);
+    expect(csv.byOrg['2025']!['ØK']).toBeCloseTo((100 * 6) / 240, 10);
+    expect(csv.years['2025']!.byGender.K).toBeCloseTo((100 * 4.5) / 120.5, 10);
   });
 });
 
@@ -200,31 +240,53 @@ describe('validation of absence.csv', () => {
   });
 
   it('requires the id or the persons, and the month or the quarter, in every row of the file’s form', async () => {
-    const person = await build({ 'absence.csv': 'employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days\n;2025;1;A1;K;1017 Stipendiat;20;0;0\ne1;2025;;A1;K;1017;20;0;0' });
-    expect(person.errors).toEqual(['absence.csv:2:employee_id: is empty, but a value is required', 'absence.csv:3:month: is empty, but a value is required']);
+    const person = await build({
+      'absence.csv':
+        'employee_id;year;month;unit_id;gender;position_code;agreed_days;self_certified_days;doctor_certified_days\n;2025;1;A1;K;1017 Stipendiat;20;0;0\ne1;2025;;A1;K;1017;20;0;0',
+    });
+    expect(person.errors).toEqual([
+      'absence.csv:2:employee_id: is empty, but a value is required',
+      'absence.csv:3:month: is empty, but a value is required',
+    ]);
     const aggregated = await build({ 'absence.csv': [AGGREGATED, '2025;1;A1;K;1013;;100;1;2'].join('\n') });
     expect(aggregated.errors).toEqual(['absence.csv:2:persons: is empty, but a value is required']);
   });
 
   it('validates rows of every year, also those the report does not show', async () => {
-    const { errors } = await build({ 'absence.csv': [AGGREGATED, '2019;1;A1;K;1013;10;100;1;2', '2019;13;A1;K;1013;10;100;1;2'].join('\n') });
+    const { errors } = await build({
+      'absence.csv': [AGGREGATED, '2019;1;A1;K;1013;10;100;1;2', '2019;13;A1;K;1013;10;100;1;2'].join('\n'),
+    });
     expect(errors).toEqual(['absence.csv:3:quarter: 13 is above the largest allowed value, 4']);
   });
 
   it('refuses a file that mixes the two forms', async () => {
-    const { errors } = await build({ 'absence.csv': 'year;month;unit_id;gender;position_code;employee_id;persons;agreed_days;self_certified_days;doctor_certified_days\n2025;1;A1;K;1013;e1;1;20;0;0' });
-    expect(errors).toEqual(['absence.csv:1:persons: both "employee_id" and "persons" are given: a file uses one of them (see the data contract)']);
+    const { errors } = await build({
+      'absence.csv':
+        'year;month;unit_id;gender;position_code;employee_id;persons;agreed_days;self_certified_days;doctor_certified_days\n2025;1;A1;K;1013;e1;1;20;0;0',
+    });
+    expect(errors).toEqual([
+      'absence.csv:1:persons: both "employee_id" and "persons" are given: a file uses one of them (see the data contract)',
+    ]);
   });
 
   it('names a missing column', async () => {
-    const { errors } = await build({ 'absence.csv': 'year;quarter;unit_id;gender;persons;agreed_days;self_certified_days;doctor_certified_days\n2025;1;A1;K;1;20;0;0' });
+    const { errors } = await build({
+      'absence.csv':
+        'year;quarter;unit_id;gender;persons;agreed_days;self_certified_days;doctor_certified_days\n2025;1;A1;K;1;20;0;0',
+    });
     expect(errors).toEqual(['absence.csv:1:position_code: required column "position_code" is missing']);
   });
 
   it('takes stillingskoder from the workspace’s position-codes.csv beside the bundled table', async () => {
     const a = await absence({
-      'position-codes.csv': 'position_code;title;group\n8888;Lokal forsker;vitenskapelig\n1065;Konsulent (lokal);vitenskapelig',
-      'absence.csv': [AGGREGATED, '2025;1;A1;K;8888;10;100;1;2', '2025;1;A1;M;1065;10;100;3;4', '2025;1;A1;M;20001364;10;100;1;1'].join('\n'),
+      'position-codes.csv':
+        'position_code;title;group\n8888;Lokal forsker;vitenskapelig\n1065;Konsulent (lokal);vitenskapelig',
+      'absence.csv': [
+        AGGREGATED,
+        '2025;1;A1;K;8888;10;100;1;2',
+        '2025;1;A1;M;1065;10;100;3;4',
+        '2025;1;A1;M;20001364;10;100;1;1',
+      ].join('\n'),
     });
     expect(a.years['2025']!.byGroup.vitenskapelig).toBeCloseTo(5, 10);
     expect(a.years['2025']!.byGroup['teknisk-administrativ']).toBeCloseTo(2, 10);
@@ -245,8 +307,13 @@ describe('sick-leave components', () => {
   const call = (name: string) => ({ name, args: [], options: {}, file: 'x.md' });
 
   it('leave a hidden rate out of the chart and write "skjult" in its data table', async () => {
-    const quarters = [1, 2, 3].flatMap((q) => [`2025;${q};A1;K;1013;20;1000;10;${20 + q}`, `2025;${q};ØK1;M;1065;20;500;5;5`]);
-    const { metrics } = await build({ 'absence.csv': [AGGREGATED, ...quarters, '2025;4;A1;K;1013;2;100;5;5'].join('\n') });
+    const quarters = [1, 2, 3].flatMap((q) => [
+      `2025;${q};A1;K;1013;20;1000;10;${20 + q}`,
+      `2025;${q};ØK1;M;1065;20;500;5;5`,
+    ]);
+    const { metrics } = await build({
+      'absence.csv': [AGGREGATED, ...quarters, '2025;4;A1;K;1013;2;100;5;5'].join('\n'),
+    });
     const html = await figureAbsenceOrg(call('figure-absence-org'), context(metrics!));
     expect(html).toContain('Figur 1: Sykefravær, pr. enhet, 2025');
     expect(html).toContain('<th scope="row">Økonomi</th><td class="num">2,0\u00a0%</td>');
@@ -291,7 +358,10 @@ describe('suppressComplements', () => {
     const institution = g(3000);
     const orgs = [g(1500), g(1000), g(500, true)];
     const units = [g(600), g(400)];
-    suppressComplements([{ parent: institution, children: orgs }, { parent: orgs[1]!, children: units }]);
+    suppressComplements([
+      { parent: institution, children: orgs },
+      { parent: orgs[1]!, children: units },
+    ]);
     expect(orgs.map((o) => o.hidden)).toEqual([false, true, true]);
     expect(units.map((u) => u.hidden)).toEqual([false, true]);
   });

@@ -35,7 +35,16 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
       executablePath: chromiumPath ?? '/usr/bin/chromium',
       headless: true,
       pipe: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+      ],
     });
   });
 
@@ -51,9 +60,18 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
       await page.setContent(source, { waitUntil: 'load' });
       await page.addScriptTag({ content: axeSource });
       return await page.evaluate(async (tags: string[]) => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+        }));
       }, WCAG_21_AA);
     } finally {
       await page.close();
@@ -61,11 +79,21 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
   }
 
   function describeViolations(found: AxeViolation[]): string {
-    return found.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+    return found
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
+            .join('\n')}`,
+      )
+      .join('\n');
   }
 
   it('finds a violation when there is one (the check itself works)', async () => {
-    const broken = html.replace('<html lang="nb">', '<html>').replace('<main>', '<main><p style="color:#bbb">lav kontrast</p>');
+    const broken = html
+      .replace('<html lang="nb">', '<html>')
+      .replace('<main>', '<main><p style="color:#bbb">lav kontrast</p>');
     const ids = (await violations('screen', broken)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['html-has-lang', 'color-contrast']));
   });
@@ -89,14 +117,22 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         viewport: document.documentElement.clientWidth,
-        scrollingRegions: Array.from(document.querySelectorAll('.table-scroll')).filter((region) => region.scrollWidth > region.clientWidth).length,
+        scrollingRegions: Array.from(document.querySelectorAll('.table-scroll')).filter(
+          (region) => region.scrollWidth > region.clientWidth,
+        ).length,
       }));
       expect(widths.page).toBeLessThanOrEqual(widths.viewport);
       expect(widths.scrollingRegions).toBeGreaterThan(0);
       await page.addScriptTag({ content: axeSource });
       const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
-        return (await axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })).violations.map((v) => v.id);
+        const axe = (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> };
+          }
+        ).axe;
+        return (
+          await axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })
+        ).violations.map((v) => v.id);
       });
       expect(found).toEqual([]);
     } finally {

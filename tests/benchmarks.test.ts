@@ -8,7 +8,11 @@ const UNITS = 'unit_id,name,parent_id,reporting\nA,Org A,,nei\n';
 
 async function build(yaml: string) {
   const diagnostics = new Diagnostics();
-  const sources = await readSources(memoryWorkspace({ 'units.csv': UNITS, 'benchmarks.yaml': yaml }), 2025, diagnostics);
+  const sources = await readSources(
+    memoryWorkspace({ 'units.csv': UNITS, 'benchmarks.yaml': yaml }),
+    2025,
+    diagnostics,
+  );
   return { errors: lines(diagnostics), metrics: sources && !diagnostics.hasErrors() ? computeMetrics(sources) : null };
 }
 
@@ -44,10 +48,17 @@ describe('benchmarks.yaml', () => {
     source: SSB
     period: 2025
 `);
-    const note = ' (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)';
-    expect(errors).toEqual([`benchmarks.yaml:4:benchmarks.0.scope: warning: Invalid option: expected one of "national"|"sector"|"institution"${note}`]);
-    const both = await build('benchmarks:\n  - {id: a, label: A, scope: sector, measure: total, year: 2025, value: 1, range: {min: 1, max: 2}, source: X, period: 2025}\n');
-    expect(both.errors).toEqual([`benchmarks.yaml:2:benchmarks.0: warning: give either value or range (not both)${note}`]);
+    const note =
+      ' (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)';
+    expect(errors).toEqual([
+      `benchmarks.yaml:4:benchmarks.0.scope: warning: Invalid option: expected one of "national"|"sector"|"institution"${note}`,
+    ]);
+    const both = await build(
+      'benchmarks:\n  - {id: a, label: A, scope: sector, measure: total, year: 2025, value: 1, range: {min: 1, max: 2}, source: X, period: 2025}\n',
+    );
+    expect(both.errors).toEqual([
+      `benchmarks.yaml:2:benchmarks.0: warning: give either value or range (not both)${note}`,
+    ]);
     expect(both.metrics).not.toBeNull();
     expect(both.metrics!.benchmarks).toBeUndefined();
   });

@@ -31,7 +31,12 @@ describe('build and validate on the command line', () => {
     expect(stderr).not.toMatch(/bundled samples/);
     expect(status).toBe(0);
     const metrics = JSON.parse(readFileSync(join(dir, 'out/2025/metrics.json'), 'utf8'));
-    expect(metrics).toMatchObject({ schemaVersion: 1, year: 2025, institution: 'Testuniversitetet', units: { reporting: 1 } });
+    expect(metrics).toMatchObject({
+      schemaVersion: 1,
+      year: 2025,
+      institution: 'Testuniversitetet',
+      units: { reporting: 1 },
+    });
     expect(readFileSync(join(dir, 'out/2025/report.html'), 'utf8')).toContain('<html lang="nb">');
   });
 
@@ -41,7 +46,10 @@ describe('build and validate on the command line', () => {
       'hms-report.config.yaml': 'thresholds: {green: "høy", red: 50}\n',
     });
     const out = join(dir, 'ut');
-    for (const args of [['validate', '2025', '--data', dir], ['build', '2025', '--data', dir, '--out', out]]) {
+    for (const args of [
+      ['validate', '2025', '--data', dir],
+      ['build', '2025', '--data', dir, '--out', out],
+    ]) {
       const { status, stderr } = await cli(args, '/');
       expect(status).toBe(1);
       expect(stderr).toContain('hms-report.config.yaml:1:thresholds.green: ');
@@ -56,9 +64,13 @@ describe('build and validate on the command line', () => {
   it('checks the narrative’s placeholders in validate as in build', async () => {
     const dir = workspace({
       'units.csv': UNITS,
-      'content/2025/01-innledning.md': '# Innledning\n\n{{units.reporting}} enheter.\n\nI alt {{count units.rapporterende}} enheter.\n',
+      'content/2025/01-innledning.md':
+        '# Innledning\n\n{{units.reporting}} enheter.\n\nI alt {{count units.rapporterende}} enheter.\n',
     });
-    for (const args of [['validate', '2025'], ['build', '2025', '--format', 'html,json']]) {
+    for (const args of [
+      ['validate', '2025'],
+      ['build', '2025', '--format', 'html,json'],
+    ]) {
       const { status, stderr } = await cli(args, dir);
       expect(status).toBe(1);
       expect(stderr).toMatch(/^content\/2025\/01-innledning\.md:5: .*units\.rapporterende/m);

@@ -49,17 +49,26 @@ function fake(files: Record<string, string>, env: Record<string, string> = {}, t
 }
 
 describe('--json summaries', () => {
-  it('validate --json: ok false with each error\'s file, row, column and message on stdout', async () => {
+  it("validate --json: ok false with each error's file, row, column and message on stdout", async () => {
     const f = fake({ '/repo/ws/units.csv': BAD_UNITS });
     expect(await run(['validate', '2025', '--data', 'ws', '--json'], f.io)).toBe(1);
     const summary = JSON.parse(f.out());
     expect(summary).toMatchObject({ command: 'validate', year: 2025, ok: false, warnings: [], files: [] });
-    expect(summary.errors).toEqual([{ file: 'units.csv', row: 4, column: 'unit_id', message: 'unit_id "I1" is already used in row 3' }]);
+    expect(summary.errors).toEqual([
+      { file: 'units.csv', row: 4, column: 'unit_id', message: 'unit_id "I1" is already used in row 3' },
+    ]);
   });
   it('validate --json: ok true on a valid workspace', async () => {
     const f = fake({ '/repo/ws/units.csv': UNITS });
     expect(await run(['validate', '2025', '--data', 'ws', '--json'], f.io)).toBe(0);
-    expect(JSON.parse(f.out())).toEqual({ command: 'validate', year: 2025, ok: true, errors: [], warnings: [], files: [] });
+    expect(JSON.parse(f.out())).toEqual({
+      command: 'validate',
+      year: 2025,
+      ok: true,
+      errors: [],
+      warnings: [],
+      files: [],
+    });
   });
   it('build --json: the files written, relative to the working directory', async () => {
     const f = fake({ '/repo/ws/units.csv': UNITS });
@@ -72,12 +81,22 @@ describe('--json summaries', () => {
   it('build --json on an invalid workspace: ok false, nothing written', async () => {
     const f = fake({ '/repo/ws/units.csv': BAD_UNITS });
     expect(await run(['build', '2025', '--data', 'ws', '--json', '--format', 'html,json'], f.io)).toBe(1);
-    expect(JSON.parse(f.out())).toMatchObject({ command: 'build', ok: false, errors: [{ file: 'units.csv', row: 4 }], files: [] });
+    expect(JSON.parse(f.out())).toMatchObject({
+      command: 'build',
+      ok: false,
+      errors: [{ file: 'units.csv', row: 4 }],
+      files: [],
+    });
     expect(f.written).toEqual([]);
   });
   it('build --json when no browser can print the PDF: ok false with the reason', async () => {
     const f = fake({ '/repo/ws/units.csv': UNITS });
-    f.io.browser = { find: () => ({ found: false }), launch: async () => { throw new Error('not reached'); } };
+    f.io.browser = {
+      find: () => ({ found: false }),
+      launch: async () => {
+        throw new Error('not reached');
+      },
+    };
     expect(await run(['build', '2025', '--data', 'ws', '--json', '--format', 'html,pdf'], f.io)).toBe(3);
     const summary = JSON.parse(f.out());
     expect(summary).toMatchObject({ command: 'build', ok: false, errors: [], files: [] });
@@ -95,13 +114,18 @@ describe('terminals and CI', () => {
   it('annotates for GitHub Actions with a path from the repository root', async () => {
     const f = fake({ '/repo/ws/units.csv': BAD_UNITS }, { GITHUB_ACTIONS: 'true' });
     await run(['validate', '2025', '--data', 'ws'], f.io);
-    expect(f.err()).toContain('::error file=ws/units.csv,line=4,title=units.csv%3A column unit_id::units.csv:4:unit_id: unit_id "I1" is already used in row 3\n');
+    expect(f.err()).toContain(
+      '::error file=ws/units.csv,line=4,title=units.csv%3A column unit_id::units.csv:4:unit_id: unit_id "I1" is already used in row 3\n',
+    );
   });
   it('colours diagnostics on a terminal, not with NO_COLOR, not when piped', async () => {
     const tty = fake({ '/repo/ws/units.csv': BAD_UNITS }, {}, true);
     await run(['validate', '2025', '--data', 'ws'], tty.io);
     expect(tty.err()).toContain('\u001b[31munits.csv:4:unit_id:\u001b[0m');
-    for (const [env, isTty] of [[{ NO_COLOR: '1' }, true], [{}, false]] as const) {
+    for (const [env, isTty] of [
+      [{ NO_COLOR: '1' }, true],
+      [{}, false],
+    ] as const) {
       const f = fake({ '/repo/ws/units.csv': BAD_UNITS }, env, isTty);
       await run(['validate', '2025', '--data', 'ws'], f.io);
       expect(f.err()).not.toContain('\u001b[');

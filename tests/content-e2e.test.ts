@@ -100,14 +100,16 @@ describe('the samples’ narrative reproduces the seed report', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('has every heading of the seed with its number, in the seed’s order, and no other', () => {
-    const headings = [...html.matchAll(/<h([1-3]) id="kap-[\d-]+"><span class="heading-number">([\d.]+)<\/span> ([^<]*)<\/h\1>/g)].map(
-      ([, , number, title]) => `${number!.replace(/\.$/, '')} ${title}`,
-    );
+    const headings = [
+      ...html.matchAll(/<h([1-3]) id="kap-[\d-]+"><span class="heading-number">([\d.]+)<\/span> ([^<]*)<\/h\1>/g),
+    ].map(([, , number, title]) => `${number!.replace(/\.$/, '')} ${title}`);
     expect(headings).toEqual(SEED_TOC);
   });
 
   it('lists the same headings in the table of contents', () => {
-    const toc = [...html.matchAll(/<span class="toc-number">([\d.]+)<\/span> <span class="toc-text">([^<]*)<\/span>/g)].map(([, n, t]) => `${n!.replace(/\.$/, '')} ${t}`);
+    const toc = [
+      ...html.matchAll(/<span class="toc-number">([\d.]+)<\/span> <span class="toc-text">([^<]*)<\/span>/g),
+    ].map(([, n, t]) => `${n!.replace(/\.$/, '')} ${t}`);
     expect(toc).toEqual(SEED_TOC);
   });
 
@@ -117,7 +119,20 @@ describe('the samples’ narrative reproduces the seed report', () => {
 
   it('places Figur 1–10 and Tabell 1–2 in the seed’s order and sections', () => {
     const captions = [...body.matchAll(/^(Figur|Tabell) (\d+):/gm)].map(([, kind, n]) => `${kind} ${n}`);
-    expect(captions).toEqual(['Figur 1', 'Figur 2', 'Figur 3', 'Figur 4', 'Figur 5', 'Figur 6', 'Figur 7', 'Figur 8', 'Figur 9', 'Tabell 1', 'Tabell 2', 'Figur 10']);
+    expect(captions).toEqual([
+      'Figur 1',
+      'Figur 2',
+      'Figur 3',
+      'Figur 4',
+      'Figur 5',
+      'Figur 6',
+      'Figur 7',
+      'Figur 8',
+      'Figur 9',
+      'Tabell 1',
+      'Tabell 2',
+      'Figur 10',
+    ]);
     const at = (needle: string) => html.indexOf(needle);
     expect(at('Figur 1:')).toBeGreaterThan(at('id="kap-3-5-1"'));
     expect(at('Figur 1:')).toBeLessThan(at('id="kap-3-5-2"'));
@@ -173,7 +188,29 @@ describe('the samples’ narrative reproduces the seed report', () => {
 
   it('renders both action plans with every measure of the seed and the count by status', () => {
     const measures = [...html.matchAll(/<th scope="row"(?: rowspan="\d+")?>(\d\.\d) /g)].map(([, n]) => n);
-    expect(measures).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '4.1', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2']);
+    expect(measures).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '3.3',
+      '4.1',
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '2.1',
+      '2.2',
+      '3.1',
+      '3.2',
+    ]);
     expect(body).toContain('1.0 Styrke det systematiske HMS-arbeidet');
     expect(body).toContain('Delvis gjennomført. Retningslinjen er delvis revidert');
     expect(html).toMatch(/Gjennomført<\/span><\/th><td class="num">9<\/td>/);

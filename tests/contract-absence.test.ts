@@ -23,8 +23,17 @@ const UNITS = [
 /** e1 … e7 over the four quarters of 2025 (months 1, 4, 7, 10); e7 only in January. */
 function personRows(): string[] {
   const rows: string[] = [];
-  const row = (year: number, month: number, unit: string, gender: string, code: string, id: string, agreed: string, self: string, doctor: string) =>
-    rows.push([year, month, unit, gender, code, id, agreed, self, doctor].join(';'));
+  const row = (
+    year: number,
+    month: number,
+    unit: string,
+    gender: string,
+    code: string,
+    id: string,
+    agreed: string,
+    self: string,
+    doctor: string,
+  ) => rows.push([year, month, unit, gender, code, id, agreed, self, doctor].join(';'));
   for (const m of [1, 4, 7, 10]) {
     row(2025, m, 'A-1-x', m === 1 ? 'kvinne' : 'K', '1011', 'e1', '20,0', m === 1 ? '1' : '0', m === 4 ? '2,5' : '0');
     row(2025, m, 'A-1-x', 'M', '1085', 'e2', '20', m === 4 ? '1' : '0', m === 7 ? '4' : '0');
@@ -49,7 +58,10 @@ describe('contract: sick leave in person-month rows, minPersons 2', () => {
       'hms-report.config.yaml': 'suppression: {minPersons: 2}\n',
       'units.csv': UNITS,
       'position-codes.csv': 'position_code;title;group\n9001;Spesialrådgiver;teknisk-administrativ\n',
-      'absence.csv': ['year;month;unit_id;gender;position_code;employee_id;agreed_days;self_certified_days;doctor_certified_days', ...personRows()].join('\n'),
+      'absence.csv': [
+        'year;month;unit_id;gender;position_code;employee_id;agreed_days;self_certified_days;doctor_certified_days',
+        ...personRows(),
+      ].join('\n'),
       'working-time.csv': [
         'unit_id,year,rule,count',
         'A-1-x,2025,uke_over_48,3',
@@ -129,7 +141,17 @@ describe('contract: sick leave in aggregated quarter rows (Excel), default minPe
   let metrics: Record<string, any>;
   beforeAll(async () => {
     const absence = await xlsxBytes([
-      ['Year', 'Quarter', 'Unit_ID', 'Gender', 'Position_Code', 'Persons', 'Agreed_Days', 'Self_Certified_Days', 'Doctor_Certified_Days'],
+      [
+        'Year',
+        'Quarter',
+        'Unit_ID',
+        'Gender',
+        'Position_Code',
+        'Persons',
+        'Agreed_Days',
+        'Self_Certified_Days',
+        'Doctor_Certified_Days',
+      ],
       [2025, 1, 'A-1', 'K', '1011', 3, 60, 1, 2],
       [2025, 1, 'A-1', 'M', 1085, 3, 60, 0, 3],
       [2025, 2, 'A-1', 'kvinne', '1011', 4, 80, 2, 0],
@@ -140,7 +162,8 @@ describe('contract: sick leave in aggregated quarter rows (Excel), default minPe
     const dir = writeWorkspace({
       'units.csv': UNITS,
       'absence.xlsx': absence,
-      'working-time.csv': 'unit_id;date;rule\nA-1;2025-01-05;dag_over_13\nA-1;05.02.2025;dag_over_13\nA-1-x;2024-12-31T23:00:00;hvile_uke\n',
+      'working-time.csv':
+        'unit_id;date;rule\nA-1;2025-01-05;dag_over_13\nA-1;05.02.2025;dag_over_13\nA-1-x;2024-12-31T23:00:00;hvile_uke\n',
     });
     ({ metrics } = await buildMetrics(dir, 2025));
   });
@@ -179,7 +202,8 @@ describe('contract: sick leave in aggregated quarter rows (Excel), default minPe
 describe('contract: suppression never shows a hidden group through its only part', () => {
   it('hides the one unit of an org hidden as a complement, since the unit is the org', async () => {
     const dir = writeWorkspace({
-      'units.csv': 'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,nei,,\nA-1,Institutt A1,A,ja,,\nB,Fakultet B,,nei,,\nB-1,Institutt B1,B,ja,,\n',
+      'units.csv':
+        'unit_id,name,parent_id,reporting,first_year,last_year\nA,Fakultet A,,nei,,\nA-1,Institutt A1,A,ja,,\nB,Fakultet B,,nei,,\nB-1,Institutt B1,B,ja,,\n',
       'absence.csv': [
         'year,quarter,unit_id,gender,position_code,persons,agreed_days,self_certified_days,doctor_certified_days',
         '2025,1,A-1,K,1011,3,100,1,1',

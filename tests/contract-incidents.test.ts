@@ -85,23 +85,50 @@ describe('contract: incidents on an unseen workspace', () => {
     expect(metrics.incidents.years['2024']).toMatchObject(zero);
     // Reported: E1 E2 E3 E4 E10; closed E1 E3 E10 (E10 without closed_date); suggestions E7 E8 (E9 avvist);
     // rejected: the avvist reported cases E5 E6.
-    expect(metrics.incidents.years['2025']).toMatchObject({ reported: 5, closed: 3, suggestions: 2, suggestionsClosed: 1, rejected: 2 });
+    expect(metrics.incidents.years['2025']).toMatchObject({
+      reported: 5,
+      closed: 3,
+      suggestions: 2,
+      suggestionsClosed: 1,
+      rejected: 2,
+    });
   });
 
   it('counts the report year by org (top-level ancestor) and by category, a case once in each of its categories', () => {
     expect(metrics.incidents.byOrg.HF).toBe(3);
     expect(metrics.incidents.byOrg['SÆR']).toBe(2);
     expect(metrics.incidents.byOrg.GML ?? 0).toBe(0);
-    expect(Object.keys(metrics.incidents.byOrg).filter((k) => metrics.incidents.byOrg[k] !== 0).sort()).toEqual(['HF', 'SÆR']);
+    expect(
+      Object.keys(metrics.incidents.byOrg)
+        .filter((k) => metrics.incidents.byOrg[k] !== 0)
+        .sort(),
+    ).toEqual(['HF', 'SÆR']);
     expect(metrics.incidents.byCategory).toEqual({ Fall: 3, Kjemikalier: 2, Brann: 1 });
   });
 
   it('fills Tabell 1 from the uønskede hendelser of the report year, empty severities as Ikke valgt', () => {
-    const c = (values: Partial<Record<string, number>>) => ({ ikke_valgt: 0, ingen_liten_fare: 0, en_viss_fare: 0, farlig: 0, kritisk: 0, katastrofalt: 0, ...values });
+    const c = (values: Partial<Record<string, number>>) => ({
+      ikke_valgt: 0,
+      ingen_liten_fare: 0,
+      en_viss_fare: 0,
+      farlig: 0,
+      kritisk: 0,
+      katastrofalt: 0,
+      ...values,
+    });
     expect(metrics.incidents.severity).toEqual({
-      person: { actual: c({ ikke_valgt: 1, ingen_liten_fare: 1, en_viss_fare: 1 }), potential: c({ farlig: 1, kritisk: 1, katastrofalt: 1 }) },
-      material: { actual: c({ ikke_valgt: 2, farlig: 1 }), potential: c({ ikke_valgt: 1, en_viss_fare: 1, farlig: 1 }) },
-      environment: { actual: c({ ikke_valgt: 1, ingen_liten_fare: 1, kritisk: 1 }), potential: c({ ikke_valgt: 1, ingen_liten_fare: 1, katastrofalt: 1 }) },
+      person: {
+        actual: c({ ikke_valgt: 1, ingen_liten_fare: 1, en_viss_fare: 1 }),
+        potential: c({ farlig: 1, kritisk: 1, katastrofalt: 1 }),
+      },
+      material: {
+        actual: c({ ikke_valgt: 2, farlig: 1 }),
+        potential: c({ ikke_valgt: 1, en_viss_fare: 1, farlig: 1 }),
+      },
+      environment: {
+        actual: c({ ikke_valgt: 1, ingen_liten_fare: 1, kritisk: 1 }),
+        potential: c({ ikke_valgt: 1, ingen_liten_fare: 1, katastrofalt: 1 }),
+      },
     });
   });
 });
@@ -139,8 +166,20 @@ describe('contract: an EQS export given as Excel', () => {
       'incidents.xlsx': incidents,
     });
     const { metrics: m } = await buildMetrics(dir, 2025);
-    expect(m.incidents.years['2024']).toMatchObject({ reported: 1, closed: 1, suggestions: 0, suggestionsClosed: 0, rejected: 0 });
-    expect(m.incidents.years['2025']).toMatchObject({ reported: 2, closed: 1, suggestions: 1, suggestionsClosed: 1, rejected: 0 });
+    expect(m.incidents.years['2024']).toMatchObject({
+      reported: 1,
+      closed: 1,
+      suggestions: 0,
+      suggestionsClosed: 0,
+      rejected: 0,
+    });
+    expect(m.incidents.years['2025']).toMatchObject({
+      reported: 2,
+      closed: 1,
+      suggestions: 1,
+      suggestionsClosed: 1,
+      rejected: 0,
+    });
     expect(m.incidents.byOrg).toEqual({ A: 2 });
     expect(m.incidents.byCategory).toEqual({ Støy: 2, Lys: 1 });
     expect(m.incidents.severity.person.actual).toMatchObject({ farlig: 1, ikke_valgt: 1 });

@@ -27,8 +27,10 @@ beforeAll(async () => {
     ['Ukjent', 2025, 'annet', 2],
   ]);
   dir = writeWorkspace({
-    'units.csv': 'unit_id;name;parent_id;reporting;first_year;last_year\nA;Fakultet;;nei;;\nA-1;Institutt;A;ja;;\nGML;Gammel;A;ja;;2022\n',
-    'survey/questions.yaml': 'unit_column: enhet\nscales:\n  jn:\n    options: {"1": Ja, "2": Nei, "-1": Vet ikke}\n    positive: ["1"]\nquestions:\n  - {id: q1, section: "1", theme: Tema, scale: jn, column: Q1}\n',
+    'units.csv':
+      'unit_id;name;parent_id;reporting;first_year;last_year\nA;Fakultet;;nei;;\nA-1;Institutt;A;ja;;\nGML;Gammel;A;ja;;2022\n',
+    'survey/questions.yaml':
+      'unit_column: enhet\nscales:\n  jn:\n    options: {"1": Ja, "2": Nei, "-1": Vet ikke}\n    positive: ["1"]\nquestions:\n  - {id: q1, section: "1", theme: Tema, scale: jn, column: Q1}\n',
     'survey/2025.csv': '$submission_id;$created;enhet;Q1\n1;2025-01-01;A-1;7\n2;2025-01-02;ZZZ;1\n',
     'incidents.csv': [
       INCIDENT_HEADER,
@@ -42,7 +44,10 @@ beforeAll(async () => {
     ].join('\n'),
     'injuries.csv': 'case_id;unit_id;date\nS1;A-1;2025-01-01\n',
     'whistleblowing.csv': 'case_id;received_date;topic;critical\nV1;2025-01-01;x;ja\n',
-    'whistleblowing.xlsx': await xlsxBytes([['case_id', 'received_date', 'topic', 'critical'], ['V1', '2025-01-01', 'x', 'ja']]),
+    'whistleblowing.xlsx': await xlsxBytes([
+      ['case_id', 'received_date', 'topic', 'critical'],
+      ['V1', '2025-01-01', 'x', 'ja'],
+    ]),
     'absence.csv': [
       'year;month;unit_id;gender;position_code;employee_id;agreed_days;self_certified_days;doctor_certified_days',
       '2025;1;A-1;K;1011;e1;20;-1;0',
@@ -58,18 +63,35 @@ beforeAll(async () => {
   lines = build.stderr.split('\n');
 });
 
-const expectLine = (pattern: RegExp) => expect(lines.some((line) => pattern.test(line)), `no line matches ${pattern}:\n${lines.join('\n')}`).toBe(true);
+const expectLine = (pattern: RegExp) =>
+  expect(
+    lines.some((line) => pattern.test(line)),
+    `no line matches ${pattern}:\n${lines.join('\n')}`,
+  ).toBe(true);
 
 describe('contract: an invalid workspace', () => {
   it('exits 1 on validate and build and writes nothing', () => {
     expect(validate.status).toBe(1);
     expect(build.status).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(['absence.csv', 'incidents.csv', 'injuries.csv', 'survey', 'units.csv', 'whistleblowing.csv', 'whistleblowing.xlsx', 'working-time.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'absence.csv',
+      'incidents.csv',
+      'injuries.csv',
+      'survey',
+      'units.csv',
+      'whistleblowing.csv',
+      'whistleblowing.xlsx',
+      'working-time.xlsx',
+    ]);
     expect(build.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints the same problems from validate and build', () => {
-    const problems = (text: string) => text.split('\n').filter((l) => /^[^\s:]+:\d*:?/.test(l) && l.includes(': ')).sort();
+    const problems = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => /^[^\s:]+:\d*:?/.test(l) && l.includes(': '))
+        .sort();
     expect(problems(validate.stderr)).toEqual(problems(build.stderr));
   });
 

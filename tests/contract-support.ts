@@ -29,7 +29,14 @@ export interface CliResult {
 export async function cli(args: string[], cwd = '/'): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { ...processIo, cwd, isTTY: { stdout: false, stderr: false }, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: CliIo = {
+    ...processIo,
+    cwd,
+    isTTY: { stdout: false, stderr: false },
+    env: {},
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
   const status = await run(args, io);
   return { status, stdout, stderr };
 }
@@ -39,7 +46,10 @@ export async function cli(args: string[], cwd = '/'): Promise<CliResult> {
  * The file is read as untyped JSON on purpose: these tests check it as an outside reader does,
  * against the contract, not against the tool's own TypeScript types.
  */
-export async function buildMetrics(dir: string, year: number): Promise<{ metrics: Record<string, any>; result: CliResult }> {
+export async function buildMetrics(
+  dir: string,
+  year: number,
+): Promise<{ metrics: Record<string, any>; result: CliResult }> {
   const out = join(dir, 'ut');
   const result = await cli(['build', String(year), '--data', dir, '--out', out, '--format', 'html,json']);
   if (result.status !== 0) throw new Error(`build exited ${result.status}:\n${result.stderr}`);
@@ -51,11 +61,13 @@ export const outputExists = (dir: string): boolean => existsSync(join(dir, 'ut')
 
 /** Text in Windows-1252 (the Latin-1 range is all these tests need). */
 export function cp1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.codePointAt(0)!;
-    if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c}`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c}`);
+      return code;
+    }),
+  );
 }
 
 export const BOM = '\ufeff';

@@ -64,7 +64,11 @@ questions:
 `;
 
 // 2019: outside the five-year window of 2024. Answers that would change every figure if counted.
-const Y2019 = ['$submission_id,$created,Avdeling,P1,S2', '1,2019-03-01 10:00:00,ØK-SEK,2,1', '2,2019-03-01 10:00:00,NV,2,1'].join('\n');
+const Y2019 = [
+  '$submission_id,$created,Avdeling,P1,S2',
+  '1,2019-03-01 10:00:00,ØK-SEK,2,1',
+  '2,2019-03-01 10:00:00,NV,2,1',
+].join('\n');
 
 // 2022: comma-separated, quoted, plan_finnes in column gml_p1 (P1 is an unrelated column that year). NV-Gml exists.
 const Y2022 = [
@@ -149,7 +153,13 @@ describe('contract: survey on an unseen workspace', () => {
     // Gated: ØK-SEK-Lab fails the gate (answered 1 anyway: not counted), NV passes and left it empty.
     expect(q.lab_rutiner.years['2024']).toMatchObject({ positive: 1, applicable: 2, missing: 1, light: 'yellow' });
     expect(q.lab_rutiner.years['2024'].percent).toBeCloseTo(50, 10);
-    expect(q.ny_2024.years['2024']).toMatchObject({ positive: 4, applicable: 4, missing: 0, percent: 100, light: 'green' });
+    expect(q.ny_2024.years['2024']).toMatchObject({
+      positive: 4,
+      applicable: 4,
+      missing: 0,
+      percent: 100,
+      light: 'green',
+    });
   });
 
   it('reads the Excel export of 2023, where one unit did not respond and a question was not asked', () => {
@@ -160,14 +170,26 @@ describe('contract: survey on an unseen workspace', () => {
     expect(q.har_lab.years['2023']).toMatchObject({ positive: 2, applicable: 3, missing: 0 });
     expect(q.har_lab.years['2023'].percent).toBeCloseTo(200 / 3, 10);
     // ØK-SEK 2, ØK-SEK-Lab 1; NV fails the gate: exactly the red threshold 50 is yellow.
-    expect(q.lab_rutiner.years['2023']).toMatchObject({ positive: 1, applicable: 2, missing: 0, percent: 50, light: 'yellow' });
+    expect(q.lab_rutiner.years['2023']).toMatchObject({
+      positive: 1,
+      applicable: 2,
+      missing: 0,
+      percent: 50,
+      light: 'yellow',
+    });
     expect(q.ny_2024.years['2023']).toBeUndefined();
   });
 
   it('follows the per-year column rename of 2022 and leaves out questions that year lacks', () => {
     const q = metrics.survey.questions;
     // gml_p1: 1, 1, 2, 1 (the P1 column of 2022 is something else).
-    expect(q.plan_finnes.years['2022']).toMatchObject({ positive: 3, applicable: 4, missing: 0, percent: 75, light: 'yellow' });
+    expect(q.plan_finnes.years['2022']).toMatchObject({
+      positive: 3,
+      applicable: 4,
+      missing: 0,
+      percent: 75,
+      light: 'yellow',
+    });
     // 5, 4, 3, -1 with positive 3/4/5.
     expect(q.tilfredshet.years['2022']).toMatchObject({ positive: 3, applicable: 4, missing: 0, percent: 75 });
     expect(q.har_lab.years['2022']).toBeUndefined();

@@ -8,7 +8,13 @@ import { run } from '../src/cli/main.js';
 /** The bundled samples built for 2024 and 2025, then diffed: the seed's known changes must show. */
 let dir: string;
 let out = '';
-const io = (): CliIo => ({ ...processIo, cwd: dir, isTTY: { stdout: false, stderr: false }, stdout: (t) => void (out += t), stderr: () => undefined });
+const io = (): CliIo => ({
+  ...processIo,
+  cwd: dir,
+  isTTY: { stdout: false, stderr: false },
+  stdout: (t) => void (out += t),
+  stderr: () => undefined,
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hms-diff-samples-'));
@@ -21,7 +27,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('diff between the samples\' 2024 and 2025 builds', () => {
+describe("diff between the samples' 2024 and 2025 builds", () => {
   it('lists what the seed says changed', async () => {
     out = '';
     expect(await run(['diff', 'out/2024', 'out/2025', '--format', 'json', '--exit-code'], io())).toBe(1);

@@ -13,8 +13,16 @@ function metrics2024() {
     units: { reporting: 70, responded: 70 },
     survey: {
       questions: {
-        hms_mal: { section: '6.1.3', theme: 'HMS-mål', years: { '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.43, light: 'yellow' } } },
-        risiko_trakassering_planlagt: { section: '6.1.3', theme: 'Planlagt', years: { '2024': { positive: 30, applicable: 70, missing: 0, percent: 42.86, light: 'red' } } },
+        hms_mal: {
+          section: '6.1.3',
+          theme: 'HMS-mål',
+          years: { '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.43, light: 'yellow' } },
+        },
+        risiko_trakassering_planlagt: {
+          section: '6.1.3',
+          theme: 'Planlagt',
+          years: { '2024': { positive: 30, applicable: 70, missing: 0, percent: 42.86, light: 'red' } },
+        },
       },
     },
     incidents: { years: { '2023': { reported: 900 }, '2024': { reported: 950 } }, byOrg: { IE: 120, NV: 200 } },
@@ -35,13 +43,27 @@ function metrics2025() {
     units: { reporting: 71, responded: 71 },
     survey: {
       questions: {
-        hms_mal: { section: '6.1.3', theme: 'HMS-mål', years: { '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.43, light: 'yellow' }, '2025': { positive: 60, applicable: 71, missing: 0, percent: 84.51, light: 'green' } } },
-        sykefravaer_verktoy: { section: '6.1.7', theme: 'Verktøy', years: { '2025': { positive: 40, applicable: 71, missing: 1, percent: 56.34, light: 'yellow' } } },
+        hms_mal: {
+          section: '6.1.3',
+          theme: 'HMS-mål',
+          years: {
+            '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.43, light: 'yellow' },
+            '2025': { positive: 60, applicable: 71, missing: 0, percent: 84.51, light: 'green' },
+          },
+        },
+        sykefravaer_verktoy: {
+          section: '6.1.7',
+          theme: 'Verktøy',
+          years: { '2025': { positive: 40, applicable: 71, missing: 1, percent: 56.34, light: 'yellow' } },
+        },
       },
     },
     incidents: { years: { '2024': { reported: 950 }, '2025': { reported: 1000 } }, byOrg: { IE: 120, NV: 180 } },
     absence: {
-      years: { '2024': { total: 4.6, byGender: { K: 6.4, M: 2.9 } }, '2025': { total: 4.5, byGender: { K: 6.3, M: 2.9 } } },
+      years: {
+        '2024': { total: 4.6, byGender: { K: 6.4, M: 2.9 } },
+        '2025': { total: 4.5, byGender: { K: 6.3, M: 2.9 } },
+      },
       byUnit: { '2025': { 'IE-IDI': null, 'NV-IKJ': 5.1 } },
     },
     workingTime: { years: { '2025': { total: 1744 } } },
@@ -70,8 +92,21 @@ describe('year over year', () => {
 
   it('lines up each figure of the report year with the next report year', () => {
     const total = byLabel.get('absence.years.2024→2025.total');
-    expect(total).toMatchObject({ kind: 'changed', pathA: 'absence.years.2024.total', pathB: 'absence.years.2025.total', before: 4.6, after: 4.5, percent: true, delta: -0.1 });
-    expect(byLabel.get('workingTime.years.2024→2025.total')).toMatchObject({ before: 2293, after: 1744, delta: -549, percent: false });
+    expect(total).toMatchObject({
+      kind: 'changed',
+      pathA: 'absence.years.2024.total',
+      pathB: 'absence.years.2025.total',
+      before: 4.6,
+      after: 4.5,
+      percent: true,
+      delta: -0.1,
+    });
+    expect(byLabel.get('workingTime.years.2024→2025.total')).toMatchObject({
+      before: 2293,
+      after: 1744,
+      delta: -549,
+      percent: false,
+    });
     expect(byLabel.get('incidents.byOrg.NV')).toMatchObject({ before: 200, after: 180 });
   });
   it('ignores history, the report year itself and unchanged figures', () => {
@@ -81,15 +116,29 @@ describe('year over year', () => {
     expect(byLabel.has('incidents.byOrg.IE')).toBe(false);
   });
   it('reports lights that changed colour and suppression that appeared or vanished', () => {
-    expect(byLabel.get('survey.questions.hms_mal.years.2024→2025.light')).toMatchObject({ kind: 'light', before: 'yellow', after: 'green' });
-    expect(byLabel.get('absence.byUnit.2024→2025.IE-IDI')).toMatchObject({ kind: 'suppressed', before: 3.2, after: null });
-    expect(byLabel.get('absence.byUnit.2024→2025.NV-IKJ')).toMatchObject({ kind: 'unsuppressed', before: null, after: 5.1 });
+    expect(byLabel.get('survey.questions.hms_mal.years.2024→2025.light')).toMatchObject({
+      kind: 'light',
+      before: 'yellow',
+      after: 'green',
+    });
+    expect(byLabel.get('absence.byUnit.2024→2025.IE-IDI')).toMatchObject({
+      kind: 'suppressed',
+      before: 3.2,
+      after: null,
+    });
+    expect(byLabel.get('absence.byUnit.2024→2025.NV-IKJ')).toMatchObject({
+      kind: 'unsuppressed',
+      before: null,
+      after: 5.1,
+    });
   });
   it('groups a question that appeared or vanished', () => {
     const added = diff.changes.filter((c) => c.kind === 'added');
     expect(added.every((c) => c.group === 'survey.questions.sykefravaer_verktoy')).toBe(true);
     expect(added).toHaveLength(7);
-    expect(diff.changes.filter((c) => c.kind === 'removed').map((c) => c.pathA)).toContain('survey.questions.risiko_trakassering_planlagt.section');
+    expect(diff.changes.filter((c) => c.kind === 'removed').map((c) => c.pathA)).toContain(
+      'survey.questions.risiko_trakassering_planlagt.section',
+    );
     expect(diff.counts).toMatchObject({ light: 1, suppressed: 1, unsuppressed: 1, added: 7, removed: 7 });
   });
   it('writes Norwegian numbers and percentage points in text and Markdown', () => {
@@ -114,7 +163,15 @@ describe('null outside sick leave', () => {
     const after = metrics2025();
     (before.survey.questions.hms_mal.years['2025'] as { percent: number | null }).percent = null;
     const diff = diffMetrics(before, after, 'runs');
-    expect(diff.changes).toEqual([expect.objectContaining({ kind: 'changed', label: 'survey.questions.hms_mal.years.2025.percent', before: null, after: 84.51, delta: null })]);
+    expect(diff.changes).toEqual([
+      expect.objectContaining({
+        kind: 'changed',
+        label: 'survey.questions.hms_mal.years.2025.percent',
+        before: null,
+        after: 84.51,
+        delta: null,
+      }),
+    ]);
     expect(renderDiff(diff, { a: 'a', b: 'b' }, 'text', { color: false })).toMatch(/percent\s+none → 84,5\u00a0%/);
   });
 });
@@ -173,7 +230,14 @@ describe('hms-report diff', () => {
     await run(['diff', '2024', '2025', '--format', 'json'], f.io);
     const json = JSON.parse(f.out());
     expect(json).toMatchObject({ mode: 'years', yearA: 2024, yearB: 2025, changed: true });
-    expect(json.changes).toContainEqual(expect.objectContaining({ label: 'survey.questions.hms_mal.years.2024→2025.percent', before: 71.43, after: 84.51, delta: 13.08 }));
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({
+        label: 'survey.questions.hms_mal.years.2024→2025.percent',
+        before: 71.43,
+        after: 84.51,
+        delta: 13.08,
+      }),
+    );
   });
   it('colours on a terminal unless NO_COLOR is set', async () => {
     const tty = fakeIo(files, {}, true);

@@ -44,7 +44,13 @@ function fakeBrowser() {
       stats.closed++;
     },
   };
-  const browser: BrowserAccess = { find: () => ({ found: true, path: '/fake/chromium' }), launch: async () => { stats.launches++; return printer; } };
+  const browser: BrowserAccess = {
+    find: () => ({ found: true, path: '/fake/chromium' }),
+    launch: async () => {
+      stats.launches++;
+      return printer;
+    },
+  };
   return { browser, stats };
 }
 
@@ -71,7 +77,7 @@ describe('per-unit view of the samples', () => {
     expect(units.filter((u) => u.kind === 'unit')).toHaveLength(sources.units.reportingUnits(2025).length);
     expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
   });
-  it('adds up to the institution\'s survey figures', async () => {
+  it("adds up to the institution's survey figures", async () => {
     const { metrics, units } = await sampleView();
     const reporting = units.filter((u) => u.kind === 'unit');
     for (const [id, question] of Object.entries(metrics.survey!.questions)) {
@@ -79,7 +85,9 @@ describe('per-unit view of the samples', () => {
       if (!year || question.report === false) continue;
       const rows = reporting.map((u) => u.survey!.rows.find((r) => r.id === id)!);
       expect(rows.filter((r) => r.status === 'positive').length, id).toBe(year.positive);
-      expect(rows.filter((r) => r.status === 'positive' || r.status === 'not-positive').length, id).toBe(year.applicable);
+      expect(rows.filter((r) => r.status === 'positive' || r.status === 'not-positive').length, id).toBe(
+        year.applicable,
+      );
       expect(rows.filter((r) => r.status === 'missing').length, id).toBe(year.missing);
       expect(rows.every((r) => r.institution === year.percent)).toBe(true);
     }
@@ -103,7 +111,11 @@ describe('per-unit view of the samples', () => {
 describe('planFeedback', () => {
   it('prints every page through one browser, several at a time', async () => {
     const { browser, stats } = fakeBrowser();
-    const plan = await planFeedback(samples, 2025, { formats: ['html', 'pdf'], pdf: { browser, env: {} }, concurrency: 4 });
+    const plan = await planFeedback(samples, 2025, {
+      formats: ['html', 'pdf'],
+      pdf: { browser, env: {} },
+      concurrency: 4,
+    });
     const count = plan.pages.length;
     expect(count).toBeGreaterThan(70);
     expect(stats).toMatchObject({ launches: 1, prints: count, closed: 1, maxOpen: 4 });
@@ -111,7 +123,7 @@ describe('planFeedback', () => {
     expect(plan.files.filter((f) => f.path.endsWith('.html'))).toHaveLength(count);
     expect(plan.files.every((f) => /^2025\/enheter\/[a-z0-9-]+\.(html|pdf)$/.test(f.path))).toBe(true);
   });
-  it('writes a unit\'s own answers beside the institution\'s, and hides suppressed sick leave', async () => {
+  it("writes a unit's own answers beside the institution's, and hides suppressed sick leave", async () => {
     const plan = await planFeedback(samples, 2025, { formats: ['html'], concurrency: 1 });
     const suppressed = plan.pages.find((p) => p.unit.absence?.percent === null)!;
     expect(suppressed.html).toContain('Sykefraværet vises ikke');
@@ -136,7 +148,12 @@ describe('hms-report feedback', () => {
       isTTY: { stdout: false, stderr: false },
       stdout: () => undefined,
       stderr: (text) => void (stderr += text),
-      writer: { write: async (root, files) => { written.push(...files); return files.map((f) => `${root}/${f.path}`); } },
+      writer: {
+        write: async (root, files) => {
+          written.push(...files);
+          return files.map((f) => `${root}/${f.path}`);
+        },
+      },
     };
     expect(await run(['feedback', '2025'], io)).toBe(3);
     expect(stderr).toContain('Chromium at /fake/chromium failed while printing the feedback PDFs: Target closed');
@@ -154,7 +171,12 @@ describe('hms-report feedback', () => {
       isTTY: { stdout: false, stderr: false },
       stdout: () => undefined,
       stderr: () => undefined,
-      writer: { write: async (root, files) => { written.push(...files); return files.map((f) => `${root}/${f.path}`); } },
+      writer: {
+        write: async (root, files) => {
+          written.push(...files);
+          return files.map((f) => `${root}/${f.path}`);
+        },
+      },
     };
     expect(await run(['feedback', '2025', '--concurrency', '3'], io)).toBe(0);
     const html = written.filter((f) => f.path.endsWith('.html'));

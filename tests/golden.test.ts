@@ -15,7 +15,10 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 /** The embedded fonts as a hash: 100 kB of base64 would drown every diff, and a changed font still changes the hash. */
 function reviewable(html: string): string {
-  return html.replace(/url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g, (_, data: string) => `url(data:font/woff2;sha256=${createHash('sha256').update(data).digest('hex')})`);
+  return html.replace(
+    /url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g,
+    (_, data: string) => `url(data:font/woff2;sha256=${createHash('sha256').update(data).digest('hex')})`,
+  );
 }
 
 describe('golden files of the sample build', () => {
@@ -32,9 +35,15 @@ describe('golden files of the sample build', () => {
         writeFileSync(path, actual);
         continue;
       }
-      expect(existsSync(path), `tests/golden/${name} is missing: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`).toBe(true);
+      expect(
+        existsSync(path),
+        `tests/golden/${name} is missing: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`,
+      ).toBe(true);
       const expected = readFileSync(path, 'utf8');
-      expect(actual === expected, `${name} differs from tests/golden/${name} ${firstDifference(expected, actual)}; if intended: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`).toBe(true);
+      expect(
+        actual === expected,
+        `${name} differs from tests/golden/${name} ${firstDifference(expected, actual)}; if intended: UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`,
+      ).toBe(true);
     }
   });
 });
@@ -45,6 +54,7 @@ function firstDifference(expected: string, actual: string): string {
   const b = actual.split('\n');
   const line = a.findIndex((text, i) => text !== b[i]);
   const at = line === -1 ? a.length : line;
-  const clip = (text: string | undefined) => (text === undefined ? '(end of file)' : JSON.stringify(text.slice(0, 200)));
+  const clip = (text: string | undefined) =>
+    text === undefined ? '(end of file)' : JSON.stringify(text.slice(0, 200));
   return `at line ${at + 1}: golden ${clip(a[at])} / built ${clip(b[at])}`;
 }

@@ -19,11 +19,13 @@ export function memoryWorkspace(files: Record<string, string | Uint8Array>): Wor
 
 /** Bytes of text in Windows-1252 (only Latin-1 range characters are needed here). */
 export function windows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.codePointAt(0)!;
-    if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c} in this helper`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c} in this helper`);
+      return code;
+    }),
+  );
 }
 
 export async function xlsxBytes(rows: unknown[][]): Promise<Uint8Array> {

@@ -19,15 +19,32 @@ const UNITS = [
 ].join('\n');
 
 const HEADER = [
-  'case_id', 'unit_id', 'registered_date', 'case_type', 'category', 'status', 'closed_date',
-  'severity_person_actual', 'severity_person_potential', 'severity_material_actual',
-  'severity_material_potential', 'severity_environment_actual', 'severity_environment_potential',
+  'case_id',
+  'unit_id',
+  'registered_date',
+  'case_type',
+  'category',
+  'status',
+  'closed_date',
+  'severity_person_actual',
+  'severity_person_potential',
+  'severity_material_actual',
+  'severity_material_potential',
+  'severity_environment_actual',
+  'severity_environment_potential',
 ];
 
 type Case = Partial<Record<(typeof HEADER)[number], string>>;
 
 function row(c: Case): string {
-  const defaults: Case = { unit_id: 'A', registered_date: '2025-03-01', case_type: 'ulykke', category: 'Kjemikalier', status: 'lukket', closed_date: '' };
+  const defaults: Case = {
+    unit_id: 'A',
+    registered_date: '2025-03-01',
+    case_type: 'ulykke',
+    category: 'Kjemikalier',
+    status: 'lukket',
+    closed_date: '',
+  };
   return HEADER.map((h) => {
     const value = c[h] ?? defaults[h] ?? '';
     return /[;"]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -60,7 +77,13 @@ describe('incident counting rules', () => {
       { case_type: 'avvik', status: 'Avvist' },
       { case_type: 'forbedringsforslag', status: 'avvist' },
     ]);
-    expect(m.years['2025']).toMatchObject({ reported: 2, closed: 1, suggestions: 0, suggestionsClosed: 0, rejected: 2 });
+    expect(m.years['2025']).toMatchObject({
+      reported: 2,
+      closed: 1,
+      suggestions: 0,
+      suggestionsClosed: 0,
+      rejected: 2,
+    });
     expect(m.byCategory).toEqual({ Kjemikalier: 2 });
     expect(m.severity.person.actual.katastrofalt).toBe(0);
     expect(m.severity.person.actual.farlig).toBe(1);
@@ -74,7 +97,13 @@ describe('incident counting rules', () => {
       { case_type: 'farlig forhold', status: 'LUKKET' },
       { case_type: 'avvik', status: 'under behandling' },
     ]);
-    expect(m.years['2025']).toMatchObject({ reported: 2, closed: 1, suggestions: 2, suggestionsClosed: 1, rejected: 0 });
+    expect(m.years['2025']).toMatchObject({
+      reported: 2,
+      closed: 1,
+      suggestions: 2,
+      suggestionsClosed: 1,
+      rejected: 0,
+    });
     expect(m.years['2025']!.byType).toEqual({ ulykke: 0, nestenulykke: 0, farlig_forhold: 1, avvik: 1 });
     expect(m.byCategory).toEqual({ Kjemikalier: 2 });
   });
@@ -88,20 +117,48 @@ describe('incident counting rules', () => {
     ]);
     expect(m.byCategory).toEqual({ Kjemikalier: 2, Brann: 2, Stråling: 1 });
     expect(Object.keys(m.byCategory)).toEqual(['Brann', 'Kjemikalier', 'Stråling']);
-    expect(m.summary.topCategories).toEqual([{ name: 'Brann', count: 2 }, { name: 'Kjemikalier', count: 2 }, { name: 'Stråling', count: 1 }]);
+    expect(m.summary.topCategories).toEqual([
+      { name: 'Brann', count: 2 },
+      { name: 'Kjemikalier', count: 2 },
+      { name: 'Stråling', count: 1 },
+    ]);
     expect(m.summary.uncategorised).toBe(1);
   });
 
   it('counts severity for uønskede hendelser only, empty as Ikke valgt, levels in any case', async () => {
     const m = await metricsOf([
-      { case_type: 'ulykke', severity_person_actual: 'en viss fare', severity_person_potential: 'KRITISK', severity_material_actual: 'Ingen/liten fare' },
-      { case_type: 'nestenulykke', severity_person_actual: '', severity_person_potential: 'Ikke valgt', severity_environment_potential: 'Katastrofalt' },
+      {
+        case_type: 'ulykke',
+        severity_person_actual: 'en viss fare',
+        severity_person_potential: 'KRITISK',
+        severity_material_actual: 'Ingen/liten fare',
+      },
+      {
+        case_type: 'nestenulykke',
+        severity_person_actual: '',
+        severity_person_potential: 'Ikke valgt',
+        severity_environment_potential: 'Katastrofalt',
+      },
       { case_type: 'farlig forhold', severity_person_actual: 'Ingen/liten fare', severity_person_potential: 'farlig' },
       { case_type: 'avvik', severity_person_actual: 'Farlig', severity_person_potential: 'Katastrofalt' },
       { case_type: 'forbedringsforslag', severity_person_actual: 'Farlig' },
     ]);
-    expect(m.severity.person.actual).toEqual({ ikke_valgt: 1, ingen_liten_fare: 1, en_viss_fare: 1, farlig: 0, kritisk: 0, katastrofalt: 0 });
-    expect(m.severity.person.potential).toEqual({ ikke_valgt: 1, ingen_liten_fare: 0, en_viss_fare: 0, farlig: 1, kritisk: 1, katastrofalt: 0 });
+    expect(m.severity.person.actual).toEqual({
+      ikke_valgt: 1,
+      ingen_liten_fare: 1,
+      en_viss_fare: 1,
+      farlig: 0,
+      kritisk: 0,
+      katastrofalt: 0,
+    });
+    expect(m.severity.person.potential).toEqual({
+      ikke_valgt: 1,
+      ingen_liten_fare: 0,
+      en_viss_fare: 0,
+      farlig: 1,
+      kritisk: 1,
+      katastrofalt: 0,
+    });
     expect(m.severity.material.actual).toMatchObject({ ikke_valgt: 2, ingen_liten_fare: 1 });
     expect(m.severity.environment.potential).toMatchObject({ ikke_valgt: 2, katastrofalt: 1 });
     expect(m.summary.unwanted).toBe(3);
@@ -163,18 +220,26 @@ describe('incident validation', () => {
   });
 
   it('reports a repeated case_id (in any case) at the repeat, naming the first row', async () => {
-    const { errors } = await load({ 'incidents.csv': csv([{ case_id: 'EQS-1' }, { case_id: 'EQS-2' }, { case_id: 'eqs-1' }]) });
+    const { errors } = await load({
+      'incidents.csv': csv([{ case_id: 'EQS-1' }, { case_id: 'EQS-2' }, { case_id: 'eqs-1' }]),
+    });
     expect(errors).toEqual(['incidents.csv:4:case_id: case_id "eqs-1" is already used in row 2']);
   });
 
   it('names a missing column', async () => {
     const header = HEADER.filter((h) => h !== 'severity_environment_actual').join(';');
     const { errors } = await load({ 'incidents.csv': `${header}\n` });
-    expect(errors).toEqual(['incidents.csv:1:severity_environment_actual: required column "severity_environment_actual" is missing']);
+    expect(errors).toEqual([
+      'incidents.csv:1:severity_environment_actual: required column "severity_environment_actual" is missing',
+    ]);
   });
 
   it('accepts an export without category, closed_date and severity columns, warning what is lost', async () => {
-    const file = ['case_id;unit_id;registered_date;case_type;status', 'A1;A;2025-01-01;ulykke;lukket', 'A2;B;2025-01-02;avvik;åpen'].join('\n');
+    const file = [
+      'case_id;unit_id;registered_date;case_type;status',
+      'A1;A;2025-01-01;ulykke;lukket',
+      'A2;B;2025-01-02;avvik;åpen',
+    ].join('\n');
     const { sources, diagnostics } = await load({ 'incidents.csv': file });
     expect(diagnostics.errors).toEqual([]);
     expect(lines(diagnostics)).toEqual([
@@ -192,25 +257,76 @@ describe('incident validation', () => {
     expect(errors).toEqual([]);
     const metrics = computeMetrics(sources!);
     expect(metrics.incidents).toBeUndefined();
-    expect(await tableSeverity({ name: 'table-severity', args: [], options: {}, file: 'x.md' }, context(metrics))).toContain('class="no-data"');
+    expect(
+      await tableSeverity({ name: 'table-severity', args: [], options: {}, file: 'x.md' }, context(metrics)),
+    ).toContain('class="no-data"');
   });
 });
 
 describe('the EQS export as XLSX', () => {
   it('reads real Excel dates, headers in any case, extra columns and categories with several values', async () => {
     const bytes = await xlsxBytes([
-      ['Case_ID', 'Tittel', 'UNIT_ID', 'Registered_Date', 'Case_Type', 'Category', 'Status', 'Closed_Date',
-        'Severity_Person_Actual', 'Severity_Person_Potential', 'Severity_Material_Actual', 'Severity_Material_Potential',
-        'Severity_Environment_Actual', 'Severity_Environment_Potential'],
-      ['E-1', 'Kutt', 'A', new Date(Date.UTC(2024, 11, 30)), 'Ulykke', 'Klem-, kutt- og fallskader;Kjemikalier', 'Lukket', new Date(Date.UTC(2025, 0, 9)), 'En viss fare', 'Farlig', null, null, null, null],
-      ['E-2', 'Søl', 'B', new Date(Date.UTC(2025, 0, 2)), 'Farlig forhold', 'Kjemikalier', 'Åpen', null, 'Ingen/liten fare', 'En viss fare', null, null, null, null],
+      [
+        'Case_ID',
+        'Tittel',
+        'UNIT_ID',
+        'Registered_Date',
+        'Case_Type',
+        'Category',
+        'Status',
+        'Closed_Date',
+        'Severity_Person_Actual',
+        'Severity_Person_Potential',
+        'Severity_Material_Actual',
+        'Severity_Material_Potential',
+        'Severity_Environment_Actual',
+        'Severity_Environment_Potential',
+      ],
+      [
+        'E-1',
+        'Kutt',
+        'A',
+        new Date(Date.UTC(2024, 11, 30)),
+        'Ulykke',
+        'Klem-, kutt- og fallskader;Kjemikalier',
+        'Lukket',
+        new Date(Date.UTC(2025, 0, 9)),
+        'En viss fare',
+        'Farlig',
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        'E-2',
+        'Søl',
+        'B',
+        new Date(Date.UTC(2025, 0, 2)),
+        'Farlig forhold',
+        'Kjemikalier',
+        'Åpen',
+        null,
+        'Ingen/liten fare',
+        'En viss fare',
+        null,
+        null,
+        null,
+        null,
+      ],
       ['E-3', 'Forslag', 'b', 45700, 'Forbedringsforslag', null, 'Lukket', 45710, null, null, null, null, null, null],
     ]);
     const { sources, errors } = await load({ 'incidents.xlsx': bytes });
     expect(errors).toEqual([]);
     const m = computeMetrics(sources!).incidents!;
     expect(m.years['2024']).toMatchObject({ reported: 1, closed: 1, medianDaysToClose: 10, openAtYearEnd: 1 });
-    expect(m.years['2025']).toMatchObject({ reported: 1, closed: 0, suggestions: 1, suggestionsClosed: 1, openAtYearEnd: 1 });
+    expect(m.years['2025']).toMatchObject({
+      reported: 1,
+      closed: 0,
+      suggestions: 1,
+      suggestionsClosed: 1,
+      openAtYearEnd: 1,
+    });
     expect(m.byOrg).toEqual({ F: 0, G: 1 });
     expect(m.byCategory).toEqual({ Kjemikalier: 1 });
     expect(sources!.incidents!.cases.map((c) => [c.id, c.registered, c.unitId])).toEqual([
@@ -229,11 +345,18 @@ describe('acceptance criteria (Tabell 2)', () => {
     const criteria = computeMetrics(sources!).acceptanceCriteria!;
     expect(criteria.file).toBe('templates/acceptance-criteria.yaml');
     expect(criteria.columns).toEqual(['Konsekvens', 'Menneske', 'Ytre miljø', 'Materiell']);
-    expect(criteria.rows.map((r) => r[0])).toEqual(['Ingen/liten fare', 'En viss fare', 'Farlig', 'Kritisk', 'Katastrofalt']);
+    expect(criteria.rows.map((r) => r[0])).toEqual([
+      'Ingen/liten fare',
+      'En viss fare',
+      'Farlig',
+      'Kritisk',
+      'Katastrofalt',
+    ]);
   });
 
   it("takes the workspace's content/<year>/akseptkriterier.yaml instead, and numbers its caption", async () => {
-    const yaml = 'tittel: Våre kriterier\nkolonner: [Nivå, Menneske]\nrader:\n  - [Lav, Ingen skade <i>i det hele tatt</i>]\n';
+    const yaml =
+      'tittel: Våre kriterier\nkolonner: [Nivå, Menneske]\nrader:\n  - [Lav, Ingen skade <i>i det hele tatt</i>]\n';
     const { sources, errors } = await load({ 'content/2025/akseptkriterier.yaml': yaml });
     expect(errors).toEqual([]);
     const html = await tableAcceptanceCriteria(call, context(computeMetrics(sources!), 1));
@@ -244,14 +367,26 @@ describe('acceptance criteria (Tabell 2)', () => {
   it('reports a row whose cells do not match the columns at its line', async () => {
     const yaml = 'tittel: Kriterier\nkolonner: [Nivå, Menneske]\nrader:\n  - [Lav, Ingen]\n  - [Høy]\n';
     const { errors } = await load({ 'content/2025/akseptkriterier.yaml': yaml });
-    expect(errors).toEqual(['content/2025/akseptkriterier.yaml:5:rader.1: this row has 1 cells, but "kolonner" names 2: give one cell per column']);
+    expect(errors).toEqual([
+      'content/2025/akseptkriterier.yaml:5:rader.1: this row has 1 cells, but "kolonner" names 2: give one cell per column',
+    ]);
   });
 });
 
 describe('incident components', () => {
   it('sorts Figur 9 by count and says the top categories in its text alternative', async () => {
-    const { sources } = await load({ 'incidents.csv': csv([{ category: 'Brann' }, { category: 'Kjemikalier;Brann' }, { category: 'Støy' }, { category: 'Brann' }]) });
-    const html = await figureIncidentsCategory({ name: 'figure-incidents-category', args: [], options: {}, file: 'x.md' }, context(computeMetrics(sources!)));
+    const { sources } = await load({
+      'incidents.csv': csv([
+        { category: 'Brann' },
+        { category: 'Kjemikalier;Brann' },
+        { category: 'Støy' },
+        { category: 'Brann' },
+      ]),
+    });
+    const html = await figureIncidentsCategory(
+      { name: 'figure-incidents-category', args: [], options: {}, file: 'x.md' },
+      context(computeMetrics(sources!)),
+    );
     expect(html).toContain('Figur 1: Totalt antall uønskede hendelser og avvik pr. kategori, 2025');
     expect(html).toContain('Flest gjaldt Brann (3), Kjemikalier (1) og Støy (1).');
     expect(html.indexOf('<th scope="row">Brann</th>')).toBeLessThan(html.indexOf('<th scope="row">Kjemikalier</th>'));

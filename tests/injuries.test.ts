@@ -6,7 +6,8 @@ import { readSources } from '../src/sources/index.js';
 import { figureInjuries } from '../src/report/components/incidents.js';
 import { lines, memoryWorkspace, windows1252, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
 
-const UNITS = 'unit_id,name,parent_id,reporting,first_year,last_year\nØK,Økonomi,,nei,,\nØK-IØT,Industriell økonomi,ØK,ja,,\nGML,Gammel,ØK,ja,,2022\n';
+const UNITS =
+  'unit_id,name,parent_id,reporting,first_year,last_year\nØK,Økonomi,,nei,,\nØK-IØT,Industriell økonomi,ØK,ja,,\nGML,Gammel,ØK,ja,,2022\n';
 
 async function load(files: Record<string, string | Uint8Array>, year = 2025) {
   const diagnostics = new Diagnostics();
@@ -37,14 +38,24 @@ describe('injuries', () => {
   });
 
   it('reads XLSX with real dates', async () => {
-    const bytes = await xlsxBytes([['Case_ID', 'Unit_ID', 'Date', 'Kind'], ['Y1', 'ØK', new Date(Date.UTC(2025, 4, 2)), 'Yrkessykdom']]);
+    const bytes = await xlsxBytes([
+      ['Case_ID', 'Unit_ID', 'Date', 'Kind'],
+      ['Y1', 'ØK', new Date(Date.UTC(2025, 4, 2)), 'Yrkessykdom'],
+    ]);
     const { sources, errors } = await load({ 'injuries.xlsx': bytes });
     expect(errors).toEqual([]);
     expect(computeMetrics(sources!).injuries!.years['2025']).toEqual({ yrkesskade: 0, yrkessykdom: 1 });
   });
 
   it('reports a bad kind, a bad date, a unit outside its years and a repeated case at file, row and column', async () => {
-    const csv = ['case_id,unit_id,date,kind', 'Y0,ØK,2025-01-01,ulykke', 'Y2,ØK,2025-13-01,yrkesskade', 'Y3,GML,2024-01-01,yrkesskade', 'Y1,ØK,2025-02-01,yrkesskade', 'Y1,ØK,2025-02-01,yrkesskade'].join('\n');
+    const csv = [
+      'case_id,unit_id,date,kind',
+      'Y0,ØK,2025-01-01,ulykke',
+      'Y2,ØK,2025-13-01,yrkesskade',
+      'Y3,GML,2024-01-01,yrkesskade',
+      'Y1,ØK,2025-02-01,yrkesskade',
+      'Y1,ØK,2025-02-01,yrkesskade',
+    ].join('\n');
     const { errors } = await load({ 'injuries.csv': csv });
     expect(errors).toEqual([
       'injuries.csv:2:kind: "ulykke" is not one of "yrkesskade", "yrkessykdom"',
@@ -55,9 +66,16 @@ describe('injuries', () => {
   });
 
   it('draws Figur 2 with a data table, or says that no data was given', async () => {
-    const { sources } = await load({ 'injuries.csv': 'case_id,unit_id,date,kind\nY1,ØK,2024-01-01,yrkesskade\nY2,ØK,2025-01-01,yrkessykdom\n' });
+    const { sources } = await load({
+      'injuries.csv': 'case_id,unit_id,date,kind\nY1,ØK,2024-01-01,yrkesskade\nY2,ØK,2025-01-01,yrkessykdom\n',
+    });
     let n = 0;
-    const context = (metrics: ReturnType<typeof computeMetrics>) => ({ metrics, config: DEFAULT_CONFIG, nextNumber: () => ++n, chartSpec: chartSpecFromTemplates });
+    const context = (metrics: ReturnType<typeof computeMetrics>) => ({
+      metrics,
+      config: DEFAULT_CONFIG,
+      nextNumber: () => ++n,
+      chartSpec: chartSpecFromTemplates,
+    });
     const call = { name: 'figure-injuries', args: [], options: {}, file: 'x.md' };
     const html = await figureInjuries(call, context(computeMetrics(sources!)));
     expect(html).toContain('Figur 1: Totalt antall yrkesskader / yrkessykdom, 2024–2025');

@@ -17,14 +17,26 @@ async function validator() {
 describe('docs/metrics.schema.json', () => {
   it('is what `npm run schema` makes from src/metrics/types.ts today (regenerate it after changing the types)', async () => {
     const { createGenerator } = await import('ts-json-schema-generator');
-    const fresh = createGenerator({ path: 'src/metrics/types.ts', type: 'Metrics', tsconfig: 'tsconfig.json', additionalProperties: true }).createSchema('Metrics');
-    const committed: unknown = JSON.parse(await readFile(new URL('../docs/metrics.schema.json', import.meta.url), 'utf8'));
+    const fresh = createGenerator({
+      path: 'src/metrics/types.ts',
+      type: 'Metrics',
+      tsconfig: 'tsconfig.json',
+      additionalProperties: true,
+    }).createSchema('Metrics');
+    const committed: unknown = JSON.parse(
+      await readFile(new URL('../docs/metrics.schema.json', import.meta.url), 'utf8'),
+    );
     expect(committed).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 
-  it('accepts the samples\' metrics.json', async () => {
+  it("accepts the samples' metrics.json", async () => {
     const validate = await validator();
-    const plan = await planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), 2025, await loadTemplates(nodeFileSystem), { formats: ['json'] });
+    const plan = await planBuild(
+      new Workspace(SAMPLES_DIR, nodeFileSystem),
+      2025,
+      await loadTemplates(nodeFileSystem),
+      { formats: ['json'] },
+    );
     const metrics: unknown = JSON.parse(stableJson(plan.metrics));
     const ok = validate(metrics);
     expect(validate.errors ?? []).toEqual([]);
@@ -32,9 +44,23 @@ describe('docs/metrics.schema.json', () => {
   });
   it('rejects a metrics.json that breaks the contract', async () => {
     const validate = await validator();
-    expect(validate({ schemaVersion: 1, year: 2025, institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(true);
-    expect(validate({ schemaVersion: 2, year: 2025, institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(false);
-    expect(validate({ schemaVersion: 1, year: '2025', institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(false);
-    expect(validate({ schemaVersion: 1, year: 2025, institution: 'X', units: { reporting: 1, responded: 1 }, absence: { years: { '2025': { total: '4,5' } } } })).toBe(false);
+    expect(validate({ schemaVersion: 1, year: 2025, institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(
+      true,
+    );
+    expect(validate({ schemaVersion: 2, year: 2025, institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(
+      false,
+    );
+    expect(validate({ schemaVersion: 1, year: '2025', institution: 'X', units: { reporting: 1, responded: 1 } })).toBe(
+      false,
+    );
+    expect(
+      validate({
+        schemaVersion: 1,
+        year: 2025,
+        institution: 'X',
+        units: { reporting: 1, responded: 1 },
+        absence: { years: { '2025': { total: '4,5' } } },
+      }),
+    ).toBe(false);
   });
 });

@@ -34,7 +34,11 @@ describe('the embedded typeface', () => {
   it('is what charts are measured and drawn with', async () => {
     const labels = ['Økonomi- og virksomhetsstyring', 'Fakultet for ingeniørvitenskap', 'Kort'];
     const svg = await chartSvg(
-      { data: { values: [] }, mark: 'bar', encoding: { y: { field: 'org', type: 'nominal', sort: null }, x: { field: 'n', type: 'quantitative' } } },
+      {
+        data: { values: [] },
+        mark: 'bar',
+        encoding: { y: { field: 'org', type: 'nominal', sort: null }, x: { field: 'n', type: 'quantitative' } },
+      },
       labels.map((org, i) => ({ org, n: i + 1 })),
     );
     expect(svg).toMatch(/font-family="(&quot;|")Source Sans 3/);

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIo, type CliIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
-import { findBrowser, launchChromium, renderPdf, type BrowserAccess, type PdfPrinter } from '../src/report/pdf/index.js';
+import {
+  findBrowser,
+  launchChromium,
+  renderPdf,
+  type BrowserAccess,
+  type PdfPrinter,
+} from '../src/report/pdf/index.js';
 import { finishPdf, pageCount } from '../src/report/pdf/pdf-file.js';
 import { chromiumPath, minimalPdf, poppler, skipWithoutBrowser, tempFile } from './pdf-support.js';
 
@@ -27,14 +33,22 @@ describe.skipIf(skipWithoutBrowser)('printing with the system Chromium', () => {
       '<link rel="stylesheet" href="https://example.invalid/style.css"><style>@import url("http://example.invalid/imported.css");</style>',
     );
     const { pdf, blockedRequests } = await printer.print(html);
-    expect(blockedRequests).toEqual(['http://example.invalid/imported.css', 'http://example.invalid/x.png', 'https://example.invalid/style.css']);
+    expect(blockedRequests).toEqual([
+      'http://example.invalid/imported.css',
+      'http://example.invalid/x.png',
+      'https://example.invalid/style.css',
+    ]);
     expect(pageCount(pdf)).toBe(1);
   });
 
   it('fills in the TOC page numbers through the pages the headings land on', async () => {
-    const html = page(`<nav><a href="#a">A <span class="toc-page" data-target="a"></span></a> <a href="#b">B <span class="toc-page" data-target="b"></span></a></nav>
+    const html =
+      page(`<nav><a href="#a">A <span class="toc-page" data-target="a"></span></a> <a href="#b">B <span class="toc-page" data-target="b"></span></a></nav>
 <h1 id="a">Første</h1><div style="break-after: page"></div><h1 id="b">Andre</h1>`);
-    const report = await renderPdf(html, ['a', 'b'], printer, { date: new Date(Date.UTC(2026, 0, 1)), author: 'Testuniversitetet' });
+    const report = await renderPdf(html, ['a', 'b'], printer, {
+      date: new Date(Date.UTC(2026, 0, 1)),
+      author: 'Testuniversitetet',
+    });
     expect(Object.fromEntries(report.tocPages)).toEqual({ a: 1, b: 2 });
     const path = tempFile('toc.pdf', report.pdf);
     expect(poppler('pdftotext', ['-f', '1', '-l', '1', path, '-'])).toMatch(/A\s*1\s*B\s*2/);
@@ -46,7 +60,9 @@ describe.skipIf(skipWithoutBrowser)('printing with the system Chromium', () => {
 
 describe('finishing the PDF', () => {
   it('sets the dates, adds the author and keeps every cross-reference offset right', () => {
-    const finished = Buffer.from(finishPdf(minimalPdf(), { date: new Date(Date.UTC(2026, 0, 1)), author: 'Høgskolen' })).toString('latin1');
+    const finished = Buffer.from(
+      finishPdf(minimalPdf(), { date: new Date(Date.UTC(2026, 0, 1)), author: 'Høgskolen' }),
+    ).toString('latin1');
     expect(finished).toContain("/CreationDate (D:20260101000000+00'00')");
     expect(finished).toContain('/Author <FEFF0048006F00670073006B006F006C0065006E>'.replace('006F0067', '00F80067'));
     expect(finished).not.toContain('00112233445566778899AABBCCDDEEFF');
@@ -61,7 +77,9 @@ describe('finishing the PDF', () => {
 
   it('gives the same bytes for the same input', () => {
     const options = { date: new Date(Date.UTC(2026, 0, 1)), author: 'A' };
-    expect(Buffer.from(finishPdf(minimalPdf(), options)).equals(Buffer.from(finishPdf(minimalPdf(), options)))).toBe(true);
+    expect(Buffer.from(finishPdf(minimalPdf(), options)).equals(Buffer.from(finishPdf(minimalPdf(), options)))).toBe(
+      true,
+    );
   });
 });
 
@@ -74,20 +92,33 @@ describe('finding a browser', () => {
 
   it('prefers HMS_REPORT_CHROMIUM, then PUPPETEER_EXECUTABLE_PATH, then the system paths', () => {
     const files = ['/opt/c', '/opt/p', '/usr/bin/chromium', '/usr/bin/google-chrome'];
-    expect(findBrowser({ HMS_REPORT_CHROMIUM: '/opt/c', PUPPETEER_EXECUTABLE_PATH: '/opt/p' }, machine(files))).toEqual({ found: true, path: '/opt/c' });
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/opt/p' }, machine(files))).toEqual({ found: true, path: '/opt/p' });
+    expect(findBrowser({ HMS_REPORT_CHROMIUM: '/opt/c', PUPPETEER_EXECUTABLE_PATH: '/opt/p' }, machine(files))).toEqual(
+      { found: true, path: '/opt/c' },
+    );
+    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/opt/p' }, machine(files))).toEqual({
+      found: true,
+      path: '/opt/p',
+    });
     expect(findBrowser({}, machine(files))).toEqual({ found: true, path: '/usr/bin/chromium' });
-    expect(findBrowser({}, machine(['/usr/bin/google-chrome']))).toEqual({ found: true, path: '/usr/bin/google-chrome' });
+    expect(findBrowser({}, machine(['/usr/bin/google-chrome']))).toEqual({
+      found: true,
+      path: '/usr/bin/google-chrome',
+    });
   });
 
   it('never replaces a path the user set with another browser', () => {
-    expect(findBrowser({ HMS_REPORT_CHROMIUM: '/nope' }, machine(['/usr/bin/chromium']))).toEqual({ found: false, explicit: { variable: 'HMS_REPORT_CHROMIUM', path: '/nope' } });
+    expect(findBrowser({ HMS_REPORT_CHROMIUM: '/nope' }, machine(['/usr/bin/chromium']))).toEqual({
+      found: false,
+      explicit: { variable: 'HMS_REPORT_CHROMIUM', path: '/nope' },
+    });
   });
 
   it("falls back to the newest browser in puppeteer's cache", () => {
     const root = '/home/u/.cache/puppeteer/chrome';
     const newest = `${root}/linux-131.0.6778.85/chrome-linux64/chrome`;
-    const probe = machine([`${root}/linux-99.0.1/chrome-linux64/chrome`, newest], { [root]: ['linux-99.0.1', 'linux-131.0.6778.85'] });
+    const probe = machine([`${root}/linux-99.0.1/chrome-linux64/chrome`, newest], {
+      [root]: ['linux-99.0.1', 'linux-131.0.6778.85'],
+    });
     expect(findBrowser({}, probe)).toEqual({ found: true, path: newest });
     expect(findBrowser({}, machine([]))).toEqual({ found: false });
   });
@@ -102,8 +133,14 @@ describe.skipIf(skipWithoutBrowser)('build with the system Chromium', () => {
         calls.launches++;
         const real = await launchChromium(path);
         return {
-          print: (html, fill) => { calls.prints++; return real.print(html, fill); },
-          close: () => { calls.closes++; return real.close(); },
+          print: (html, fill) => {
+            calls.prints++;
+            return real.print(html, fill);
+          },
+          close: () => {
+            calls.closes++;
+            return real.close();
+          },
         };
       },
     };
@@ -124,7 +161,13 @@ describe('build with a fake browser', () => {
 
   async function cli(args: string[], browser = noBrowser) {
     let stderr = '';
-    const io: CliIo = { ...processIo, env: { ...processIo.env, SOURCE_DATE_EPOCH: undefined }, browser, stdout: () => undefined, stderr: (t) => void (stderr += t) };
+    const io: CliIo = {
+      ...processIo,
+      env: { ...processIo.env, SOURCE_DATE_EPOCH: undefined },
+      browser,
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+    };
     return { status: await run(args, io), stderr };
   }
 

@@ -21,9 +21,15 @@ export const skipWithoutBrowser = chromiumPath === undefined && !process.env.CI;
 export const SAMPLE_YEAR = 2025;
 
 /** The bundled samples built in memory, as `hms-report build` plans it. */
-export async function buildSamples(formats: readonly OutputFormat[], env: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: undefined }): Promise<BuildPlan> {
+export async function buildSamples(
+  formats: readonly OutputFormat[],
+  env: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: undefined },
+): Promise<BuildPlan> {
   const templates = await loadTemplates(nodeFileSystem);
-  return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), SAMPLE_YEAR, templates, { formats, pdf: { browser: systemBrowser, env } });
+  return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), SAMPLE_YEAR, templates, {
+    formats,
+    pdf: { browser: systemBrowser, env },
+  });
 }
 
 export function fileOf(plan: BuildPlan, name: string): string | Uint8Array {
@@ -46,7 +52,9 @@ export function poppler(tool: 'pdfinfo' | 'pdffonts' | 'pdftotext', args: string
 /** The text of each page (index 0 = page 1), laid out as printed. */
 export function pageTexts(pdfPath: string): string[] {
   const pages = Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [pdfPath]))?.[1]);
-  return Array.from({ length: pages }, (_, i) => poppler('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-']));
+  return Array.from({ length: pages }, (_, i) =>
+    poppler('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-']),
+  );
 }
 
 export interface TocEntry {
@@ -57,12 +65,23 @@ export interface TocEntry {
 
 /** The TOC's entries as the HTML lists them: what the PDF's TOC must show. */
 export function tocEntries(html: string): TocEntry[] {
-  const entries = [...html.matchAll(/<li class="toc-level-\d"><a href="#([^"]+)"><span class="toc-number">([^<]*)<\/span> <span class="toc-text">([^<]*)<\/span>/g)];
+  const entries = [
+    ...html.matchAll(
+      /<li class="toc-level-\d"><a href="#([^"]+)"><span class="toc-number">([^<]*)<\/span> <span class="toc-text">([^<]*)<\/span>/g,
+    ),
+  ];
   return entries.map((m) => ({ id: m[1]!, number: m[2]!, title: decodeEntities(m[3]!) }));
 }
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`');
 }
 
 /**
@@ -70,7 +89,10 @@ export function decodeEntities(text: string): string {
  * after a hyphen is where Chromium wrapped "2021-2025" or "HMS-arbeid", so it is dropped rather than folded.
  */
 export function squash(text: string): string {
-  return text.replace(/-[ \t]*\n\s*/g, '-').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text
+    .replace(/-[ \t]*\n\s*/g, '-')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildPlan } from '../src/pipeline.js';
 import { destinationPages, pageCount } from '../src/report/pdf/pdf-file.js';
-import { buildSamples, fileOf, pageTexts, poppler, skipWithoutBrowser, squash, tempFile, tocEntries, type TocEntry } from './pdf-support.js';
+import {
+  buildSamples,
+  fileOf,
+  pageTexts,
+  poppler,
+  skipWithoutBrowser,
+  squash,
+  tempFile,
+  tocEntries,
+  type TocEntry,
+} from './pdf-support.js';
 
 /**
  * The sample report printed by a real Chromium, checked with poppler's tools
@@ -41,7 +51,9 @@ describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
   it('lists every heading of levels 1–3 in the table of contents with the page it is printed on', () => {
     expect(toc.length).toBeGreaterThan(5);
     // The TOC pages carry "Innhold" as their running header, so their first line says so.
-    const tocPages = pages.map((text, i) => ({ text, page: i + 1 })).filter(({ text }) => text.trimStart().startsWith('Innhold'));
+    const tocPages = pages
+      .map((text, i) => ({ text, page: i + 1 }))
+      .filter(({ text }) => text.trimStart().startsWith('Innhold'));
     expect(tocPages.length).toBeGreaterThan(0);
     const tocText = squash(tocPages.map((p) => p.text).join('\n'));
     const afterToc = tocPages.at(-1)!.page;
@@ -83,7 +95,10 @@ describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
   });
 
   it('embeds its fonts, all of them the report typeface', () => {
-    const rows = poppler('pdffonts', [pdfPath]).split('\n').slice(2).filter((row) => row.trim() !== '');
+    const rows = poppler('pdffonts', [pdfPath])
+      .split('\n')
+      .slice(2)
+      .filter((row) => row.trim() !== '');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const columns = row.trim().split(/\s+/);

@@ -13,7 +13,13 @@ async function rowsOf(table: Table | null) {
 }
 
 const spec = tableSpec({
-  columns: { navn: text(), antall: integer({ min: 0 }), andel: decimal(), dato: date(), status: code(['åpen', 'lukket']) },
+  columns: {
+    navn: text(),
+    antall: integer({ min: 0 }),
+    andel: decimal(),
+    dato: date(),
+    status: code(['åpen', 'lukket']),
+  },
 });
 
 describe('CSV reading', () => {
@@ -31,7 +37,10 @@ describe('CSV reading', () => {
   it('reads Windows-1252 and gets æøå right', async () => {
     const ws = memoryWorkspace({ 't.csv': windows1252('navn,by\nÆrlig,Tromsø\nÅse,Bærum\n') });
     const table = await ws.table('t', new Diagnostics());
-    expect((await rowsOf(table)).map((r) => r.cells)).toEqual([['Ærlig', 'Tromsø'], ['Åse', 'Bærum']]);
+    expect((await rowsOf(table)).map((r) => r.cells)).toEqual([
+      ['Ærlig', 'Tromsø'],
+      ['Åse', 'Bærum'],
+    ]);
   });
 
   it('keeps æøå right when a multi-byte character is split across chunks', async () => {
@@ -59,7 +68,8 @@ describe('CSV reading', () => {
     const d = new Diagnostics();
     const table = await ws.table('t', d);
     const rows = [];
-    for await (const r of readRows(table!, tableSpec({ columns: { navn: text(), antall: integer({ min: 0 }) } }), d)) rows.push(r);
+    for await (const r of readRows(table!, tableSpec({ columns: { navn: text(), antall: integer({ min: 0 }) } }), d))
+      rows.push(r);
     expect(rows).toEqual([]);
     expect(lines(d)).toEqual([
       't.csv:3:antall: "x" is not a whole number',
@@ -72,7 +82,8 @@ describe('CSV reading', () => {
     const ws = memoryWorkspace({ 't.csv': `a;b\n${body}\n"open;1\nmore;2\n` });
     const d = new Diagnostics();
     const rows = [];
-    for await (const r of readRows((await ws.table('t', d))!, tableSpec({ columns: { a: text(), b: text() } }), d)) rows.push(r);
+    for await (const r of readRows((await ws.table('t', d))!, tableSpec({ columns: { a: text(), b: text() } }), d))
+      rows.push(r);
     expect(rows).toHaveLength(20000);
     expect(lines(d)).toHaveLength(1);
     expect(lines(d)[0]).toMatch(/^t\.csv:\d+: the file is not valid CSV: /);
@@ -89,7 +100,8 @@ describe('CSV reading', () => {
 describe('row validation', () => {
   it('matches headers case-insensitively after trimming, ignores extra columns, and reports every problem', async () => {
     const ws = memoryWorkspace({
-      't.csv': ' NAVN ;Antall;ekstra;Andel;DATO;status\nA;1;x;4,5;05.01.2025;Åpen\nB;to;x;4.5;2025-13-01;lukka\n;3;x;1 234,5;2025-01-05T10:00:00;LUKKET\n',
+      't.csv':
+        ' NAVN ;Antall;ekstra;Andel;DATO;status\nA;1;x;4,5;05.01.2025;Åpen\nB;to;x;4.5;2025-13-01;lukka\n;3;x;1 234,5;2025-01-05T10:00:00;LUKKET\n',
     });
     const d = new Diagnostics();
     const table = await ws.table('t', d);
@@ -129,7 +141,9 @@ describe('XLSX reading', () => {
     const table = await ws.table('t', d);
     const rows = [];
     for await (const r of readRows(table!, spec, d)) rows.push(r);
-    expect(rows).toEqual([{ row: 2, value: { navn: 'Ås', antall: 2, andel: 4.5, dato: '2025-01-05', status: 'lukket' } }]);
+    expect(rows).toEqual([
+      { row: 2, value: { navn: 'Ås', antall: 2, andel: 4.5, dato: '2025-01-05', status: 'lukket' } },
+    ]);
     expect(lines(d)).toEqual(['T.XLSX:4:antall: "tre" is not a whole number']);
   });
 

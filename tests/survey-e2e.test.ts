@@ -72,15 +72,21 @@ describe('the bundled samples reproduce the seed report (chapter 6.1)', () => {
   });
 
   it('warns about the duplicate submission in the samples without failing', () => {
-    expect(build.stderr).toMatch(/survey\/2024\.csv:\d+:enhet: warning: unit "HF-IMU" submitted the 2024 survey 2 times/);
+    expect(build.stderr).toMatch(
+      /survey\/2024\.csv:\d+:enhet: warning: unit "HF-IMU" submitted the 2024 survey 2 times/,
+    );
   });
 
   it('shows the 6.1.3 table with 73 % for HMS-mål, labelled for greyscale and screen readers', () => {
     // The sample narrative may name the table as it likes; the 6.1.3 table is the one with the HMS-mål row.
-    const table = html.match(/<table class="survey-table">(?:(?!<\/table>)[\s\S])*?HMS-\/arbeidsmiljømål[\s\S]*?<\/table>/)?.[0];
+    const table = html.match(
+      /<table class="survey-table">(?:(?!<\/table>)[\s\S])*?HMS-\/arbeidsmiljømål[\s\S]*?<\/table>/,
+    )?.[0];
     expect(table).toBeDefined();
     const row = table!.match(/<tr><th scope="row">HMS-\/arbeidsmiljømål<\/th>.*?<\/tr>/)?.[0];
-    expect(row).toMatch(/^<tr><th scope="row">[^<]+<\/th><td class="num light light-yellow"[^>]*><span class="light-symbol" aria-hidden="true">◆<\/span>73\u00a0%<span class="light-word">\u00a0gult<\/span><\/td>/);
+    expect(row).toMatch(
+      /^<tr><th scope="row">[^<]+<\/th><td class="num light light-yellow"[^>]*><span class="light-symbol" aria-hidden="true">◆<\/span>73\u00a0%<span class="light-word">\u00a0gult<\/span><\/td>/,
+    );
     expect(table).toContain('<span class="visually-hidden">ikke spurt</span>');
     expect(html).toContain('<table class="survey-legend">');
   });
@@ -99,7 +105,13 @@ describe('the default narrative of Vedlegg 1 (a workspace without content/<year>
     expect(html).toContain('Antall rapporterende enheter var 75 i 2021 og 71 i 2025; i 2025 svarte 71 av 71 enheter.');
     expect(html).toContain('I 2025 oppgir 23 enheter at de har strålekilder');
     expect(html).toContain('16 enheter oppgir at de håndterer biologiske faktorer');
-    for (const title of ['Systematisk arbeidsmåte', 'Psykososiale og organisatoriske forhold', 'Fysisk og ergonomisk arbeidsmiljø', 'Kjemisk og biologisk arbeidsmiljø', 'Andre forhold']) {
+    for (const title of [
+      'Systematisk arbeidsmåte',
+      'Psykososiale og organisatoriske forhold',
+      'Fysisk og ergonomisk arbeidsmiljø',
+      'Kjemisk og biologisk arbeidsmiljø',
+      'Andre forhold',
+    ]) {
       expect(html).toContain(`<caption>${title}: andel enheter med positivt svar, 2021–2025</caption>`);
     }
     expect(html).toMatch(/Grønt: tilfredsstillende nivå<\/th><td>over 80\u00a0% positive svar<\/td>/);

@@ -61,7 +61,11 @@ function submission(unit: string, answers: string[], created = '2025-11-20 10:00
 
 async function build(files: Record<string, string | Uint8Array>, year = 2025) {
   const diagnostics = new Diagnostics();
-  const sources = await readSources(memoryWorkspace({ 'units.csv': UNITS, 'survey/questions.yaml': CATALOGUE, ...files }), year, diagnostics);
+  const sources = await readSources(
+    memoryWorkspace({ 'units.csv': UNITS, 'survey/questions.yaml': CATALOGUE, ...files }),
+    year,
+    diagnostics,
+  );
   return { diagnostics, sources, metrics: sources && !diagnostics.hasErrors() ? computeMetrics(sources) : null };
 }
 
@@ -86,14 +90,29 @@ describe('traffic lights', () => {
       ]),
     });
     expect(lines(diagnostics)).toEqual([]);
-    expect(metrics!.survey!.questions.mal!.years['2025']).toEqual({ positive: 4, applicable: 5, missing: 0, percent: 80, light: 'yellow' });
-    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({ positive: 1, applicable: 2, missing: 0, percent: 50, light: 'yellow' });
+    expect(metrics!.survey!.questions.mal!.years['2025']).toEqual({
+      positive: 4,
+      applicable: 5,
+      missing: 0,
+      percent: 80,
+      light: 'yellow',
+    });
+    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({
+      positive: 1,
+      applicable: 2,
+      missing: 0,
+      percent: 50,
+      light: 'yellow',
+    });
   });
 
   it('use the thresholds of the config', async () => {
     const { metrics } = await build({
       'hms-report.config.yaml': 'thresholds: {green: 90, red: 85}\n',
-      'survey/2025.csv': nettskjema(HEADER, ['A', 'B', 'C', 'D', 'E'].map((u, i) => submission(u, [i < 4 ? '1' : '2', '2', '']))),
+      'survey/2025.csv': nettskjema(
+        HEADER,
+        ['A', 'B', 'C', 'D', 'E'].map((u, i) => submission(u, [i < 4 ? '1' : '2', '2', ''])),
+      ),
     });
     expect(metrics!.survey!.questions.mal!.years['2025']!.light).toBe('red');
   });
@@ -110,7 +129,13 @@ describe('survey computation', () => {
         submission('E', ['1', '', '1']), // gate left empty: does not pass
       ]),
     });
-    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({ positive: 1, applicable: 2, missing: 1, percent: 50, light: 'yellow' });
+    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({
+      positive: 1,
+      applicable: 2,
+      missing: 1,
+      percent: 50,
+      light: 'yellow',
+    });
     expect(metrics!.survey!.gates!.har_kjem!.years['2025']).toEqual({ yes: 3, answered: 4 });
   });
 
@@ -132,7 +157,13 @@ describe('survey computation', () => {
 
   it('gives null percent and light when no unit is applicable', async () => {
     const { metrics } = await build({ 'survey/2025.csv': nettskjema(HEADER, [submission('A', ['1', '2', ''])]) });
-    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({ positive: 0, applicable: 0, missing: 0, percent: null, light: null });
+    expect(metrics!.survey!.questions.kjem!.years['2025']).toEqual({
+      positive: 0,
+      applicable: 0,
+      missing: 0,
+      percent: null,
+      light: null,
+    });
   });
 
   it('counts only the latest of several submissions from a unit, and warns naming them', async () => {
@@ -154,16 +185,25 @@ describe('survey computation', () => {
 
   it('reads a question from its renamed column, and leaves it out of a year whose export lacks it', async () => {
     const { metrics, diagnostics } = await build({
-      'survey/2024.csv': nettskjema(['$submission_id', '$created', 'enhet', 'q07', 'kjem_har'], [
-        ['1', '2024-11-01 08:00:00', 'A', '1', '2'],
-        ['2', '2024-11-01 09:00:00', 'B', '1', '2'],
-      ]),
+      'survey/2024.csv': nettskjema(
+        ['$submission_id', '$created', 'enhet', 'q07', 'kjem_har'],
+        [
+          ['1', '2024-11-01 08:00:00', 'A', '1', '2'],
+          ['2', '2024-11-01 09:00:00', 'B', '1', '2'],
+        ],
+      ),
       'survey/2025.csv': nettskjema(HEADER, [submission('A', ['2', '2', ''])]),
     });
     expect(lines(diagnostics)).toEqual([]);
-    expect(metrics!.survey!.questions.mal!.years).toMatchObject({ '2024': { positive: 2, applicable: 2 }, '2025': { positive: 0, applicable: 1 } });
+    expect(metrics!.survey!.questions.mal!.years).toMatchObject({
+      '2024': { positive: 2, applicable: 2 },
+      '2025': { positive: 0, applicable: 1 },
+    });
     expect(Object.keys(metrics!.survey!.questions.kjem!.years)).toEqual(['2025']);
-    expect(metrics!.units.years).toEqual({ '2024': { reporting: 5, responded: 2 }, '2025': { reporting: 5, responded: 1 } });
+    expect(metrics!.units.years).toEqual({
+      '2024': { reporting: 5, responded: 2 },
+      '2025': { reporting: 5, responded: 1 },
+    });
   });
 
   it('reads an XLSX export with numeric codes and real dates', async () => {
@@ -176,23 +216,42 @@ describe('survey computation', () => {
       ]),
     });
     expect(diagnostics.errors).toEqual([]);
-    expect(lines(diagnostics)).toEqual(['survey/2025.xlsx:4:enhet: warning: unit "B" submitted the 2025 survey 2 times (submissions 12, 13): only the latest, 13, counts']);
+    expect(lines(diagnostics)).toEqual([
+      'survey/2025.xlsx:4:enhet: warning: unit "B" submitted the 2025 survey 2 times (submissions 12, 13): only the latest, 13, counts',
+    ]);
     expect(metrics!.survey!.questions.mal!.years['2025']).toMatchObject({ positive: 2, applicable: 2 });
     expect(metrics!.survey!.questions.kjem!.years['2025']).toMatchObject({ positive: 1, applicable: 2 });
   });
 
   it('shows only the report year and the four before it, and ignores exports after the report year', async () => {
     const one = (year: number) => nettskjema(HEADER, [submission('A', ['1', '2', ''], `${year}-11-01 08:00:00`)]);
-    const { metrics } = await build({ 'survey/2019.csv': one(2019), 'survey/2020.csv': one(2020), 'survey/2024.csv': one(2024), 'survey/2026.csv': 'broken"' }, 2024);
+    const { metrics } = await build(
+      {
+        'survey/2019.csv': one(2019),
+        'survey/2020.csv': one(2020),
+        'survey/2024.csv': one(2024),
+        'survey/2026.csv': 'broken"',
+      },
+      2024,
+    );
     expect(Object.keys(metrics!.survey!.questions.har_kjem!.years)).toEqual(['2020', '2024']);
     // 2024 names the question q07, which this export lacks: not asked that year.
     expect(Object.keys(metrics!.survey!.questions.mal!.years)).toEqual(['2020']);
-    expect(metrics!.survey!.period).toMatchObject({ from: 2020, to: 2024, years: [2020, 2024], reportingFrom: 6, reportingTo: 5 });
+    expect(metrics!.survey!.period).toMatchObject({
+      from: 2020,
+      to: 2024,
+      years: [2020, 2024],
+      reportingFrom: 6,
+      reportingTo: 5,
+    });
   });
 
   it('warns when a gated question is asked without its gate, and counts no unit for it', async () => {
     const { metrics, diagnostics } = await build({
-      'survey/2025.csv': nettskjema(['$submission_id', '$created', 'enhet', 'hms_mal', 'kjem_rutiner'], [submission('A', ['1', '1'])]),
+      'survey/2025.csv': nettskjema(
+        ['$submission_id', '$created', 'enhet', 'hms_mal', 'kjem_rutiner'],
+        [submission('A', ['1', '1'])],
+      ),
     });
     expect(lines(diagnostics)).toEqual([
       'survey/2025.csv:1:kjem_rutiner: warning: question "kjem" applies only to units that pass "har_kjem", but this export has no column "kjem_har" for it: no unit can pass, so "kjem" shows no data this year',
@@ -211,7 +270,11 @@ describe('survey computation', () => {
 describe('survey validation', () => {
   it('reports a code that is not an option of the scale at its file, row and column', async () => {
     const { diagnostics } = await build({
-      'survey/2025.csv': nettskjema(HEADER, [submission('A', ['1', '2', '']), submission('B', ['3', '2', '']), submission('C', ['1', 'ja', ''])]),
+      'survey/2025.csv': nettskjema(HEADER, [
+        submission('A', ['1', '2', '']),
+        submission('B', ['3', '2', '']),
+        submission('C', ['1', 'ja', '']),
+      ]),
     });
     expect(lines(diagnostics)).toEqual([
       'survey/2025.csv:3:hms_mal: "3" is not one of "1", "2", "-1"',
@@ -221,7 +284,12 @@ describe('survey validation', () => {
 
   it('rejects a unit not in the register and one that no longer exists; leaves out, with a warning, one that does not report', async () => {
     const { diagnostics } = await build({
-      'survey/2025.csv': nettskjema(HEADER, [submission('A', ['1', '2', '']), submission('X', ['1', '2', '']), submission('O', ['1', '2', '']), submission('N', ['1', '2', ''])]),
+      'survey/2025.csv': nettskjema(HEADER, [
+        submission('A', ['1', '2', '']),
+        submission('X', ['1', '2', '']),
+        submission('O', ['1', '2', '']),
+        submission('N', ['1', '2', '']),
+      ]),
     });
     expect(lines(diagnostics)).toEqual([
       'survey/2025.csv:3:enhet: unit_id "X" is not in units.csv',
@@ -231,7 +299,9 @@ describe('survey validation', () => {
   });
 
   it('requires the submission, timestamp and unit columns', async () => {
-    const { diagnostics } = await build({ 'survey/2025.csv': nettskjema(['$submission_id', 'enhet', 'hms_mal'], [['1', 'A', '1']]) });
+    const { diagnostics } = await build({
+      'survey/2025.csv': nettskjema(['$submission_id', 'enhet', 'hms_mal'], [['1', 'A', '1']]),
+    });
     expect(lines(diagnostics)).toEqual(['survey/2025.csv:1:$created: required column "$created" is missing']);
   });
 
@@ -275,7 +345,11 @@ questions:
 
   it('asks for the catalogue when exports are given without one', async () => {
     const diagnostics = new Diagnostics();
-    await readSources(memoryWorkspace({ 'units.csv': UNITS, 'survey/2025.csv': nettskjema(HEADER, []) }), 2025, diagnostics);
+    await readSources(
+      memoryWorkspace({ 'units.csv': UNITS, 'survey/2025.csv': nettskjema(HEADER, []) }),
+      2025,
+      diagnostics,
+    );
     expect(lines(diagnostics)).toEqual([
       'survey/questions.yaml: the survey catalogue is missing, but 1 survey export is given: the catalogue says what the answer codes mean',
     ]);
@@ -287,14 +361,26 @@ describe('survey components', () => {
     const { metrics, sources } = await build(files);
     return { metrics: metrics!, config: sources!.config, nextNumber: () => 1, chartSpec: chartSpecFromTemplates };
   }
-  const call = (args: unknown[], options: Record<string, unknown> = {}) => ({ name: 'survey-table', args, options, file: 'x.md' });
+  const call = (args: unknown[], options: Record<string, unknown> = {}) => ({
+    name: 'survey-table',
+    args,
+    options,
+    file: 'x.md',
+  });
 
   it('labels every coloured cell with percent and a word, and marks questions not asked', async () => {
-    const ctx = await context({ 'survey/2025.csv': nettskjema(HEADER, ['A', 'B', 'C', 'D', 'E'].map((u, i) => submission(u, [i < 4 ? '1' : '2', '2', '']))) });
+    const ctx = await context({
+      'survey/2025.csv': nettskjema(
+        HEADER,
+        ['A', 'B', 'C', 'D', 'E'].map((u, i) => submission(u, [i < 4 ? '1' : '2', '2', ''])),
+      ),
+    });
     const html = await surveyTable(call(['6.1.3'], { title: 'Systematisk arbeidsmåte' }), ctx);
     expect(html).toContain('<caption>Systematisk arbeidsmåte: andel enheter med positivt svar, 2021–2025</caption>');
     expect(html).toMatch(/<th scope="col" class="num">2025<\/th><th scope="col" class="num">2024<\/th>.*2021<\/th>/);
-    expect(html).toContain('<td class="num light light-yellow" title="4 av 5 enheter"><span class="light-symbol" aria-hidden="true">◆</span>80\u00a0%<span class="light-word">\u00a0gult</span></td>');
+    expect(html).toContain(
+      '<td class="num light light-yellow" title="4 av 5 enheter"><span class="light-symbol" aria-hidden="true">◆</span>80\u00a0%<span class="light-word">\u00a0gult</span></td>',
+    );
     expect(html.match(/ikke spurt/g)).toHaveLength(4);
     expect(html).not.toContain('Har kjemikalier');
   });
@@ -303,7 +389,10 @@ describe('survey components', () => {
     const ctx = await context({});
     const empty = { ...ctx, metrics: { ...ctx.metrics, survey: undefined } };
     expect(await surveyTable(call(['6.1.3']), empty)).toMatch(/^<p class="no-data">/);
-    const legend = await surveyLegend(call([]), { ...ctx, config: { ...ctx.config, thresholds: { green: 85, red: 40 } } });
+    const legend = await surveyLegend(call([]), {
+      ...ctx,
+      config: { ...ctx.config, thresholds: { green: 85, red: 40 } },
+    });
     expect(legend).toContain('over 85\u00a0% positive svar');
     expect(legend).toContain('40–85\u00a0% positive svar');
     expect(legend).toContain('under 40\u00a0% positive svar');

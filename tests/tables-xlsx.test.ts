@@ -15,9 +15,25 @@ function metrics(): Metrics {
     units: { reporting: 71, responded: 71, names: { NV: 'Fakultet for naturvitenskap' } },
     survey: {
       questions: {
-        hms_mal: { section: '6.1.3', theme: 'HMS-/arbeidsmiljømål', years: { '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.42857142857143, light: 'yellow' }, '2025': { positive: 60, applicable: 71, missing: 1, percent: 84.50704225352112, light: 'green' } } },
-        ark_tiltak: { section: '6.1.4', theme: 'ARK', years: { '2025': { positive: 0, applicable: 0, missing: 0, percent: null, light: null } } },
-        har_kjemikalier: { section: '6.1', theme: 'Har kjemikalier', report: false, years: { '2025': { positive: 38, applicable: 71, missing: 0, percent: 53.5, light: 'yellow' } } },
+        hms_mal: {
+          section: '6.1.3',
+          theme: 'HMS-/arbeidsmiljømål',
+          years: {
+            '2024': { positive: 50, applicable: 70, missing: 0, percent: 71.42857142857143, light: 'yellow' },
+            '2025': { positive: 60, applicable: 71, missing: 1, percent: 84.50704225352112, light: 'green' },
+          },
+        },
+        ark_tiltak: {
+          section: '6.1.4',
+          theme: 'ARK',
+          years: { '2025': { positive: 0, applicable: 0, missing: 0, percent: null, light: null } },
+        },
+        har_kjemikalier: {
+          section: '6.1',
+          theme: 'Har kjemikalier',
+          report: false,
+          years: { '2025': { positive: 38, applicable: 71, missing: 0, percent: 53.5, light: 'yellow' } },
+        },
       },
     },
     incidents: {
@@ -25,11 +41,25 @@ function metrics(): Metrics {
         '2025': { reported: 1744, closed: 1200, suggestions: 103, suggestionsClosed: 42, rejected: 3 },
       },
       byOrg: { NV: 200 },
-      byCategory: { '=HYPERLINK("http://x","klikk")': 2, '-1+1': 1, '@SUM(A1)': 1, '+47': 1, 'Brann': 4 },
-      severity: { person: { actual: { ...zeros, farlig: 9 }, potential: zeros }, material: { actual: zeros, potential: zeros }, environment: { actual: zeros, potential: zeros } },
+      byCategory: { '=HYPERLINK("http://x","klikk")': 2, '-1+1': 1, '@SUM(A1)': 1, '+47': 1, Brann: 4 },
+      severity: {
+        person: { actual: { ...zeros, farlig: 9 }, potential: zeros },
+        material: { actual: zeros, potential: zeros },
+        environment: { actual: zeros, potential: zeros },
+      },
     },
     absence: {
-      years: { '2025': { total: 4.5123, self: 1.1, doctor: 3.4123, byGender: { K: 6.3, M: null }, byQuarter: { '1': 4.9, '2': 4.1, '3': 3.8, '4': 4.7 }, byGroup: { vitenskapelig: 3.1 }, stipendiat: 5.3 } },
+      years: {
+        '2025': {
+          total: 4.5123,
+          self: 1.1,
+          doctor: 3.4123,
+          byGender: { K: 6.3, M: null },
+          byQuarter: { '1': 4.9, '2': 4.1, '3': 3.8, '4': 4.7 },
+          byGroup: { vitenskapelig: 3.1 },
+          stipendiat: 5.3,
+        },
+      },
       byOrg: { '2025': { NV: 4.2 } },
       byUnit: { '2025': { 'NV-IKJ': null } },
       stipendiatByOrg: { '2025': { NV: 5 } },
@@ -52,18 +82,43 @@ describe('tables.xlsx', () => {
   it('has a sheet per table and figure, with unrounded values and Norwegian-ready formats', async () => {
     const workbook = await load(await tablesXlsx(metrics()));
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      'Om tabellene', 'Undersøkelse 6.1.3', 'Undersøkelse 6.1.4', 'Hendelser per år', 'Hendelser per org', 'Hendelser per kategori', 'Alvorlighetsgrad',
-      'Sykefravær per år', 'Sykefravær per kvartal', 'Sykefravær per org', 'Sykefravær per enhet', 'Stipendiater per org',
+      'Om tabellene',
+      'Undersøkelse 6.1.3',
+      'Undersøkelse 6.1.4',
+      'Hendelser per år',
+      'Hendelser per org',
+      'Hendelser per kategori',
+      'Alvorlighetsgrad',
+      'Sykefravær per år',
+      'Sykefravær per kvartal',
+      'Sykefravær per org',
+      'Sykefravær per enhet',
+      'Stipendiater per org',
     ]);
     const survey = workbook.getWorksheet('Undersøkelse 6.1.3')!;
-    expect(survey.getRow(1).values).toEqual([undefined, 'Tema', 'Id', '2024 positive %', '2025 positive %', '2025 positive', '2025 besvart', '2025 ikke besvart', '2025 lys']);
+    expect(survey.getRow(1).values).toEqual([
+      undefined,
+      'Tema',
+      'Id',
+      '2024 positive %',
+      '2025 positive %',
+      '2025 positive',
+      '2025 besvart',
+      '2025 ikke besvart',
+      '2025 lys',
+    ]);
     expect(survey.getCell('D2').value).toBe(84.50704225352112);
     expect(survey.getCell('D2').numFmt).toBe('0.0 "%"');
     expect(survey.getCell('H2').value).toBe('green');
     const perYear = workbook.getWorksheet('Hendelser per år')!;
     expect(perYear.getCell('B2').value).toBe(1744);
     expect(perYear.getCell('B2').numFmt).toBe('#,##0');
-    expect(workbook.getWorksheet('Hendelser per org')!.getRow(2).values).toEqual([undefined, 'NV', 'Fakultet for naturvitenskap', 200]);
+    expect(workbook.getWorksheet('Hendelser per org')!.getRow(2).values).toEqual([
+      undefined,
+      'NV',
+      'Fakultet for naturvitenskap',
+      200,
+    ]);
   });
   it('shows suppressed sick leave as suppressed, never as a number', async () => {
     const workbook = await load(await tablesXlsx(metrics()));
@@ -76,7 +131,11 @@ describe('tables.xlsx', () => {
   it('never writes a cell Excel would run as a formula', async () => {
     const bytes = await tablesXlsx(metrics());
     const zip = await JSZip.loadAsync(bytes);
-    const sheetXml = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/sheet')).map((n) => zip.file(n)!.async('string')));
+    const sheetXml = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.startsWith('xl/worksheets/sheet'))
+        .map((n) => zip.file(n)!.async('string')),
+    );
     expect(sheetXml.some((xml) => xml.includes('<f>') || xml.includes('<f '))).toBe(false);
     const workbook = await load(bytes);
     const categories = workbook.getWorksheet('Hendelser per kategori')!;

@@ -8,7 +8,9 @@ const HEADER = 'unit_id;name;parent_id;reporting;first_year;last_year\n';
 describe('units register', () => {
   it('finds each unit’s org and the reporting units of a year', async () => {
     const ws = memoryWorkspace({
-      'units.csv': HEADER + 'F;Fakultet;;nei;;\nI1;Institutt 1;F;ja;;\nI2;Institutt 2;F;JA;;2023\nS;Seksjon;I1;Ja;2024;\nT;Top;;ja;;\n',
+      'units.csv':
+        HEADER +
+        'F;Fakultet;;nei;;\nI1;Institutt 1;F;ja;;\nI2;Institutt 2;F;JA;;2023\nS;Seksjon;I1;Ja;2024;\nT;Top;;ja;;\n',
     });
     const d = new Diagnostics();
     const units = (await readUnits(ws, d))!;

@@ -8,7 +8,11 @@ const UNITS = 'unit_id,name,parent_id,reporting\nF,Fakultet,,nei\n';
 
 async function load(file: string | Uint8Array, year = 2025) {
   const diagnostics = new Diagnostics();
-  const sources = await readSources(memoryWorkspace({ 'units.csv': UNITS, 'whistleblowing.csv': file }), year, diagnostics);
+  const sources = await readSources(
+    memoryWorkspace({ 'units.csv': UNITS, 'whistleblowing.csv': file }),
+    year,
+    diagnostics,
+  );
   return { sources, errors: lines(diagnostics) };
 }
 
@@ -31,11 +35,22 @@ describe('whistleblowing', () => {
       '2025': { received: 4, critical: 2, psychosocial: 1, notConcluded: 1, notCritical: 1 },
     });
     // Topics match in any case and spacing; the first spelling in the file (2024's) is the one shown.
-    expect(m.byTopic).toEqual({ '(uten tema)': 1, 'Psykososialt arbeidsmiljø': 1, 'Psykososialt og organisatorisk arbeidsmiljø': 1, 'Økonomiske misligheter': 1 });
+    expect(m.byTopic).toEqual({
+      '(uten tema)': 1,
+      'Psykososialt arbeidsmiljø': 1,
+      'Psykososialt og organisatorisk arbeidsmiljø': 1,
+      'Økonomiske misligheter': 1,
+    });
   });
 
   it('reports a bad critical code, a bad date and a repeated case id', async () => {
-    const csv = ['case_id,received_date,topic,critical', 'V1,2025-01-01,Annet,nei', 'V2,1.1.25,Annet,nei', 'V3,2025-01-02,Annet,kanskje', 'v1,2025-01-02,Annet,nei'].join('\n');
+    const csv = [
+      'case_id,received_date,topic,critical',
+      'V1,2025-01-01,Annet,nei',
+      'V2,1.1.25,Annet,nei',
+      'V3,2025-01-02,Annet,kanskje',
+      'v1,2025-01-02,Annet,nei',
+    ].join('\n');
     const { errors } = await load(csv);
     expect(errors).toEqual([
       'whistleblowing.csv:3:received_date: "1.1.25" is not a date (use YYYY-MM-DD or DD.MM.YYYY)',

@@ -36,15 +36,36 @@ describe('working-time breaches', () => {
     expect(Object.keys(wt.years)).toEqual(['2023', '2024', '2025']);
     expect(wt.years['2025']).toEqual({
       total: 8,
-      byRule: { uke_over_48: 7, dag_over_13: 1, hvile_dogn: 0, hvile_uke: 0, overtid_uke: 0, overtid_4uker: 0, overtid_aar: 0, annet: 0 },
+      byRule: {
+        uke_over_48: 7,
+        dag_over_13: 1,
+        hvile_dogn: 0,
+        hvile_uke: 0,
+        overtid_uke: 0,
+        overtid_4uker: 0,
+        overtid_aar: 0,
+        annet: 0,
+      },
       byOrg: { FA: 6, NV: 2 },
     });
-    expect(wt.summary).toMatchObject({ total: 8, previousTotal: 7, firstTotal: 1, rules: ['uke_over_48', 'dag_over_13'], largestOrg: 'FA', largestOrgName: 'Fellesadministrasjonen' });
+    expect(wt.summary).toMatchObject({
+      total: 8,
+      previousTotal: 7,
+      firstTotal: 1,
+      rules: ['uke_over_48', 'dag_over_13'],
+      largestOrg: 'FA',
+      largestOrgName: 'Fellesadministrasjonen',
+    });
     expect(wt.summary!.largestOrgShare).toBeCloseTo(75, 10);
   });
 
   it('takes a year column instead of a date, also from XLSX', async () => {
-    const { errors, metrics } = await build({ 'working-time.xlsx': await xlsxBytes([['unit_id', 'year', 'rule', 'count'], ['NV-IKJ', 2025, 'overtid_aar', 3]]) });
+    const { errors, metrics } = await build({
+      'working-time.xlsx': await xlsxBytes([
+        ['unit_id', 'year', 'rule', 'count'],
+        ['NV-IKJ', 2025, 'overtid_aar', 3],
+      ]),
+    });
     expect(errors).toEqual([]);
     expect(metrics!.workingTime!.years['2025']!.byRule.overtid_aar).toBe(3);
   });

@@ -3,7 +3,8 @@ import { messages } from '../messages.js';
 
 /** Parsers and option texts that several commands share, so they read and fail alike (a bad value exits 2). */
 
-export const DATA_OPTION_HELP = 'workspace folder (default: the current folder if it is a workspace, else the bundled samples)';
+export const DATA_OPTION_HELP =
+  'workspace folder (default: the current folder if it is a workspace, else the bundled samples)';
 
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
@@ -15,9 +16,15 @@ export function parseYear(value: string): number {
  * ['html', 'json']): duplicates collapse and the order is `allowed`'s, so the
  * same files are planned however the list is written.
  */
-export function formatList<F extends string>(allowed: readonly F[], notAllowed: (value: string) => string): (value: string) => F[] {
+export function formatList<F extends string>(
+  allowed: readonly F[],
+  notAllowed: (value: string) => string,
+): (value: string) => F[] {
   return (value) => {
-    const asked = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+    const asked = value
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part !== '');
     const unknown = asked.find((part) => !allowed.some((format) => format === part));
     if (unknown !== undefined || asked.length === 0) throw new InvalidArgumentError(notAllowed(unknown ?? value));
     return allowed.filter((format) => asked.includes(format));

@@ -26,7 +26,10 @@ export function registerDiff(program: Command, io: CliIo, setStatus: (status: nu
     .option('--out <dir>', 'output folder of the builds: a bare year means <out>/<year>/metrics.json (default: out)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .addOption(
-      new Option('--mode <mode>', 'years: each figure of A\'s report year against B\'s (absence.years.2024.total vs …2025.total); runs: the same paths; auto: years when the report years differ')
+      new Option(
+        '--mode <mode>',
+        "years: each figure of A's report year against B's (absence.years.2024.total vs …2025.total); runs: the same paths; auto: years when the report years differ",
+      )
         .choices(['auto', 'runs', 'years'])
         .default('auto'),
     )
@@ -46,7 +49,12 @@ export function registerDiff(program: Command, io: CliIo, setStatus: (status: nu
     )
     .action(async (a: string, b: string, options: DiffOptions) => {
       const [left, right] = await Promise.all([readMetrics(a, options.out, io), readMetrics(b, options.out, io)]);
-      const mode: DiffMode = options.mode === 'auto' ? (reportYear(left.value) !== reportYear(right.value) ? 'years' : 'runs') : options.mode;
+      const mode: DiffMode =
+        options.mode === 'auto'
+          ? reportYear(left.value) !== reportYear(right.value)
+            ? 'years'
+            : 'runs'
+          : options.mode;
       const diff = diffMetrics(left.value, right.value, mode);
       io.stdout(renderDiff(diff, { a: left.shown, b: right.shown }, options.format, { color: useColor(io, 'stdout') }));
       if (options.exitCode && hasChanges(diff)) setStatus(EXIT_DIFFERENT);
@@ -71,7 +79,8 @@ async function readMetrics(arg: string, out: string | undefined, io: CliIo): Pro
   } catch (error) {
     throw new HmsError(messages.diffBadJson(path, error instanceof Error ? error.message : String(error)), EXIT_USAGE);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HmsError(messages.diffBadJson(path, 'not a JSON object'), EXIT_USAGE);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HmsError(messages.diffBadJson(path, 'not a JSON object'), EXIT_USAGE);
   return { shown: relativeShown(path, io.cwd), value };
 }
 

@@ -21,12 +21,24 @@ export function registerFeedback(
 ): void {
   program
     .command('feedback')
-    .description('write a short report (HTML and PDF) for every org and reporting unit: its own figures beside the institution\'s')
+    .description(
+      "write a short report (HTML and PDF) for every org and reporting unit: its own figures beside the institution's",
+    )
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', DATA_OPTION_HELP)
     .option('--out <dir>', 'output folder; files go to <out>/<year>/enheter/', 'out')
-    .option('--format <list>', 'html, pdf or both (pdf needs Chromium)', formatList(FORMATS, messages.badFeedbackFormat), [...FORMATS])
-    .option('--concurrency <n>', 'PDF pages printed at once in the one browser', parseConcurrency, Math.min(8, Math.max(2, availableParallelism())))
+    .option(
+      '--format <list>',
+      'html, pdf or both (pdf needs Chromium)',
+      formatList(FORMATS, messages.badFeedbackFormat),
+      [...FORMATS],
+    )
+    .option(
+      '--concurrency <n>',
+      'PDF pages printed at once in the one browser',
+      parseConcurrency,
+      Math.min(8, Math.max(2, availableParallelism())),
+    )
     .addHelpText(
       'after',
       [
@@ -38,22 +50,24 @@ export function registerFeedback(
         'File names are the unit id and name folded to ASCII (æ → ae, ø → o, å → aa), e.g. ie-idi-institutt-for-datateknologi.pdf.',
       ].join('\n'),
     )
-    .action(async (year: number, options: { data?: string; out: string; format: FeedbackFormat[]; concurrency: number }) => {
-      const workspace = await resolveWorkspace(options.data);
-      progress(io, messages.progressBuilding(year));
-      const plan = await planFeedback(workspace, year, {
-        formats: options.format,
-        pdf: { browser: io.browser ?? systemBrowser, env: io.env },
-        concurrency: options.concurrency,
-        onPrinted: (done, total) => {
-          if (done === total || done % 10 === 0) progress(io, messages.feedbackProgress(done, total));
-        },
-      });
-      printWarnings(plan.warnings);
-      const out = resolve(io.cwd, options.out);
-      await io.writer.write(out, plan.files);
-      io.stderr(`${messages.feedbackWrote(plan.files.length, resolve(out, String(year), 'enheter'))}\n`);
-    });
+    .action(
+      async (year: number, options: { data?: string; out: string; format: FeedbackFormat[]; concurrency: number }) => {
+        const workspace = await resolveWorkspace(options.data);
+        progress(io, messages.progressBuilding(year));
+        const plan = await planFeedback(workspace, year, {
+          formats: options.format,
+          pdf: { browser: io.browser ?? systemBrowser, env: io.env },
+          concurrency: options.concurrency,
+          onPrinted: (done, total) => {
+            if (done === total || done % 10 === 0) progress(io, messages.feedbackProgress(done, total));
+          },
+        });
+        printWarnings(plan.warnings);
+        const out = resolve(io.cwd, options.out);
+        await io.writer.write(out, plan.files);
+        io.stderr(`${messages.feedbackWrote(plan.files.length, resolve(out, String(year), 'enheter'))}\n`);
+      },
+    );
 }
 
 function parseConcurrency(value: string): number {

@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 export function registerInit(program: Command, io: CliIo, samplesDir: string): void {
   program
     .command('init')
-    .description('create a workspace: every export\'s header, a commented config, the question catalogue and a README')
+    .description("create a workspace: every export's header, a commented config, the question catalogue and a README")
     .argument('<dir>', 'folder to create (or fill)')
     .option('--force', 'overwrite files that already exist')
     .addHelpText(
@@ -27,7 +27,9 @@ export function registerInit(program: Command, io: CliIo, samplesDir: string): v
       const root = resolve(io.cwd, dir);
       const files = planWorkspace({
         catalogue: await readBundled(io, join(samplesDir, 'survey/questions.yaml')),
-        benchmarks: (await io.fs.isFile(join(samplesDir, 'benchmarks.yaml'))) ? await readBundled(io, join(samplesDir, 'benchmarks.yaml')) : null,
+        benchmarks: (await io.fs.isFile(join(samplesDir, 'benchmarks.yaml')))
+          ? await readBundled(io, join(samplesDir, 'benchmarks.yaml'))
+          : null,
       });
       if (!options.force) {
         const existing: string[] = [];

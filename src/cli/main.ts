@@ -37,14 +37,20 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', DATA_OPTION_HELP)
     .option('--json', 'print a machine-readable summary (ok, errors, warnings) on stdout')
-    .addHelpText('after', '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025\n  hms-report validate 2025 --json > validation.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hms-report validate 2025\n  hms-report validate 2025 --data ./eksport-2025\n  hms-report validate 2025 --json > validation.json',
+    )
     .action(async (year: number, options: { data?: string; json?: boolean }) => {
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
       progress(io, messages.progressValidating(year));
       const result = await validateWorkspace(workspace, year, await loadTemplates(io.fs));
       printDiagnostics(result.diagnostics, io, workspaceRoot);
-      if (options.json) io.stdout(summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io));
+      if (options.json)
+        io.stdout(
+          summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io),
+        );
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
       if (!result.ok) {
@@ -61,9 +67,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .argument('<year>', 'report year', parseYear)
     .option('--data <dir>', DATA_OPTION_HELP)
     .option('--out <dir>', 'output folder; files go to <out>/<year>/', 'out')
-    .option('--format <list>', 'files to write, comma-separated: html, pdf, json (pdf needs Chromium; default: all three)', formatList(OUTPUT_FORMATS, messages.badFormat))
+    .option(
+      '--format <list>',
+      'files to write, comma-separated: html, pdf, json (pdf needs Chromium; default: all three)',
+      formatList(OUTPUT_FORMATS, messages.badFormat),
+    )
     .option('--json', 'print a machine-readable summary (ok, errors, warnings, files written) on stdout')
-    .addHelpText('after', '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json\n  hms-report build 2025 --format html,json   (no PDF, no Chromium needed)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hms-report build 2025\n  hms-report build 2025 --data ./eksport-2025 --out ./rapporter\n  hms-report build 2025 --json > build.json\n  hms-report build 2025 --format html,json   (no PDF, no Chromium needed)',
+    )
     .action(async (year: number, options: { data?: string; out: string; json?: boolean; format?: OutputFormat[] }) => {
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
@@ -72,8 +85,25 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
       // Without --format the user asked for "everything there is": a missing or failing
       // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
-      const plan = await planBuild(workspace, year, templates, { formats: options.format ?? OUTPUT_FORMATS, pdf, pdfOptional: !options.format }).catch((error: unknown) => {
-        if (options.json && error instanceof HmsError) io.stdout(summaryJson({ command: 'build', year, ok: false, diagnostics: error.diagnostics, files: [], message: error.diagnostics.length ? undefined : error.message }, io));
+      const plan = await planBuild(workspace, year, templates, {
+        formats: options.format ?? OUTPUT_FORMATS,
+        pdf,
+        pdfOptional: !options.format,
+      }).catch((error: unknown) => {
+        if (options.json && error instanceof HmsError)
+          io.stdout(
+            summaryJson(
+              {
+                command: 'build',
+                year,
+                ok: false,
+                diagnostics: error.diagnostics,
+                files: [],
+                message: error.diagnostics.length ? undefined : error.message,
+              },
+              io,
+            ),
+          );
         throw error;
       });
       printDiagnostics(plan.warnings, io, workspaceRoot);
@@ -84,16 +114,36 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         io.stderr(`${plan.pdfProblem.message}\n${messages.pdfLeftOut()}\n`);
         status = EXIT_NO_BROWSER;
       }
-      if (options.json) io.stdout(summaryJson({ command: 'build', year, ok: !plan.pdfProblem, diagnostics: plan.warnings, files: written, message: plan.pdfProblem?.message }, io));
+      if (options.json)
+        io.stdout(
+          summaryJson(
+            {
+              command: 'build',
+              year,
+              ok: !plan.pdfProblem,
+              diagnostics: plan.warnings,
+              files: written,
+              message: plan.pdfProblem?.message,
+            },
+            io,
+          ),
+        );
     });
 
-  registerDiff(program, io, (code) => { status = code; });
+  registerDiff(program, io, (code) => {
+    status = code;
+  });
   registerInit(program, io, SAMPLES_DIR);
-  registerFeedback(program, io, async (data) => {
-    const workspace = await resolveWorkspace(data, io);
-    workspaceRoot = workspace.root;
-    return workspace;
-  }, (warnings) => printDiagnostics(warnings, io, workspaceRoot));
+  registerFeedback(
+    program,
+    io,
+    async (data) => {
+      const workspace = await resolveWorkspace(data, io);
+      workspaceRoot = workspace.root;
+      return workspace;
+    },
+    (warnings) => printDiagnostics(warnings, io, workspaceRoot),
+  );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -61,7 +61,8 @@ const RESET = '\u001b[0m';
  */
 export function diagnosticLine(d: Diagnostic, io: CliIo, workspaceRoot: string | undefined): string {
   const plain = formatDiagnostic(d);
-  if (inGithubActions(io)) return annotation({ ...d, message: plain }, workspaceRoot ? relativeTo(io.cwd, workspaceRoot) : '');
+  if (inGithubActions(io))
+    return annotation({ ...d, message: plain }, workspaceRoot ? relativeTo(io.cwd, workspaceRoot) : '');
   if (!useColor(io, 'stderr')) return plain;
   const colon = plain.indexOf(': ');
   return `${d.severity === 'error' ? RED : YELLOW}${plain.slice(0, colon + 1)}${RESET}${plain.slice(colon + 1)}`;

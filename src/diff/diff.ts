@@ -1,4 +1,13 @@
-import { flatten, isLight, isPercentage, isSuppressible, isYearKey, pathOf, type Figure, type Leaf } from './flatten.js';
+import {
+  flatten,
+  isLight,
+  isPercentage,
+  isSuppressible,
+  isYearKey,
+  pathOf,
+  type Figure,
+  type Leaf,
+} from './flatten.js';
 
 /**
  * `runs`: the same paths of two runs (what changed between two builds).
@@ -78,7 +87,14 @@ export function diffMetrics(a: unknown, b: unknown, mode: DiffMode): MetricsDiff
     if (!keysA.has(fb.key)) changes.push(entry('added', undefined, fb, groupOf(fb.key, containersA)));
   }
 
-  const counts: Record<ChangeKind, number> = { changed: 0, light: 0, suppressed: 0, unsuppressed: 0, added: 0, removed: 0 };
+  const counts: Record<ChangeKind, number> = {
+    changed: 0,
+    light: 0,
+    suppressed: 0,
+    unsuppressed: 0,
+    added: 0,
+    removed: 0,
+  };
   for (const c of changes) counts[c.kind]++;
   return { mode, yearA, yearB, changes, counts };
 }
@@ -92,7 +108,13 @@ function reportYear(metrics: unknown): number | null {
   return typeof year === 'number' ? year : null;
 }
 
-function align(figures: Figure[], mode: DiffMode, ownYear: number | null, yearA: number | null, yearB: number | null): Aligned[] {
+function align(
+  figures: Figure[],
+  mode: DiffMode,
+  ownYear: number | null,
+  yearA: number | null,
+  yearB: number | null,
+): Aligned[] {
   const out: Aligned[] = [];
   for (const figure of figures) {
     const keys = figure.keys;
@@ -134,7 +156,8 @@ function entry(kind: ChangeKind, a: Aligned | undefined, b: Aligned | undefined,
   const before = a?.figure.value;
   const after = b?.figure.value;
   // Twelve significant digits drop binary artefacts (4.5 − 4.6 = −0.0999…96) without rounding real figures.
-  const delta = typeof before === 'number' && typeof after === 'number' ? Number((after - before).toPrecision(12)) : null;
+  const delta =
+    typeof before === 'number' && typeof after === 'number' ? Number((after - before).toPrecision(12)) : null;
   const label = (b ?? a)!.label;
   const change: Change = {
     kind,

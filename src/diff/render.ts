@@ -49,7 +49,8 @@ function summary(diff: MetricsDiff): string {
 }
 
 function heading(diff: MetricsDiff, sides: DiffSides): string {
-  const mode = diff.mode === 'years' ? `year over year, ${diff.yearA ?? '?'} → ${diff.yearB ?? '?'}` : 'same paths in both runs';
+  const mode =
+    diff.mode === 'years' ? `year over year, ${diff.yearA ?? '?'} → ${diff.yearB ?? '?'}` : 'same paths in both runs';
   return `${sides.a} → ${sides.b} (${mode})`;
 }
 
@@ -73,10 +74,20 @@ function lines(changes: Change[]): Line[] {
   for (const [label, members] of groups) {
     const only = members[0]!;
     if (members.length === 1 && label === only.label) {
-      out.push({ label, before: formatValue(only.before, only.percent, only.suppressible), after: formatValue(only.after, only.percent, only.suppressible), delta: formatDelta(only) });
+      out.push({
+        label,
+        before: formatValue(only.before, only.percent, only.suppressible),
+        after: formatValue(only.after, only.percent, only.suppressible),
+        delta: formatDelta(only),
+      });
     } else {
       const count = `${formatNumber(members.length, 0)} figure${members.length === 1 ? '' : 's'}`;
-      out.push({ label, before: only.kind === 'removed' ? count : '–', after: only.kind === 'added' ? count : '–', delta: '' });
+      out.push({
+        label,
+        before: only.kind === 'removed' ? count : '–',
+        after: only.kind === 'added' ? count : '–',
+        delta: '',
+      });
     }
   }
   return out;
@@ -86,7 +97,14 @@ export interface TextStyle {
   color: boolean;
 }
 
-const ANSI = { bold: '\u001b[1m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', dim: '\u001b[2m', reset: '\u001b[0m' };
+const ANSI = {
+  bold: '\u001b[1m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m',
+};
 
 function renderText(diff: MetricsDiff, sides: DiffSides, style: TextStyle): string {
   const paint = (code: string, text: string) => (style.color && text ? `${code}${text}${ANSI.reset}` : text);
@@ -118,8 +136,15 @@ function renderMarkdown(diff: MetricsDiff, sides: DiffSides): string {
   for (const section of SECTIONS) {
     const members = diff.changes.filter((c) => c.kind === section.kind);
     if (members.length === 0) continue;
-    out.push('', `#### ${section.title} (${formatNumber(members.length, 0)})`, '', '| Figure | Before | After | Change |', '|---|--:|--:|--:|');
-    for (const row of lines(members)) out.push(`| \`${cell(row.label)}\` | ${cell(row.before)} | ${cell(row.after)} | ${cell(row.delta)} |`);
+    out.push(
+      '',
+      `#### ${section.title} (${formatNumber(members.length, 0)})`,
+      '',
+      '| Figure | Before | After | Change |',
+      '|---|--:|--:|--:|',
+    );
+    for (const row of lines(members))
+      out.push(`| \`${cell(row.label)}\` | ${cell(row.before)} | ${cell(row.after)} | ${cell(row.delta)} |`);
   }
   return `${out.join('\n')}\n`;
 }

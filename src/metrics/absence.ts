@@ -2,7 +2,14 @@ import type { AbsenceCell, AbsenceData, Gender } from '../sources/absence.js';
 import { POSITION_GROUPS } from '../sources/position-codes.js';
 import type { UnitRegister } from '../sources/units.js';
 import { BENCHMARK_MEASURES, type Benchmark, type BenchmarksData } from '../sources/benchmarks.js';
-import type { AbsenceMetrics, AbsenceSummary, AbsenceYear, BenchmarkEntry, BenchmarksMetrics, OrgRange } from './types.js';
+import type {
+  AbsenceMetrics,
+  AbsenceSummary,
+  AbsenceYear,
+  BenchmarkEntry,
+  BenchmarksMetrics,
+  OrgRange,
+} from './types.js';
 
 /**
  * Sick leave (contract §4 absence). Every rate is 100 × Σ(self + doctor) /
@@ -29,7 +36,12 @@ export interface Partition {
   children: Group[];
 }
 
-export function absenceMetrics(data: AbsenceData, units: UnitRegister, reportYear: number, minPersons: number): AbsenceMetrics {
+export function absenceMetrics(
+  data: AbsenceData,
+  units: UnitRegister,
+  reportYear: number,
+  minPersons: number,
+): AbsenceMetrics {
   const personsOf = personCounter(data);
   const group = (cells: AbsenceCell[]): Group => {
     const persons = personsOf(cells);
@@ -39,55 +51,77 @@ export function absenceMetrics(data: AbsenceData, units: UnitRegister, reportYea
   const orgOrder = units.orgUnits().map((u) => u.id);
   const unitOrder = new Map(units.units.map((u, i) => [u.id, i]));
   const partitions: Partition[] = [];
-  const built = data.years.filter((y) => y <= reportYear).map((year) => {
-    const cells = data.cells.filter((c) => c.year === year);
-    const by = <K>(list: AbsenceCell[], key: (c: AbsenceCell) => K) => {
-      const out = new Map<K, AbsenceCell[]>();
-      for (const c of list) {
-        const k = key(c);
-        const found = out.get(k);
-        if (found) found.push(c);
-        else out.set(k, [c]);
-      }
-      return out;
-    };
-    const byQuarter = by(cells, (c) => c.quarter);
-    const byGender = by(cells, (c) => c.gender);
-    const byGroup = by(cells, (c) => c.group);
-    const byOrg = by(cells, (c) => c.orgId);
-    const byUnit = by(cells, (c) => c.unitId);
-    const byQuarterGender = by(cells, (c) => `${c.quarter}|${c.gender}`);
-    const stipendiatCells = cells.filter((c) => c.stipendiat);
-    const stipendiatByOrg = by(stipendiatCells, (c) => c.orgId);
+  const built = data.years
+    .filter((y) => y <= reportYear)
+    .map((year) => {
+      const cells = data.cells.filter((c) => c.year === year);
+      const by = <K>(list: AbsenceCell[], key: (c: AbsenceCell) => K) => {
+        const out = new Map<K, AbsenceCell[]>();
+        for (const c of list) {
+          const k = key(c);
+          const found = out.get(k);
+          if (found) found.push(c);
+          else out.set(k, [c]);
+        }
+        return out;
+      };
+      const byQuarter = by(cells, (c) => c.quarter);
+      const byGender = by(cells, (c) => c.gender);
+      const byGroup = by(cells, (c) => c.group);
+      const byOrg = by(cells, (c) => c.orgId);
+      const byUnit = by(cells, (c) => c.unitId);
+      const byQuarterGender = by(cells, (c) => `${c.quarter}|${c.gender}`);
+      const stipendiatCells = cells.filter((c) => c.stipendiat);
+      const stipendiatByOrg = by(stipendiatCells, (c) => c.orgId);
 
-    const total = group(cells);
-    const quarters = new Map(QUARTERS.map((q) => [q, group(byQuarter.get(q) ?? [])]));
-    const genders = new Map(GENDERS.map((g) => [g, group(byGender.get(g) ?? [])]));
-    const quarterGender = new Map(QUARTERS.map((q) => [q, new Map(GENDERS.map((g) => [g, group(byQuarterGender.get(`${q}|${g}`) ?? [])]))]));
-    const groups = new Map(POSITION_GROUPS.map((g) => [g, group(byGroup.get(g) ?? [])]));
-    const stipendiat = group(stipendiatCells);
-    const orgIds = orgOrder.filter((org) => byOrg.has(org));
-    const orgs = new Map(orgIds.map((org) => [org, group(byOrg.get(org)!)]));
-    const stipendiatOrgs = new Map(orgIds.filter((org) => stipendiatByOrg.has(org)).map((org) => [org, group(stipendiatByOrg.get(org)!)]));
-    const unitIds = [...byUnit.keys()].sort((a, b) => (unitOrder.get(a) ?? 0) - (unitOrder.get(b) ?? 0));
-    const unitGroups = new Map(unitIds.map((id) => [id, group(byUnit.get(id)!)]));
+      const total = group(cells);
+      const quarters = new Map(QUARTERS.map((q) => [q, group(byQuarter.get(q) ?? [])]));
+      const genders = new Map(GENDERS.map((g) => [g, group(byGender.get(g) ?? [])]));
+      const quarterGender = new Map(
+        QUARTERS.map((q) => [q, new Map(GENDERS.map((g) => [g, group(byQuarterGender.get(`${q}|${g}`) ?? [])]))]),
+      );
+      const groups = new Map(POSITION_GROUPS.map((g) => [g, group(byGroup.get(g) ?? [])]));
+      const stipendiat = group(stipendiatCells);
+      const orgIds = orgOrder.filter((org) => byOrg.has(org));
+      const orgs = new Map(orgIds.map((org) => [org, group(byOrg.get(org)!)]));
+      const stipendiatOrgs = new Map(
+        orgIds.filter((org) => stipendiatByOrg.has(org)).map((org) => [org, group(stipendiatByOrg.get(org)!)]),
+      );
+      const unitIds = [...byUnit.keys()].sort((a, b) => (unitOrder.get(a) ?? 0) - (unitOrder.get(b) ?? 0));
+      const unitGroups = new Map(unitIds.map((id) => [id, group(byUnit.get(id)!)]));
 
-    const present = (groups: Iterable<Group>) => [...groups].filter((g) => g.cells.length > 0);
-    partitions.push({ parent: total, children: present(quarters.values()) });
-    partitions.push({ parent: total, children: present(genders.values()) });
-    partitions.push({ parent: total, children: present(groups.values()) });
-    partitions.push({ parent: total, children: present(orgs.values()) });
-    partitions.push({ parent: stipendiat, children: present(stipendiatOrgs.values()) });
-    for (const q of QUARTERS) partitions.push({ parent: quarters.get(q)!, children: present(quarterGender.get(q)!.values()) });
-    for (const g of GENDERS) partitions.push({ parent: genders.get(g)!, children: present(QUARTERS.map((q) => quarterGender.get(q)!.get(g)!)) });
-    for (const org of orgIds) partitions.push({ parent: orgs.get(org)!, children: present(unitIds.filter((u) => units.orgOf(u) === org).map((u) => unitGroups.get(u)!)) });
-    return { year, total, quarters, genders, quarterGender, groups, stipendiat, orgs, stipendiatOrgs, unitGroups };
-  });
+      const present = (groups: Iterable<Group>) => [...groups].filter((g) => g.cells.length > 0);
+      partitions.push({ parent: total, children: present(quarters.values()) });
+      partitions.push({ parent: total, children: present(genders.values()) });
+      partitions.push({ parent: total, children: present(groups.values()) });
+      partitions.push({ parent: total, children: present(orgs.values()) });
+      partitions.push({ parent: stipendiat, children: present(stipendiatOrgs.values()) });
+      for (const q of QUARTERS)
+        partitions.push({ parent: quarters.get(q)!, children: present(quarterGender.get(q)!.values()) });
+      for (const g of GENDERS)
+        partitions.push({
+          parent: genders.get(g)!,
+          children: present(QUARTERS.map((q) => quarterGender.get(q)!.get(g)!)),
+        });
+      for (const org of orgIds)
+        partitions.push({
+          parent: orgs.get(org)!,
+          children: present(unitIds.filter((u) => units.orgOf(u) === org).map((u) => unitGroups.get(u)!)),
+        });
+      return { year, total, quarters, genders, quarterGender, groups, stipendiat, orgs, stipendiatOrgs, unitGroups };
+    });
   suppressComplements(partitions);
 
   const orgRange: Record<string, OrgRange | null> = {};
   const stipendiatOrgRange: Record<string, OrgRange | null> = {};
-  const metrics: AbsenceMetrics = { years: {}, byOrg: {}, byUnit: {}, stipendiatByOrg: {}, orgRange, stipendiatOrgRange };
+  const metrics: AbsenceMetrics = {
+    years: {},
+    byOrg: {},
+    byUnit: {},
+    stipendiatByOrg: {},
+    orgRange,
+    stipendiatOrgRange,
+  };
   for (const y of built) {
     const key = String(y.year);
     const byQuarter = Object.fromEntries(QUARTERS.map((q) => [String(q), rate(y.quarters.get(q)!)]));
@@ -100,8 +134,18 @@ export function absenceMetrics(data: AbsenceData, units: UnitRegister, reportYea
       byGroup: Object.fromEntries(POSITION_GROUPS.map((g) => [g, rate(y.groups.get(g)!)])),
       stipendiat: rate(y.stipendiat),
       highestQuarter: highest(byQuarter),
-      quarterByGender: Object.fromEntries(QUARTERS.map((q) => [String(q), Object.fromEntries(GENDERS.map((g) => [g, rate(y.quarterGender.get(q)!.get(g)!)]))])),
-      quarterByType: Object.fromEntries(QUARTERS.map((q) => [String(q), { self: rate(y.quarters.get(q)!, 'self'), doctor: rate(y.quarters.get(q)!, 'doctor') }])),
+      quarterByGender: Object.fromEntries(
+        QUARTERS.map((q) => [
+          String(q),
+          Object.fromEntries(GENDERS.map((g) => [g, rate(y.quarterGender.get(q)!.get(g)!)])),
+        ]),
+      ),
+      quarterByType: Object.fromEntries(
+        QUARTERS.map((q) => [
+          String(q),
+          { self: rate(y.quarters.get(q)!, 'self'), doctor: rate(y.quarters.get(q)!, 'doctor') },
+        ]),
+      ),
     };
     metrics.years[key] = year;
     metrics.byOrg[key] = Object.fromEntries([...y.orgs].map(([id, g]) => [id, rate(g)]));
@@ -152,7 +196,7 @@ function personCounter(data: AbsenceData): (cells: readonly AbsenceCell[]) => nu
  *   sibling at the level above.
  */
 export function suppressComplements(partitions: readonly Partition[]): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { parent, children } of partitions) {
       if (children.length === 0) continue;
@@ -179,13 +223,15 @@ function rate(group: Group, part: 'self' | 'doctor' | 'both' = 'both'): number |
 
 function highest(values: Record<string, number | null>): string | null {
   let best: string | null = null;
-  for (const [key, value] of Object.entries(values)) if (value !== null && (best === null || value > values[best]!)) best = key;
+  for (const [key, value] of Object.entries(values))
+    if (value !== null && (best === null || value > values[best]!)) best = key;
   return best;
 }
 
 function lowest(values: Record<string, number | null>): string | null {
   let best: string | null = null;
-  for (const [key, value] of Object.entries(values)) if (value !== null && (best === null || value < values[best]!)) best = key;
+  for (const [key, value] of Object.entries(values))
+    if (value !== null && (best === null || value < values[best]!)) best = key;
   return best;
 }
 
@@ -194,7 +240,14 @@ function range(values: Record<string, number | null>, units: UnitRegister): OrgR
   const maxOrg = highest(values);
   if (minOrg === null || maxOrg === null) return null;
   const name = (id: string) => units.get(id)?.name ?? id;
-  return { min: values[minOrg]!, max: values[maxOrg]!, minOrg, maxOrg, minOrgName: name(minOrg), maxOrgName: name(maxOrg) };
+  return {
+    min: values[minOrg]!,
+    max: values[maxOrg]!,
+    minOrg,
+    maxOrg,
+    minOrgName: name(minOrg),
+    maxOrgName: name(maxOrg),
+  };
 }
 
 /** The report year beside the two before it, in the shape the narrative's sentences need. */
@@ -208,8 +261,10 @@ function summary(
   const now = at(0);
   const before = at(1);
   const first = at(2);
-  const change = (a: number | null | undefined, b: number | null | undefined) => (typeof a === 'number' && typeof b === 'number' ? a - b : null);
-  const lower = (a: number | null | undefined, b: number | null | undefined) => a !== null && a !== undefined && b !== null && b !== undefined && a < b;
+  const change = (a: number | null | undefined, b: number | null | undefined) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : null;
+  const lower = (a: number | null | undefined, b: number | null | undefined) =>
+    a !== null && a !== undefined && b !== null && b !== undefined && a < b;
   const highestQuarters = Object.values(metrics.years).map((y) => y.highestQuarter);
   const range = orgRange[String(reportYear)] ?? null;
   const stipRange = stipendiatOrgRange[String(reportYear)] ?? null;
@@ -230,11 +285,14 @@ function summary(
     teknisk: now?.byGroup['teknisk-administrativ'] ?? null,
     previousVitenskapelig: before?.byGroup.vitenskapelig ?? null,
     previousTeknisk: before?.byGroup['teknisk-administrativ'] ?? null,
-    bothGroupsLower: lower(now?.byGroup.vitenskapelig, before?.byGroup.vitenskapelig) && lower(now?.byGroup['teknisk-administrativ'], before?.byGroup['teknisk-administrativ']),
+    bothGroupsLower:
+      lower(now?.byGroup.vitenskapelig, before?.byGroup.vitenskapelig) &&
+      lower(now?.byGroup['teknisk-administrativ'], before?.byGroup['teknisk-administrativ']),
     stipendiat: now?.stipendiat ?? null,
     highestQuarter: now?.highestQuarter ?? null,
-    highestQuarterValue: now?.highestQuarter ? now.byQuarter[now.highestQuarter] ?? null : null,
-    highestQuarterEveryYear: highestQuarters.length > 0 && highestQuarters.every((q) => q !== null && q === highestQuarters[0]),
+    highestQuarterValue: now?.highestQuarter ? (now.byQuarter[now.highestQuarter] ?? null) : null,
+    highestQuarterEveryYear:
+      highestQuarters.length > 0 && highestQuarters.every((q) => q !== null && q === highestQuarters[0]),
     orgMin: range?.min ?? null,
     orgMax: range?.max ?? null,
     orgMinName: range?.minOrgName ?? null,
@@ -274,7 +332,9 @@ export function benchmarkMetrics(data: BenchmarksData, reportYear: number): Benc
   return {
     items: Object.fromEntries(data.benchmarks.map((b) => [b.id, entry(b)])),
     national,
-    sector: Object.fromEntries(current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)])),
+    sector: Object.fromEntries(
+      current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)]),
+    ),
     institution: own ? entry(own) : null,
     seasonallyAdjusted: Object.values(national).some((b) => b?.seasonallyAdjusted === true),
   };

@@ -70,13 +70,24 @@ function descendantsOf(all: readonly Unit[]): Map<string, Set<string>> {
   for (const u of all) {
     const seen = new Set<string>([u.id]);
     const queue = [u.id];
-    while (queue.length) for (const child of children.get(queue.pop()!) ?? []) if (!seen.has(child)) { seen.add(child); queue.push(child); }
+    while (queue.length)
+      for (const child of children.get(queue.pop()!) ?? [])
+        if (!seen.has(child)) {
+          seen.add(child);
+          queue.push(child);
+        }
     result.set(u.id, seen);
   }
   return result;
 }
 
-function feedbackFor(unit: Unit, kind: 'org' | 'unit', sources: Sources, metrics: Metrics, descendants: Map<string, Set<string>>): FeedbackUnit {
+function feedbackFor(
+  unit: Unit,
+  kind: 'org' | 'unit',
+  sources: Sources,
+  metrics: Metrics,
+  descendants: Map<string, Set<string>>,
+): FeedbackUnit {
   const { units, year } = sources;
   const orgId = units.orgOf(unit.id);
   const within = descendants.get(unit.id) ?? new Set([unit.id]);
@@ -98,12 +109,24 @@ function passesGate(question: SurveyQuestion, answers: ReadonlyMap<string, strin
   return answer !== null && question.gate.in.has(answer);
 }
 
-function surveyFor(unit: Unit, kind: 'org' | 'unit', within: Set<string>, sources: Sources, metrics: Metrics): FeedbackUnit['survey'] {
+function surveyFor(
+  unit: Unit,
+  kind: 'org' | 'unit',
+  within: Set<string>,
+  sources: Sources,
+  metrics: Metrics,
+): FeedbackUnit['survey'] {
   const survey = sources.survey;
   if (!survey) return null;
   const current = surveyWindow(survey, sources.year).find((y) => y.year === sources.year);
   if (!current) return null;
-  const members = kind === 'org' ? sources.units.reportingUnits(sources.year).filter((u) => within.has(u.id)).map((u) => u.id) : [unit.id];
+  const members =
+    kind === 'org'
+      ? sources.units
+          .reportingUnits(sources.year)
+          .filter((u) => within.has(u.id))
+          .map((u) => u.id)
+      : [unit.id];
   const submitted = members.filter((id) => current.answers.has(id));
   const rows: FeedbackSurveyRow[] = [];
   for (const question of survey.questions) {
@@ -113,7 +136,15 @@ function surveyFor(unit: Unit, kind: 'org' | 'unit', within: Set<string>, source
     if (kind === 'unit') {
       const answers = current.answers.get(unit.id);
       const answer = answers && passesGate(question, answers) ? (answers.get(question.id) ?? null) : null;
-      const status: AnswerStatus | null = !answers ? null : !passesGate(question, answers) ? 'not-applicable' : answer === null ? 'missing' : question.positive.has(answer) ? 'positive' : 'not-positive';
+      const status: AnswerStatus | null = !answers
+        ? null
+        : !passesGate(question, answers)
+          ? 'not-applicable'
+          : answer === null
+            ? 'missing'
+            : question.positive.has(answer)
+              ? 'positive'
+              : 'not-positive';
       rows.push({ ...base, status, percent: null });
     } else {
       let positive = 0;
@@ -134,7 +165,9 @@ function surveyFor(unit: Unit, kind: 'org' | 'unit', within: Set<string>, source
 function incidentsFor(within: Set<string>, sources: Sources, metrics: Metrics): FeedbackUnit['incidents'] {
   const incidents = sources.incidents;
   if (!incidents) return null;
-  const reported = incidents.cases.filter((c) => c.year === sources.year && c.type !== 'forbedringsforslag' && c.status !== 'avvist' && within.has(c.unitId)).length;
+  const reported = incidents.cases.filter(
+    (c) => c.year === sources.year && c.type !== 'forbedringsforslag' && c.status !== 'avvist' && within.has(c.unitId),
+  ).length;
   return { reported, institution: metrics.incidents?.years[sources.year]?.reported ?? 0 };
 }
 

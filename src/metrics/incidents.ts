@@ -1,5 +1,12 @@
 import type { UnitRegister } from '../sources/units.js';
-import { DIMENSIONS, SEVERITY_LEVELS, UNWANTED_TYPES, type CaseType, type IncidentCase, type IncidentsData } from '../sources/incidents.js';
+import {
+  DIMENSIONS,
+  SEVERITY_LEVELS,
+  UNWANTED_TYPES,
+  type CaseType,
+  type IncidentCase,
+  type IncidentsData,
+} from '../sources/incidents.js';
 import type { IncidentMetrics, IncidentSummary, IncidentYear, SeverityCounts } from './types.js';
 
 /**
@@ -17,7 +24,8 @@ export const TYPE_KEYS: Record<Exclude<CaseType, 'forbedringsforslag'>, string> 
 };
 
 const DAY = 86_400_000;
-const emptyCounts = (): SeverityCounts => Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, 0])) as SeverityCounts;
+const emptyCounts = (): SeverityCounts =>
+  Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, 0])) as SeverityCounts;
 const percent = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 
 export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: number): IncidentMetrics {
@@ -26,7 +34,10 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
   const reported = live.filter((c) => c.type !== 'forbedringsforslag');
 
   const years: Record<string, IncidentYear> = {};
-  for (const y of yearRange(counted.map((c) => c.year), year)) {
+  for (const y of yearRange(
+    counted.map((c) => c.year),
+    year,
+  )) {
     const ofYear = (cases: IncidentCase[]) => cases.filter((c) => c.year === y);
     const rep = ofYear(reported);
     const suggestions = ofYear(live).filter((c) => c.type === 'forbedringsforslag');
@@ -45,9 +56,13 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
       unwanted: rep.filter((c) => UNWANTED_TYPES.has(c.type)).length,
       closedPercent: percent(closed.length, rep.length),
       suggestionsClosedPercent: percent(suggestionsClosed, suggestions.length),
-      medianDaysToClose: median(closed.filter((c) => c.closed !== null).map((c) => (Date.parse(c.closed!) - Date.parse(c.registered)) / DAY)),
+      medianDaysToClose: median(
+        closed.filter((c) => c.closed !== null).map((c) => (Date.parse(c.closed!) - Date.parse(c.registered)) / DAY),
+      ),
       // A lukket case without closed_date is taken as closed in time: the export does not say otherwise.
-      openAtYearEnd: reported.filter((c) => c.year <= y && (c.status !== 'lukket' || (c.closed !== null && c.closed > yearEnd))).length,
+      openAtYearEnd: reported.filter(
+        (c) => c.year <= y && (c.status !== 'lukket' || (c.closed !== null && c.closed > yearEnd)),
+      ).length,
     };
   }
 
@@ -61,7 +76,8 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
   }
 
   const categoryCounts = new Map<string, number>();
-  for (const c of current) for (const name of c.categories) categoryCounts.set(name, (categoryCounts.get(name) ?? 0) + 1);
+  for (const c of current)
+    for (const name of c.categories) categoryCounts.set(name, (categoryCounts.get(name) ?? 0) + 1);
   const categories = [...categoryCounts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb'));
   const byCategory = Object.fromEntries(categories);
 
@@ -92,7 +108,8 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
     medianDaysToClose: thisYear.medianDaysToClose,
     lowActualPersonPercent,
     mostLowActualPerson: lowActualPersonPercent !== null && lowActualPersonPercent > 50,
-    seriousPotentialPerson: severity.person.potential.farlig + severity.person.potential.kritisk + severity.person.potential.katastrofalt,
+    seriousPotentialPerson:
+      severity.person.potential.farlig + severity.person.potential.kritisk + severity.person.potential.katastrofalt,
     topCategories: categories.slice(0, 3).map(([name, count]) => ({ name, count })),
     uncategorised: current.filter((c) => c.categories.length === 0).length,
   };

@@ -24,8 +24,12 @@ export function computeMetrics(sources: Sources): Metrics {
     ...(sources.injuries ? { injuries: injuryMetrics(sources.injuries, sources.year) } : {}),
     ...(sources.whistleblowing ? { whistleblowing: whistleblowingMetrics(sources.whistleblowing, sources.year) } : {}),
     ...(sources.acceptanceCriteria ? { acceptanceCriteria: sources.acceptanceCriteria } : {}),
-    ...(sources.absence ? { absence: absenceMetrics(sources.absence, sources.units, sources.year, sources.config.suppression.minPersons) } : {}),
-    ...(sources.workingTime ? { workingTime: workingTimeMetrics(sources.workingTime, sources.units, sources.year) } : {}),
+    ...(sources.absence
+      ? { absence: absenceMetrics(sources.absence, sources.units, sources.year, sources.config.suppression.minPersons) }
+      : {}),
+    ...(sources.workingTime
+      ? { workingTime: workingTimeMetrics(sources.workingTime, sources.units, sources.year) }
+      : {}),
     ...(sources.benchmarks ? { benchmarks: benchmarkMetrics(sources.benchmarks, sources.year) } : {}),
     ...(sources.actionPlan ? { actionPlan: actionPlanMetrics(sources.actionPlan) } : {}),
   };

@@ -6,7 +6,10 @@ import type { InjuryMetrics } from './types.js';
 export function injuryMetrics(data: InjuriesData, year: number): InjuryMetrics {
   const counted = data.injuries.filter((i) => i.year <= year);
   const years: InjuryMetrics['years'] = {};
-  for (const y of yearRange(counted.map((i) => i.year), year)) {
+  for (const y of yearRange(
+    counted.map((i) => i.year),
+    year,
+  )) {
     const ofYear = counted.filter((i) => i.year === y);
     years[y] = {
       yrkesskade: ofYear.filter((i) => i.kind === 'yrkesskade').length,

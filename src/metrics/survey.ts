@@ -32,7 +32,11 @@ function passesGate(question: SurveyQuestion, answers: ReadonlyMap<string, strin
   return answer !== null && answer !== undefined && question.gate.in.has(answer);
 }
 
-function questionYear(question: SurveyQuestion, year: SurveyYear, thresholds: { green: number; red: number }): SurveyQuestionYear {
+function questionYear(
+  question: SurveyQuestion,
+  year: SurveyYear,
+  thresholds: { green: number; red: number },
+): SurveyQuestionYear {
   let positive = 0;
   let applicable = 0;
   let missing = 0;

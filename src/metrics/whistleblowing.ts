@@ -8,7 +8,10 @@ export const NO_TOPIC = '(uten tema)';
 export function whistleblowingMetrics(data: WhistleblowingData, year: number): WhistleblowingMetrics {
   const counted = data.cases.filter((c) => c.year <= year);
   const years: Record<string, WhistleblowingYear> = {};
-  for (const y of yearRange(counted.map((c) => c.year), year)) {
+  for (const y of yearRange(
+    counted.map((c) => c.year),
+    year,
+  )) {
     const ofYear = counted.filter((c) => c.year === y);
     years[y] = {
       received: ofYear.length,
@@ -19,7 +22,8 @@ export function whistleblowingMetrics(data: WhistleblowingData, year: number): W
     };
   }
   const topics = new Map<string, number>();
-  for (const c of counted) if (c.year === year) topics.set(c.topic ?? NO_TOPIC, (topics.get(c.topic ?? NO_TOPIC) ?? 0) + 1);
+  for (const c of counted)
+    if (c.year === year) topics.set(c.topic ?? NO_TOPIC, (topics.get(c.topic ?? NO_TOPIC) ?? 0) + 1);
   const byTopic = Object.fromEntries([...topics].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb')));
   return { years, byTopic };
 }

@@ -18,7 +18,10 @@ export const RULE_LABELS: Record<WorkingTimeRule, string> = {
 /** Breaches of the working-time rules per year (as far back as the data go), by rule and by org. */
 export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, reportYear: number): WorkingTimeMetrics {
   // As incidents: every year from the first in the data to the report year, so a year without breaches shows as 0.
-  const years = yearRange(data.rows.map((r) => r.year).filter((y) => y <= reportYear), reportYear);
+  const years = yearRange(
+    data.rows.map((r) => r.year).filter((y) => y <= reportYear),
+    reportYear,
+  );
   const orgOrder = units.orgUnits().map((u) => u.id);
   const metrics: WorkingTimeMetrics = { years: {} };
   for (const year of years) {
@@ -31,7 +34,9 @@ export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, r
       byRule[row.rule]! += row.count;
       orgCounts.set(row.orgId, (orgCounts.get(row.orgId) ?? 0) + row.count);
     }
-    const byOrg = Object.fromEntries(orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]));
+    const byOrg = Object.fromEntries(
+      orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]),
+    );
     metrics.years[String(year)] = { total, byRule, byOrg };
   }
   metrics.summary = summary(metrics, units, reportYear);
@@ -41,10 +46,13 @@ export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, r
 function summary(metrics: WorkingTimeMetrics, units: UnitRegister, reportYear: number): WorkingTimeSummary {
   const now = metrics.years[String(reportYear)];
   const rules = now
-    ? WORKING_TIME_RULES.filter((r) => now.byRule[r]! > 0).sort((a, b) => now.byRule[b]! - now.byRule[a]! || WORKING_TIME_RULES.indexOf(a) - WORKING_TIME_RULES.indexOf(b))
+    ? WORKING_TIME_RULES.filter((r) => now.byRule[r]! > 0).sort(
+        (a, b) => now.byRule[b]! - now.byRule[a]! || WORKING_TIME_RULES.indexOf(a) - WORKING_TIME_RULES.indexOf(b),
+      )
     : [];
   let largestOrg: string | null = null;
-  for (const [org, count] of Object.entries(now?.byOrg ?? {})) if (largestOrg === null || count > now!.byOrg[largestOrg]!) largestOrg = org;
+  for (const [org, count] of Object.entries(now?.byOrg ?? {}))
+    if (largestOrg === null || count > now!.byOrg[largestOrg]!) largestOrg = org;
   return {
     year: reportYear,
     total: now?.total ?? null,

@@ -64,13 +64,18 @@ function yearView(metrics: Metrics, year: number): YearView {
     injuries: metrics.injuries?.years[key] ?? null,
     whistleblowing: metrics.whistleblowing?.years[key] ?? null,
     workingTime: metrics.workingTime?.years[key] ?? null,
-    units: metrics.units.years?.[key] ?? (year === metrics.year ? { reporting: metrics.units.reporting, responded: metrics.units.responded } : null),
+    units:
+      metrics.units.years?.[key] ??
+      (year === metrics.year ? { reporting: metrics.units.reporting, responded: metrics.units.responded } : null),
   };
 }
 
 export function contentData(metrics: Metrics, narrative: NarrativeSources) {
   const at = Object.fromEntries(
-    Array.from({ length: YEARS_BACK + 1 }, (_, i) => metrics.year - YEARS_BACK + i).map((y) => [String(y), yearView(metrics, y)]),
+    Array.from({ length: YEARS_BACK + 1 }, (_, i) => metrics.year - YEARS_BACK + i).map((y) => [
+      String(y),
+      yearView(metrics, y),
+    ]),
   );
   return {
     survey: null,
@@ -97,11 +102,23 @@ export function contentData(metrics: Metrics, narrative: NarrativeSources) {
     first: at[String(metrics.year - YEARS_BACK)]!,
     at,
     /** Every year of a survey question by year: `questions.risiko_omstilling.[2021].percent`. */
-    questions: metrics.survey ? Object.fromEntries(Object.entries(metrics.survey.questions).map(([id, q]) => [id, q.years])) : null,
+    questions: metrics.survey
+      ? Object.fromEntries(Object.entries(metrics.survey.questions).map(([id, q]) => [id, q.years]))
+      : null,
     /** The sections of the report's survey rows, in catalogue order, so a narrative can give every one a table. */
-    surveySections: metrics.survey ? [...new Set(Object.values(metrics.survey.questions).filter((q) => q.report !== false).map((q) => q.section))] : null,
+    surveySections: metrics.survey
+      ? [
+          ...new Set(
+            Object.values(metrics.survey.questions)
+              .filter((q) => q.report !== false)
+              .map((q) => q.section),
+          ),
+        ]
+      : null,
     names: metrics.units.names ?? {},
     facts: narrative.facts,
-    actionPlans: narrative.actionPlan ? narrative.actionPlan.plans.map((p): ActionPlanSummary => ({ id: p.id, title: p.title, owner: p.owner })) : null,
+    actionPlans: narrative.actionPlan
+      ? narrative.actionPlan.plans.map((p): ActionPlanSummary => ({ id: p.id, title: p.title, owner: p.owner }))
+      : null,
   };
 }

@@ -96,7 +96,8 @@ export async function renderContent(
 
   for (const [fileIndex, { file, text }] of files.entries()) {
     const handlebars = Handlebars.create();
-    for (const name of BUILT_IN_BLOCKS) handlebars.registerHelper(name, guarded(name, handlebars.helpers[name] as HelperFn, text));
+    for (const name of BUILT_IN_BLOCKS)
+      handlebars.registerHelper(name, guarded(name, handlebars.helpers[name] as HelperFn, text));
     for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, guarded(name, fn, text));
     for (const name of componentNames) {
       const component = (...args: unknown[]) => {
@@ -107,10 +108,13 @@ export async function renderContent(
       handlebars.registerHelper(name, guarded(name, component, text));
     }
     // A cross-reference is resolved once every heading has its number: `jf. kap. {{ref "Vedlegg 4"}}`.
-    handlebars.registerHelper('ref', (title: unknown, options: HelperOptions & { loc?: { start: { line: number } } }) => {
-      refs.push({ title: String(title), file, line: options.loc?.start.line });
-      return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
-    });
+    handlebars.registerHelper(
+      'ref',
+      (title: unknown, options: HelperOptions & { loc?: { start: { line: number } } }) => {
+        refs.push({ title: String(title), file, line: options.loc?.start.line });
+        return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
+      },
+    );
     handlebars.registerHelper(TEXT_HELPER, literalText);
     let expanded: string;
     try {
@@ -149,7 +153,10 @@ export async function renderContent(
       rendered.push('');
     }
   }
-  const html = parts.join('\n').replace(/<p>\s*(<!--hms-component:\d+-->)\s*<\/p>/g, '$1').replace(MARKER_PATTERN, (_, index: string) => rendered[Number(index)]!);
+  const html = parts
+    .join('\n')
+    .replace(/<p>\s*(<!--hms-component:\d+-->)\s*<\/p>/g, '$1')
+    .replace(MARKER_PATTERN, (_, index: string) => rendered[Number(index)]!);
   const resolved = refs.map((ref) => {
     // A heading is named by its title, or by the part before its colon ("Vedlegg 4" for "Vedlegg 4: Overordnet …").
     const heading = headings.find((h) => h.title === ref.title || h.title.startsWith(`${ref.title}:`));
@@ -193,7 +200,9 @@ function numberHeadings(tokens: ReturnType<InstanceType<typeof MarkdownIt>['pars
  */
 function plainText(inline: ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number]): string {
   return (inline.children ?? [])
-    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+    .map((child) =>
+      child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : '',
+    )
     .join('');
 }
 
@@ -216,8 +225,10 @@ const SIGNIFICANT = /[&<>"'`=\\*_[\]()!~#+\-.|^]/g;
  */
 function literalText(value: unknown, ...rest: unknown[]): unknown {
   const options = rest.pop() as HelperOptions & { loc?: { start: { line: number } } };
-  if (value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function') return value;
-  if (value === undefined && typeof rest[0] === 'string') throw new PlaceholderError(messages.unknownPlaceholder(rest[0]), options.loc?.start.line);
+  if (value !== null && typeof value === 'object' && typeof (value as { toHTML?: unknown }).toHTML === 'function')
+    return value;
+  if (value === undefined && typeof rest[0] === 'string')
+    throw new PlaceholderError(messages.unknownPlaceholder(rest[0]), options.loc?.start.line);
   // As Handlebars shows a value: nothing for null, anything else as text (0 and false included).
   const text = value === null || value === undefined ? '' : String(value);
   return new Handlebars.SafeString(text.replace(SIGNIFICANT, (c) => `&#${c.charCodeAt(0)};`));
@@ -230,7 +241,14 @@ function literalText(value: unknown, ...rest: unknown[]): unknown {
  * it is: it takes no data. The tree is changed in place.
  */
 function asLiteralText(program: hbs.AST.Program, helpers: ReadonlySet<string>): hbs.AST.Program {
-  const helperPath = (loc: hbs.AST.SourceLocation): hbs.AST.PathExpression => ({ type: 'PathExpression', data: false, depth: 0, parts: [TEXT_HELPER], original: TEXT_HELPER, loc });
+  const helperPath = (loc: hbs.AST.SourceLocation): hbs.AST.PathExpression => ({
+    type: 'PathExpression',
+    data: false,
+    depth: 0,
+    parts: [TEXT_HELPER],
+    original: TEXT_HELPER,
+    loc,
+  });
   const walk = (body: hbs.AST.Statement[]) => {
     for (const statement of body) {
       if (statement.type === 'BlockStatement') {
@@ -246,7 +264,12 @@ function asLiteralText(program: hbs.AST.Program, helpers: ReadonlySet<string>): 
       const path = m.path as hbs.AST.PathExpression;
       if (bare) {
         if (helpers.has(path.original)) continue;
-        const name: hbs.AST.StringLiteral = { type: 'StringLiteral', value: path.original, original: path.original, loc: m.loc };
+        const name: hbs.AST.StringLiteral = {
+          type: 'StringLiteral',
+          value: path.original,
+          original: path.original,
+          loc: m.loc,
+        };
         m.params = [path, name];
       } else {
         const call: hbs.AST.SubExpression = { type: 'SubExpression', path, params: m.params, hash: m.hash, loc: m.loc };
@@ -272,7 +295,9 @@ function lineAt(source: string, index: number): number | undefined {
  */
 function guarded(name: string, fn: HelperFn, source: string): HelperFn {
   return function (this: unknown, ...args: unknown[]) {
-    const options = args[args.length - 1] as HelperOptions & { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } };
+    const options = args[args.length - 1] as HelperOptions & {
+      loc?: { start: { line: number; column: number }; end: { line: number; column: number } };
+    };
     const line = options.loc?.start.line;
     if (args.slice(0, -1).some((arg) => arg === undefined)) {
       throw new PlaceholderError(messages.unknownPlaceholderIn(snippet(source, options.loc)), line);
@@ -310,7 +335,10 @@ function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: Read
       if (value === null) return;
       if (typeof value !== 'object' || !(part in value)) {
         // A lone name like {{figure-absense-org}} is as likely a misspelled component as a figure.
-        const message = parts.length === 1 && !path.data ? messages.unknownName(path.original) : messages.unknownPlaceholder(path.original);
+        const message =
+          parts.length === 1 && !path.data
+            ? messages.unknownName(path.original)
+            : messages.unknownPlaceholder(path.original);
         problems.push(new PlaceholderError(message, path.loc.start.line));
         return;
       }
@@ -327,7 +355,11 @@ function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: Read
     if (node.type === 'PathExpression') resolve(node as hbs.AST.PathExpression);
     else if (node.type === 'SubExpression') call(node as hbs.AST.SubExpression);
   };
-  const call = (node: { path: hbs.AST.PathExpression | hbs.AST.Literal; params: hbs.AST.Expression[]; hash: hbs.AST.Hash }) => {
+  const call = (node: {
+    path: hbs.AST.PathExpression | hbs.AST.Literal;
+    params: hbs.AST.Expression[];
+    hash: hbs.AST.Hash;
+  }) => {
     helperName(node.path);
     node.params.forEach(expression);
     node.hash?.pairs.forEach((pair) => expression(pair.value));
@@ -338,7 +370,8 @@ function checkPlaceholders(program: hbs.AST.Program, data: object, helpers: Read
         const m = statement as hbs.AST.MustacheStatement;
         const bare = m.params.length === 0 && (m.hash?.pairs.length ?? 0) === 0;
         if (!topLevel) continue;
-        if (bare && m.path.type === 'PathExpression' && !helpers.has((m.path as hbs.AST.PathExpression).original)) resolve(m.path as hbs.AST.PathExpression);
+        if (bare && m.path.type === 'PathExpression' && !helpers.has((m.path as hbs.AST.PathExpression).original))
+          resolve(m.path as hbs.AST.PathExpression);
         else call(m);
       } else if (statement.type === 'BlockStatement') {
         const b = statement as hbs.AST.BlockStatement;
@@ -366,7 +399,10 @@ function nullPrefix(path: string, data: object): string | undefined {
 }
 
 /** The placeholder as written, for a message: `{{percent current.absense.total 1}}`. */
-function snippet(source: string, loc: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined): string {
+function snippet(
+  source: string,
+  loc: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined,
+): string {
   if (!loc) return '';
   const lines = source.split('\n');
   if (loc.start.line !== loc.end.line) return lines[loc.start.line - 1]!.slice(loc.start.column).trim();
@@ -377,13 +413,16 @@ function snippet(source: string, loc: { start: { line: number; column: number };
 function configureFootnotes(markdown: InstanceType<typeof MarkdownIt>): void {
   const rules = markdown.renderer.rules;
   const offset = (env: unknown) => (env as FootnoteEnv).footnoteOffset;
-  rules.footnote_caption = (tokens, index, _options, env) => String((tokens[index]!.meta as { id: number }).id + 1 + offset(env));
-  rules.footnote_anchor_name = (tokens, index, _options, env) => `${(env as FootnoteEnv).docId}-${(tokens[index]!.meta as { id: number }).id + 1}`;
+  rules.footnote_caption = (tokens, index, _options, env) =>
+    String((tokens[index]!.meta as { id: number }).id + 1 + offset(env));
+  rules.footnote_anchor_name = (tokens, index, _options, env) =>
+    `${(env as FootnoteEnv).docId}-${(tokens[index]!.meta as { id: number }).id + 1}`;
   rules.footnote_block_open = (_tokens, _index, _options, env) =>
     `<section class="footnotes" aria-label="Fotnoter">\n<ol class="footnotes-list" start="${offset(env) + 1}">\n`;
   rules.footnote_anchor = (tokens, index, options, env, self) => {
     const meta = tokens[index]!.meta as { subId: number };
-    const id = self.rules.footnote_anchor_name!(tokens, index, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : '');
+    const id =
+      self.rules.footnote_anchor_name!(tokens, index, options, env, self) + (meta.subId > 0 ? `:${meta.subId}` : '');
     return ` <a href="#fnref${id}" class="footnote-backref" aria-label="Tilbake til teksten">\u21a9\uFE0E</a>`;
   };
 }
@@ -398,7 +437,10 @@ function describeTemplateError(error: unknown, source: string, data: object): { 
     // Strict mode reports a misspelled helper called with arguments (`{{percnt x 1}}`) as an unknown field.
     const written = source.split('\n')[Number(line) - 1]?.slice(Number(column)) ?? '';
     const calledWithArguments = new RegExp(`^${escapeRegExp(name!)}\\s+[^}\\s]`).test(written);
-    return { line: Number(line), message: calledWithArguments ? messages.unknownHelper(name!) : messages.unknownPlaceholder(name!) };
+    return {
+      line: Number(line),
+      message: calledWithArguments ? messages.unknownHelper(name!) : messages.unknownPlaceholder(name!),
+    };
   }
   const missingHelper = /Missing helper: "([^"]+)"/.exec(text);
   if (missingHelper) {
@@ -410,13 +452,22 @@ function describeTemplateError(error: unknown, source: string, data: object): { 
   if (through) {
     // Usually a figure of a source that was not given (null), read by text that does not check for it first:
     // the first path in the text reading that key through a null names it.
-    const uses = [...source.matchAll(new RegExp(`([\\w@.[\\]-]*)\\.${escapeRegExp(through[1]!)}\\b`, 'g'))].map((m) => ({ at: m.index, path: m[1]! }));
-    const found = uses.map((use) => ({ ...use, missing: nullPrefix(use.path, data) })).find((use) => use.missing !== undefined);
-    if (found) return { line: lineAt(source, found.at), message: messages.placeholderThroughNull(`${found.path}.${through[1]!}`, found.missing!) };
+    const uses = [...source.matchAll(new RegExp(`([\\w@.[\\]-]*)\\.${escapeRegExp(through[1]!)}\\b`, 'g'))].map(
+      (m) => ({ at: m.index, path: m[1]! }),
+    );
+    const found = uses
+      .map((use) => ({ ...use, missing: nullPrefix(use.path, data) }))
+      .find((use) => use.missing !== undefined);
+    if (found)
+      return {
+        line: lineAt(source, found.at),
+        message: messages.placeholderThroughNull(`${found.path}.${through[1]!}`, found.missing!),
+      };
     return { line: lineAt(source, uses[0]?.at ?? -1), message: messages.unknownPlaceholder(`….${through[1]!}`) };
   }
   const parse = /Parse error on line (\d+):/.exec(text);
-  if (parse) return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
+  if (parse)
+    return { line: Number(parse[1]), message: messages.placeholderSyntax(text.split('\n').slice(1).join(' ').trim()) };
   return { message: messages.placeholderSyntax(text) };
 }
 

@@ -35,10 +35,15 @@ export async function renderFigure(input: FigureInput, context: ComponentContext
   const svg = await chartSvg(input.spec, input.data);
   const captionId = `figur-${number}`;
   const rows = input.data
-    .map((row) => `<tr>${input.columns.map((c, i) => {
-      const text = escapeHtml(c.format ? c.format(row[c.key]) : String(row[c.key] ?? ''));
-      return i === 0 ? `<th scope="row">${text}</th>` : `<td${c.numeric ? ' class="num"' : ''}>${text}</td>`;
-    }).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${input.columns
+          .map((c, i) => {
+            const text = escapeHtml(c.format ? c.format(row[c.key]) : String(row[c.key] ?? ''));
+            return i === 0 ? `<th scope="row">${text}</th>` : `<td${c.numeric ? ' class="num"' : ''}>${text}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('\n');
   return `<figure class="chart" aria-labelledby="${captionId}">
 <div role="img" aria-label="${escapeHtml(input.description)}">${svg}</div>
@@ -55,12 +60,17 @@ ${rows}
 // Without a canvas Vega only estimates text widths (0.8 em a character), which
 // cuts axis labels short or leaves gaps; measure with the embedded font instead.
 // vega-typings leave textMetrics out, hence the narrow cast.
-(vega as unknown as { textMetrics: { width: (item: ChartTextItem, text: unknown) => number } }).textMetrics.width = measureChartText;
+(vega as unknown as { textMetrics: { width: (item: ChartTextItem, text: unknown) => number } }).textMetrics.width =
+  measureChartText;
 
 /** Vega-Lite → Vega → SVG, headless. The SVG's own title/description are dropped: the figure element carries them. */
 export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>[]): Promise<string> {
   // The SVG's text is drawn in the report's embedded font, the one it was measured with.
-  const full = { ...spec, data: { values: data }, config: { ...spec.config, font: `"${FONT_FAMILY}", sans-serif` } } as TopLevelSpec;
+  const full = {
+    ...spec,
+    data: { values: data },
+    config: { ...spec.config, font: `"${FONT_FAMILY}", sans-serif` },
+  } as TopLevelSpec;
   const vegaSpec = compile(full).spec;
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   const svg = await view.toSVG();

@@ -6,7 +6,20 @@
 
 export const NBSP = '\u00a0';
 
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 
 /** Rounds half away from zero at the given decimals, avoiding binary artefacts (4.45 → 4,5). */
 export function round(value: number, decimals: number): number {

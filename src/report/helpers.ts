@@ -31,12 +31,14 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
   const decimalsOf = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
   const numeric = (name: string, value: unknown): number | null => {
     if (value === null) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HelperError(messages.helperNotANumber(name, String(value)));
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new HelperError(messages.helperNotANumber(name, String(value)));
     return value;
   };
   /** The numeric entries of a map such as `current.absenceByOrg`, suppressed (null) ones left out. */
   const entries = (name: string, map: unknown): Array<[string, number]> => {
-    if (map === null || typeof map !== 'object' || Array.isArray(map)) throw new HelperError(messages.helperNotAMap(name));
+    if (map === null || typeof map !== 'object' || Array.isArray(map))
+      throw new HelperError(messages.helperNotAMap(name));
     const found = Object.entries(map).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
     if (found.length === 0) throw new HelperError(messages.helperAllSuppressed(name));
     return found;
@@ -88,7 +90,8 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
     },
     /** Name of a unit or org id from the unit register (metrics.units.names); the id itself when it has none. */
     name: (id, options) => {
-      const names = ((options as HelperOptions).data?.root as { units?: { names?: Record<string, string> } }).units?.names ?? {};
+      const names =
+        ((options as HelperOptions).data?.root as { units?: { names?: Record<string, string> } }).units?.names ?? {};
       return names[String(id)] ?? String(id);
     },
     /**

@@ -81,7 +81,12 @@ export async function renderHtml(
 export function scrollableTables(html: string): string {
   return html.replace(/<table[\s>][\s\S]*?<\/table>/g, (table) => {
     const caption = /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(table)?.[1];
-    const label = caption ? caption.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() : 'Tabell';
+    const label = caption
+      ? caption
+          .replace(/<[^>]+>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : 'Tabell';
     return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(unescapeHtml(label))}">${table}</div>`;
   });
 }

@@ -79,7 +79,15 @@ function surveySheets(metrics: Metrics): Sheet[] {
       ],
       rows: list.map(([id, q]) => {
         const now = q.years[report];
-        return [q.theme, id, ...years.map((y) => q.years[y]?.percent ?? null), now?.positive ?? null, now?.applicable ?? null, now?.missing ?? null, now?.light ?? null];
+        return [
+          q.theme,
+          id,
+          ...years.map((y) => q.years[y]?.percent ?? null),
+          now?.positive ?? null,
+          now?.applicable ?? null,
+          now?.missing ?? null,
+          now?.light ?? null,
+        ];
       }),
     };
   });
@@ -95,7 +103,14 @@ function incidentSheets(metrics: Metrics): Sheet[] {
   const sheets: Sheet[] = [
     {
       name: 'Hendelser per år',
-      columns: [text('År'), count('Uønskede hendelser/avvik'), count('Lukket'), count('Forbedringsforslag'), count('Forbedringsforslag lukket'), count('Avvist')],
+      columns: [
+        text('År'),
+        count('Uønskede hendelser/avvik'),
+        count('Lukket'),
+        count('Forbedringsforslag'),
+        count('Forbedringsforslag lukket'),
+        count('Avvist'),
+      ],
       rows: sortedYears(incidents.years).map((y) => {
         const v = incidents.years[y]!;
         return [y, v.reported, v.closed, v.suggestions, v.suggestionsClosed, v.rejected];
@@ -128,26 +143,43 @@ function incidentSheets(metrics: Metrics): Sheet[] {
   if (incidents.severity) {
     sheets.push({
       name: 'Alvorlighetsgrad',
-      columns: [text('Konsekvens'), ...dimensions.flatMap(([, label]) => [count(`${label} faktisk`), count(`${label} potensiell`)])],
+      columns: [
+        text('Konsekvens'),
+        ...dimensions.flatMap(([, label]) => [count(`${label} faktisk`), count(`${label} potensiell`)]),
+      ],
       rows: levels.map(([level, label]) => [
         label,
-        ...dimensions.flatMap(([dim]) => [incidents.severity[dim]?.actual[level] ?? null, incidents.severity[dim]?.potential[level] ?? null]),
+        ...dimensions.flatMap(([dim]) => [
+          incidents.severity[dim]?.actual[level] ?? null,
+          incidents.severity[dim]?.potential[level] ?? null,
+        ]),
       ]),
     });
   }
   return sheets;
 }
 
-function yearlySheet<T>(name: string, years: Record<string, T> | undefined, columns: [string, (v: T) => number][]): Sheet[] {
+function yearlySheet<T>(
+  name: string,
+  years: Record<string, T> | undefined,
+  columns: [string, (v: T) => number][],
+): Sheet[] {
   if (!years) return [];
-  return [{ name, columns: [text('År'), ...columns.map(([h]) => count(h))], rows: sortedYears(years).map((y) => [y, ...columns.map(([, get]) => get(years[y]!))]) }];
+  return [
+    {
+      name,
+      columns: [text('År'), ...columns.map(([h]) => count(h))],
+      rows: sortedYears(years).map((y) => [y, ...columns.map(([, get]) => get(years[y]!))]),
+    },
+  ];
 }
 
 function absenceSheets(metrics: Metrics): Sheet[] {
   const absence = metrics.absence;
   if (!absence) return [];
   const years = sortedYears(absence.years);
-  const keysOf = (pick: (y: AbsenceYear) => Record<string, number | null>) => [...new Set(years.flatMap((y) => Object.keys(pick(absence.years[y]!) ?? {})))].sort();
+  const keysOf = (pick: (y: AbsenceYear) => Record<string, number | null>) =>
+    [...new Set(years.flatMap((y) => Object.keys(pick(absence.years[y]!) ?? {})))].sort();
   const genders = keysOf((y) => y.byGender);
   const groups = keysOf((y) => y.byGroup);
   const quarters = keysOf((y) => y.byQuarter);
@@ -174,7 +206,15 @@ function absenceSheets(metrics: Metrics): Sheet[] {
       ],
       rows: years.map((y) => {
         const v = absence.years[y]!;
-        return [y, absenceValue(v.total), absenceValue(v.self), absenceValue(v.doctor), ...genders.map((g) => absenceValue(v.byGender?.[g])), ...groups.map((g) => absenceValue(v.byGroup?.[g])), absenceValue(v.stipendiat)];
+        return [
+          y,
+          absenceValue(v.total),
+          absenceValue(v.self),
+          absenceValue(v.doctor),
+          ...genders.map((g) => absenceValue(v.byGender?.[g])),
+          ...groups.map((g) => absenceValue(v.byGroup?.[g])),
+          absenceValue(v.stipendiat),
+        ];
       }),
     },
     {
@@ -216,7 +256,10 @@ function aboutSheet(metrics: Metrics): Sheet {
     rows: [
       ['Institusjon', metrics.institution],
       ['Rapportår', String(metrics.year)],
-      ['Innhold', 'Tallene bak tabellene og figurene i HMS-rapporten, ett ark per tabell eller figur (samme tall som i metrics.json).'],
+      [
+        'Innhold',
+        'Tallene bak tabellene og figurene i HMS-rapporten, ett ark per tabell eller figur (samme tall som i metrics.json).',
+      ],
       ['Prosent', 'Prosentverdier er uavrundede; rapporten avrunder ved visning.'],
       [SUPPRESSED_TEXT, 'Sykefravær for en gruppe med for få personer vises ikke (personvern).'],
     ],
@@ -229,8 +272,15 @@ function tableSheets(metrics: Metrics): Sheet[] {
     aboutSheet(metrics),
     ...surveySheets(metrics),
     ...incidentSheets(metrics),
-    ...yearlySheet('Yrkesskader', metrics.injuries?.years, [['Yrkesskader', (v) => v.yrkesskade], ['Yrkessykdommer', (v) => v.yrkessykdom]]),
-    ...yearlySheet('Varsling', metrics.whistleblowing?.years, [['Mottatt', (v) => v.received], ['Kritikkverdig', (v) => v.critical], ['Psykososialt', (v) => v.psychosocial]]),
+    ...yearlySheet('Yrkesskader', metrics.injuries?.years, [
+      ['Yrkesskader', (v) => v.yrkesskade],
+      ['Yrkessykdommer', (v) => v.yrkessykdom],
+    ]),
+    ...yearlySheet('Varsling', metrics.whistleblowing?.years, [
+      ['Mottatt', (v) => v.received],
+      ['Kritikkverdig', (v) => v.critical],
+      ['Psykososialt', (v) => v.psychosocial],
+    ]),
     ...absenceSheets(metrics),
     ...workingTimeSheets(metrics),
   ];
@@ -278,7 +328,14 @@ export async function tablesXlsx(metrics: Metrics): Promise<Uint8Array> {
       const cell = header.getCell(i + 1);
       writeCell(cell, column.header, 'text');
       cell.font = { bold: true };
-      ws.getColumn(i + 1).width = Math.min(60, Math.max(10, column.header.length + 2, ...sheet.rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string).length + 2 : 0))));
+      ws.getColumn(i + 1).width = Math.min(
+        60,
+        Math.max(
+          10,
+          column.header.length + 2,
+          ...sheet.rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string).length + 2 : 0)),
+        ),
+      );
     });
     sheet.rows.forEach((row, r) => {
       const target = ws.getRow(r + 2);

@@ -23,11 +23,14 @@ export async function loadTemplates(fs: FileSystem, dir = TEMPLATES_DIR): Promis
   const contentNames = (await fs.readdir(join(dir, 'content'))).filter((n) => n.endsWith('.md'));
   const chartNames = (await fs.readdir(join(dir, 'charts'))).filter((n) => n.endsWith('.vl.json'));
   const charts = new Map<string, TopLevelSpec>();
-  for (const name of chartNames) charts.set(name.slice(0, -'.vl.json'.length), JSON.parse(await read(`charts/${name}`)) as TopLevelSpec);
+  for (const name of chartNames)
+    charts.set(name.slice(0, -'.vl.json'.length), JSON.parse(await read(`charts/${name}`)) as TopLevelSpec);
   return {
     layout: await read('layout.hbs'),
     css: await read('report.css'),
-    defaultContent: await Promise.all(contentNames.map(async (n) => ({ file: `templates/content/${n}`, text: await read(`content/${n}`) }))),
+    defaultContent: await Promise.all(
+      contentNames.map(async (n) => ({ file: `templates/content/${n}`, text: await read(`content/${n}`) })),
+    ),
     charts,
     read,
   };

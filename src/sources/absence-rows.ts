@@ -1,6 +1,13 @@
 import type { Diagnostics } from '../errors.js';
 import { cellToText, toNumber, type CellSchema } from '../workspace/cells.js';
-import { ProblemLimit, reportBrokenFile, rowChecker, type RowOf, type TableSpec, type ValidRow } from '../workspace/rows.js';
+import {
+  ProblemLimit,
+  reportBrokenFile,
+  rowChecker,
+  type RowOf,
+  type TableSpec,
+  type ValidRow,
+} from '../workspace/rows.js';
 import { isBlank, type Cell, type Table } from '../workspace/table.js';
 
 /**
@@ -19,7 +26,8 @@ const INVALID: unique symbol = Symbol('invalid');
 
 /** The plain numbers SAP writes ("21", "0,5", "3.25"): read without toNumber's general cleaning, to the same value. */
 const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
-const number = (v: Cell): number | null => (typeof v === 'string' && PLAIN_NUMBER.test(v) ? Number(v.replace(',', '.')) : toNumber(v));
+const number = (v: Cell): number | null =>
+  typeof v === 'string' && PLAIN_NUMBER.test(v) ? Number(v.replace(',', '.')) : toNumber(v);
 
 export function fastText(optional = false): FastCell {
   return (v) => (isBlank(v) ? (optional ? null : INVALID) : cellToText(v));

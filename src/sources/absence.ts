@@ -99,9 +99,17 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
   const positions = await readPositionCodes(workspace, diagnostics);
   const columns = matchColumns(table, absenceSpec, diagnostics);
   if (!columns) return null;
-  for (const [a, b] of [['employee_id', 'persons'], ['month', 'quarter']] as const) {
+  for (const [a, b] of [
+    ['employee_id', 'persons'],
+    ['month', 'quarter'],
+  ] as const) {
     if (columns.has(a) && columns.has(b)) {
-      diagnostics.error(table.file, messages.bothColumns(headerOf(table, a), headerOf(table, b)), table.headerRow, headerOf(table, b));
+      diagnostics.error(
+        table.file,
+        messages.bothColumns(headerOf(table, a), headerOf(table, b)),
+        table.headerRow,
+        headerOf(table, b),
+      );
       return null;
     }
   }
@@ -143,12 +151,14 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
     const positionCode = normalisePositionCode(value.position_code);
     const position = positions.get(positionCode);
     if (!position) {
-      if (limit.next()) diagnostics.error(table.file, messages.unknownPositionCode(value.position_code), row, positionColumn);
+      if (limit.next())
+        diagnostics.error(table.file, messages.unknownPositionCode(value.position_code), row, positionColumn);
       return;
     }
     const absence = value.self_certified_days + value.doctor_certified_days;
     if (absence > value.agreed_days + 1e-9) {
-      if (limit.next()) diagnostics.error(table.file, messages.absenceOverAgreed(absence, value.agreed_days), row, agreedColumn);
+      if (limit.next())
+        diagnostics.error(table.file, messages.absenceOverAgreed(absence, value.agreed_days), row, agreedColumn);
       return;
     }
     if (value.year < firstYear || value.year > reportYear) return;

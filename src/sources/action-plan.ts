@@ -84,15 +84,25 @@ const row = z.strictObject(rowFields);
 // A measure with one row writes the row's fields on the measure itself; one with several lists them under rows.
 // One schema with a refinement (not a union) keeps every problem at its own path and line.
 const measure = z
-  .strictObject({ title: text, ...rowFields, description: rowFields.description.optional(), responsible: text.optional(), rows: z.array(row).min(1).optional() })
+  .strictObject({
+    title: text,
+    ...rowFields,
+    description: rowFields.description.optional(),
+    responsible: text.optional(),
+    rows: z.array(row).min(1).optional(),
+  })
   .superRefine((m, ctx) => {
-    const own = (['description', 'responsible', 'deadline', 'status', 'comment'] as const).filter((key) => m[key] !== undefined);
+    const own = (['description', 'responsible', 'deadline', 'status', 'comment'] as const).filter(
+      (key) => m[key] !== undefined,
+    );
     if (m.rows) {
-      for (const key of own) ctx.addIssue({ code: 'custom', path: [key], message: 'a measure with rows: gives this in each row instead' });
+      for (const key of own)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a measure with rows: gives this in each row instead' });
       return;
     }
     for (const key of ['description', 'responsible'] as const) {
-      if (m[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required (or give rows: [ … ] with ${key} in each)` });
+      if (m[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `required (or give rows: [ … ] with ${key} in each)` });
     }
   });
 
@@ -100,7 +110,10 @@ const schema = z.strictObject({
   plans: z
     .array(
       z.strictObject({
-        id: text.regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and "-" (it is written in {{action-plan "<id>"}})'),
+        id: text.regex(
+          /^[a-z0-9-]+$/,
+          'use lower-case letters, digits and "-" (it is written in {{action-plan "<id>"}})',
+        ),
         title: text,
         owner: text,
         groups: z.array(z.strictObject({ title: text, measures: z.array(measure).min(1) })).min(1),
@@ -114,7 +127,13 @@ type RawMeasure = z.infer<typeof measure>;
 function rowsOf(m: RawMeasure): ActionRow[] {
   // Without rows the refinement has required description and responsible; the fallbacks only satisfy the type.
   const rows = m.rows ?? [{ ...m, description: m.description ?? [], responsible: m.responsible ?? '' }];
-  return rows.map((r) => ({ description: r.description, responsible: r.responsible, deadline: r.deadline ?? null, status: r.status ?? null, comment: r.comment ?? null }));
+  return rows.map((r) => ({
+    description: r.description,
+    responsible: r.responsible,
+    deadline: r.deadline ?? null,
+    status: r.status ?? null,
+    comment: r.comment ?? null,
+  }));
 }
 
 /** Parses and validates a plan file; problems at their line go to `diagnostics`. */
@@ -189,8 +208,14 @@ async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Pro
   let valid = true;
   for await (const { row, value } of readRows(table, TABLE_SPEC, diagnostics)) {
     if (value.plan !== null && value.plan !== plan?.id) {
-      if (plans.some((p) => p.id === value.plan)) diagnostics.error(table.file, messages.actionPlanDuplicateId(value.plan), row, headerOf(table, 'plan'));
-      plan = { id: value.plan, title: value.plan_title ?? value.plan, owner: value.owner ?? value.plan_title ?? value.plan, groups: [] };
+      if (plans.some((p) => p.id === value.plan))
+        diagnostics.error(table.file, messages.actionPlanDuplicateId(value.plan), row, headerOf(table, 'plan'));
+      plan = {
+        id: value.plan,
+        title: value.plan_title ?? value.plan,
+        owner: value.owner ?? value.plan_title ?? value.plan,
+        groups: [],
+      };
       plans.push(plan);
       group = measure = undefined;
     }
@@ -200,7 +225,11 @@ async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Pro
       measure = undefined;
     }
     if (value.measure !== null && value.measure !== measure?.title && group) {
-      measure = { number: `${group.number.split('.')[0]}.${group.measures.length + 1}`, title: value.measure, rows: [] };
+      measure = {
+        number: `${group.number.split('.')[0]}.${group.measures.length + 1}`,
+        title: value.measure,
+        rows: [],
+      };
       group.measures.push(measure);
     }
     if (!plan || !group || !measure) {
@@ -209,7 +238,13 @@ async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Pro
       valid = false;
       continue;
     }
-    measure.rows.push({ description: bulletsOf(value.description), responsible: value.responsible, deadline: value.deadline, status: value.status, comment: value.comment });
+    measure.rows.push({
+      description: bulletsOf(value.description),
+      responsible: value.responsible,
+      deadline: value.deadline,
+      status: value.status,
+      comment: value.comment,
+    });
   }
   return valid ? { file: table.file, plans } : null;
 }

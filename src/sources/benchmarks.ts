@@ -28,17 +28,25 @@ export const BENCHMARK_MEASURES = ['total', 'self', 'doctor', 'women', 'men'] as
  * ```
  */
 /** Free text; a YAML author writing `period: 2025` means the text "2025". */
-const text = () => z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
+const text = () =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().min(1));
 
 const benchmarkSchema = z
   .strictObject({
-    id: z.string().trim().regex(/^[\p{L}\p{N}_-]+$/u, 'use letters, digits, _ and - only'),
+    id: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}_-]+$/u, 'use letters, digits, _ and - only'),
     label: text(),
     scope: z.enum(BENCHMARK_SCOPES),
     measure: z.enum(BENCHMARK_MEASURES),
     year: z.number().int().min(1900).max(2999),
     value: z.number().min(0).max(100).optional(),
-    range: z.strictObject({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
+    range: z
+      .strictObject({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) })
       .refine((r) => r.min <= r.max, { message: 'range.min must not be above range.max' })
       .optional(),
     source: text(),
@@ -46,17 +54,18 @@ const benchmarkSchema = z
     seasonallyAdjusted: z.boolean().default(false),
     note: text().optional(),
   })
-  .refine((b) => (b.value === undefined) !== (b.range === undefined), { message: 'give either value or range (not both)' });
-
-const fileSchema = z
-  .strictObject({ benchmarks: z.array(benchmarkSchema) })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.benchmarks.forEach((b, index) => {
-      if (seen.has(b.id)) ctx.addIssue({ code: 'custom', message: `id "${b.id}" is used twice`, path: ['benchmarks', index, 'id'] });
-      seen.add(b.id);
-    });
+  .refine((b) => (b.value === undefined) !== (b.range === undefined), {
+    message: 'give either value or range (not both)',
   });
+
+const fileSchema = z.strictObject({ benchmarks: z.array(benchmarkSchema) }).superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.benchmarks.forEach((b, index) => {
+    if (seen.has(b.id))
+      ctx.addIssue({ code: 'custom', message: `id "${b.id}" is used twice`, path: ['benchmarks', index, 'id'] });
+    seen.add(b.id);
+  });
+});
 
 export type Benchmark = z.output<typeof benchmarkSchema>;
 

@@ -26,9 +26,18 @@ export async function readConfig(workspace: Workspace, diagnostics: Diagnostics)
   const text = await workspace.readText(CONFIG_FILE);
   const config = parseYaml(CONFIG_FILE, text, configSchema, diagnostics);
   if (!config) return DEFAULT_CONFIG;
-  warnUnknownKeys(CONFIG_FILE, text, (path) => (path.length <= 1 ? (KNOWN_SETTINGS[path.join('')] ?? null) : null), diagnostics);
+  warnUnknownKeys(
+    CONFIG_FILE,
+    text,
+    (path) => (path.length <= 1 ? (KNOWN_SETTINGS[path.join('')] ?? null) : null),
+    diagnostics,
+  );
   return config;
 }
 
 /** The settings the tool reads, by section. */
-const KNOWN_SETTINGS: Record<string, readonly string[]> = { '': ['institution', 'thresholds', 'suppression'], thresholds: ['green', 'red'], suppression: ['minPersons'] };
+const KNOWN_SETTINGS: Record<string, readonly string[]> = {
+  '': ['institution', 'thresholds', 'suppression'],
+  thresholds: ['green', 'red'],
+  suppression: ['minPersons'],
+};

@@ -6,5 +6,7 @@ export async function readContent({ workspace, year }: SourceContext): Promise<C
   const folder = `content/${year}`;
   const names = (await workspace.list(folder)).filter((name) => name.toLowerCase().endsWith('.md'));
   if (names.length === 0) return null;
-  return Promise.all(names.map(async (name) => ({ file: `${folder}/${name}`, text: await workspace.readText(`${folder}/${name}`) })));
+  return Promise.all(
+    names.map(async (name) => ({ file: `${folder}/${name}`, text: await workspace.readText(`${folder}/${name}`) })),
+  );
 }

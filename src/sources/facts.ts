@@ -17,7 +17,9 @@ const NOT_A_FACT = 'a fact is a number, a text or a map of facts';
 function isFact(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx): boolean {
   if (typeof value === 'number' || typeof value === 'string') return true;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.entries(value).map(([key, inner]) => isFact(inner, [...path, key], ctx)).every(Boolean);
+    return Object.entries(value)
+      .map(([key, inner]) => isFact(inner, [...path, key], ctx))
+      .every(Boolean);
   }
   ctx.addIssue({ code: 'custom', path, message: NOT_A_FACT });
   return false;

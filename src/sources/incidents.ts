@@ -80,8 +80,12 @@ const severityAliases: Record<string, string> = {
   'ingen eller liten fare': 'Ingen/liten fare',
   ...Object.fromEntries(SEVERITY_LEVELS.map((level) => [level, SEVERITY_LABELS[level]])),
 };
-const levelOf = new Map<string | null, SeverityLevel>([[null, 'ikke_valgt'], ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const)]);
-const severity = (): CellSchema<SeverityLevel> => code(severityLabels, { optional: true, aliases: severityAliases }).transform((label) => levelOf.get(label)!);
+const levelOf = new Map<string | null, SeverityLevel>([
+  [null, 'ikke_valgt'],
+  ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const),
+]);
+const severity = (): CellSchema<SeverityLevel> =>
+  code(severityLabels, { optional: true, aliases: severityAliases }).transform((label) => levelOf.get(label)!);
 
 const SEVERITY_COLUMNS = DIMENSIONS.flatMap((d) => [`severity_${d}_actual`, `severity_${d}_potential`] as const);
 
@@ -91,7 +95,12 @@ const spec = tableSpec({
     unit_id: text(),
     registered_date: date(),
     case_type: code(CASE_TYPES, {
-      aliases: { farlig_forhold: 'farlig forhold', 'farlige forhold': 'farlig forhold', 'nesten-ulykke': 'nestenulykke', 'nesten ulykke': 'nestenulykke' },
+      aliases: {
+        farlig_forhold: 'farlig forhold',
+        'farlige forhold': 'farlig forhold',
+        'nesten-ulykke': 'nestenulykke',
+        'nesten ulykke': 'nestenulykke',
+      },
     }),
     category: text({ optional: true }),
     // Exports written without Norwegian letters spell åpen as apen or aapen.
@@ -145,11 +154,17 @@ export async function readIncidents({ workspace, units, diagnostics }: SourceCon
   for await (const { row, value } of readRows(table, spec, diagnostics)) {
     if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
     const year = Number(value.registered_date.slice(0, 4));
-    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics)) continue;
+    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics))
+      continue;
     // Not a contract rule, so not a reason to refuse the workspace: the case counts as exported, without the date.
     const closedInOrder = value.closed_date === null || value.closed_date >= value.registered_date;
     if (!closedInOrder) {
-      diagnostics.warning(table.file, messages.closedBeforeRegistered(value.closed_date!, value.registered_date), row, headerOf(table, 'closed_date'));
+      diagnostics.warning(
+        table.file,
+        messages.closedBeforeRegistered(value.closed_date!, value.registered_date),
+        row,
+        headerOf(table, 'closed_date'),
+      );
     }
     const categories: string[] = [];
     for (const part of (value.category ?? '').split(';')) {
@@ -194,7 +209,8 @@ function checkOptionalColumns(table: Table, diagnostics: Diagnostics): void {
   if (missing.length === SEVERITY_COLUMNS.length) {
     diagnostics.warning(table.file, messages.noSeverityColumns(), table.headerRow);
   } else {
-    for (const column of missing) diagnostics.error(table.file, messages.missingColumn(column), table.headerRow, column);
+    for (const column of missing)
+      diagnostics.error(table.file, messages.missingColumn(column), table.headerRow, column);
   }
 }
 
@@ -221,14 +237,22 @@ const criteriaSchema = z
   .superRefine((value, ctx) => {
     value.rader.forEach((row, index) => {
       if (row.length !== value.kolonner.length) {
-        ctx.addIssue({ code: 'custom', path: ['rader', index], message: messages.criteriaRowWidth(row.length, value.kolonner.length) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rader', index],
+          message: messages.criteriaRowWidth(row.length, value.kolonner.length),
+        });
       }
     });
   });
 
 const DEFAULT_CRITERIA_FILE = 'templates/acceptance-criteria.yaml';
 
-export async function readAcceptanceCriteria({ workspace, year, diagnostics }: SourceContext): Promise<AcceptanceCriteria | null> {
+export async function readAcceptanceCriteria({
+  workspace,
+  year,
+  diagnostics,
+}: SourceContext): Promise<AcceptanceCriteria | null> {
   const override = `content/${year}/akseptkriterier.yaml`;
   if (await workspace.exists(override)) return parseCriteria(override, await workspace.readText(override), diagnostics);
   return defaultAcceptanceCriteria();
@@ -237,8 +261,13 @@ export async function readAcceptanceCriteria({ workspace, year, diagnostics }: S
 /** The bundled default; a broken default is a defect of the package, so it throws. */
 function defaultAcceptanceCriteria(): AcceptanceCriteria {
   const problems = new Diagnostics();
-  const criteria = parseCriteria(DEFAULT_CRITERIA_FILE, readFileSync(join(TEMPLATES_DIR, 'acceptance-criteria.yaml'), 'utf8'), problems);
-  if (!criteria) throw new Error(`the bundled acceptance criteria are invalid: ${problems.items.map(formatDiagnostic).join('; ')}`);
+  const criteria = parseCriteria(
+    DEFAULT_CRITERIA_FILE,
+    readFileSync(join(TEMPLATES_DIR, 'acceptance-criteria.yaml'), 'utf8'),
+    problems,
+  );
+  if (!criteria)
+    throw new Error(`the bundled acceptance criteria are invalid: ${problems.items.map(formatDiagnostic).join('; ')}`);
   return criteria;
 }
 

@@ -42,7 +42,11 @@ export interface Sources {
  * `diagnostics`; the caller decides whether they stop the build. Returns null
  * only when there is no usable unit register, since every source refers to it.
  */
-export async function readSources(workspace: Workspace, year: number, diagnostics: Diagnostics): Promise<Sources | null> {
+export async function readSources(
+  workspace: Workspace,
+  year: number,
+  diagnostics: Diagnostics,
+): Promise<Sources | null> {
   const config = await readConfig(workspace, diagnostics);
   const units = await readUnits(workspace, diagnostics);
   if (!units) return null;

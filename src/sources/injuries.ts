@@ -39,8 +39,16 @@ export async function readInjuries({ workspace, units, diagnostics }: SourceCont
   for await (const { row, value } of readRows(table, spec, diagnostics)) {
     if (!ids.add(value.case_id, row, headerOf(table, 'case_id'), diagnostics)) continue;
     const year = Number(value.date.slice(0, 4));
-    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics)) continue;
-    injuries.push({ id: value.case_id, row, unitId: units.canonicalId(value.unit_id), year, date: value.date, kind: value.kind });
+    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics))
+      continue;
+    injuries.push({
+      id: value.case_id,
+      row,
+      unitId: units.canonicalId(value.unit_id),
+      year,
+      date: value.date,
+      kind: value.kind,
+    });
   }
   return { file: table.file, injuries };
 }

@@ -26,7 +26,12 @@ const spec = tableSpec({
     position_code: text(),
     title: text({ optional: true }),
     group: code(POSITION_GROUPS, {
-      aliases: { vit: 'vitenskapelig', 'tek-adm': 'teknisk-administrativ', ta: 'teknisk-administrativ', 'teknisk/administrativ': 'teknisk-administrativ' },
+      aliases: {
+        vit: 'vitenskapelig',
+        'tek-adm': 'teknisk-administrativ',
+        ta: 'teknisk-administrativ',
+        'teknisk/administrativ': 'teknisk-administrativ',
+      },
     }),
   },
   optional: ['title'],
@@ -39,7 +44,10 @@ const BUNDLED_POSITION_CODES = 'position-codes.csv';
  * The stillingskode table: the bundled one, extended (or overridden, code by
  * code) by the workspace's position-codes.csv|xlsx.
  */
-export async function readPositionCodes(workspace: Workspace, diagnostics: Diagnostics): Promise<Map<string, PositionCode>> {
+export async function readPositionCodes(
+  workspace: Workspace,
+  diagnostics: Diagnostics,
+): Promise<Map<string, PositionCode>> {
   const bytes = await readFile(join(TEMPLATES_DIR, BUNDLED_POSITION_CODES));
   const bundled = await openCsv(`templates/${BUNDLED_POSITION_CODES}`, async function* () {
     yield bytes;
@@ -56,12 +64,22 @@ async function addCodes(source: Table, table: Map<string, PositionCode>, diagnos
   for await (const { row, value } of readRows(source, spec, diagnostics)) {
     const key = normalisePositionCode(value.position_code);
     if (!/^\d{4}$/.test(key)) {
-      diagnostics.error(source.file, messages.badPositionCode(value.position_code), row, headerOf(source, 'position_code'));
+      diagnostics.error(
+        source.file,
+        messages.badPositionCode(value.position_code),
+        row,
+        headerOf(source, 'position_code'),
+      );
       continue;
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      diagnostics.error(source.file, messages.duplicatePositionCode(key, first), row, headerOf(source, 'position_code'));
+      diagnostics.error(
+        source.file,
+        messages.duplicatePositionCode(key, first),
+        row,
+        headerOf(source, 'position_code'),
+      );
       continue;
     }
     seen.set(key, row);

@@ -44,7 +44,10 @@ export interface SurveyData {
 }
 
 // YAML may give codes as numbers (`positive: [1]`, `{2021: q07}`); they are codes all the same.
-const codeText = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1, messages.notEmpty()));
+const codeText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, messages.notEmpty()));
 const name = z.string().trim().min(1, messages.notEmpty());
 
 const catalogueSchema = z
@@ -53,7 +56,9 @@ const catalogueSchema = z
     scales: z.record(
       z.string(),
       z.object({
-        options: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option'),
+        options: z
+          .record(z.string(), z.union([z.string(), z.number()]).transform(String))
+          .refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option'),
         positive: z.array(codeText).min(1, 'a scale needs at least one positive code'),
       }),
     ),
@@ -101,7 +106,11 @@ const catalogueSchema = z
       }
       const gateScale = catalogue.scales[catalogue.questions[gateIndex]!.scale];
       q.applies_if.in.forEach((c, j) => {
-        if (gateScale && !(c in gateScale.options)) issue(['questions', i, 'applies_if', 'in', j], messages.surveyCodeNotInScale(c, catalogue.questions[gateIndex]!.scale));
+        if (gateScale && !(c in gateScale.options))
+          issue(
+            ['questions', i, 'applies_if', 'in', j],
+            messages.surveyCodeNotInScale(c, catalogue.questions[gateIndex]!.scale),
+          );
       });
     });
   });
@@ -113,7 +122,8 @@ function catalogueKeys(path: readonly string[]): readonly string[] | null {
   const [top, , inner, deeper] = path;
   if (path.length === 0) return ['unit_column', 'scales', 'questions'];
   if (top === 'scales' && path.length === 2) return ['options', 'positive'];
-  if (top === 'questions' && path.length === 2) return ['id', 'section', 'theme', 'scale', 'column', 'columns', 'positive', 'applies_if', 'report'];
+  if (top === 'questions' && path.length === 2)
+    return ['id', 'section', 'theme', 'scale', 'column', 'columns', 'positive', 'applies_if', 'report'];
   if (top === 'questions' && inner === 'applies_if' && deeper === undefined) return ['question', 'in'];
   return null;
 }
@@ -128,7 +138,8 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
   const entries = await workspace.list('survey');
   for (const entry of entries) {
     // A misnamed export would otherwise leave its year silently without data.
-    if (/\.(csv|xlsx)$/i.test(entry) && !EXPORT_NAME.test(entry)) diagnostics.warning(`survey/${entry}`, messages.surveyMisnamedExport());
+    if (/\.(csv|xlsx)$/i.test(entry) && !EXPORT_NAME.test(entry))
+      diagnostics.warning(`survey/${entry}`, messages.surveyMisnamedExport());
   }
   const exportYears = [
     ...new Set(
@@ -198,11 +209,23 @@ async function readExport(
   for (const q of asked) {
     if (q.gate && !askedIds.has(q.gate.question)) {
       // Nobody can pass a gate that was not asked, so the question would silently show no data.
-      diagnostics.warning(file, messages.surveyGateNotAsked(q.id, q.gate.question, questions.find((g) => g.id === q.gate!.question)!.columnIn(year)), table.headerRow, headerOf(table, q.columnIn(year)));
+      diagnostics.warning(
+        file,
+        messages.surveyGateNotAsked(
+          q.id,
+          q.gate.question,
+          questions.find((g) => g.id === q.gate!.question)!.columnIn(year),
+        ),
+        table.headerRow,
+        headerOf(table, q.columnIn(year)),
+      );
     }
   }
   const spec = tableSpec({
-    columns: { ...answerColumns, [SUBMISSION_ID]: text(), [CREATED]: timestamp(), [unitColumn]: text() } as Record<string, CellSchema<unknown>>,
+    columns: { ...answerColumns, [SUBMISSION_ID]: text(), [CREATED]: timestamp(), [unitColumn]: text() } as Record<
+      string,
+      CellSchema<unknown>
+    >,
   });
 
   const latest = new Map<string, { row: number; id: string; created: number; answers: Map<string, string | null> }>();
@@ -227,7 +250,17 @@ async function readExport(
   for (const [unitId, all] of submissions) {
     if (all.length < 2) continue;
     const kept = latest.get(unitId)!;
-    diagnostics.warning(file, messages.surveyDuplicate(unitId, year, all.map((s) => s.id), kept.id), kept.row, headerOf(table, unitColumn));
+    diagnostics.warning(
+      file,
+      messages.surveyDuplicate(
+        unitId,
+        year,
+        all.map((s) => s.id),
+        kept.id,
+      ),
+      kept.row,
+      headerOf(table, unitColumn),
+    );
   }
   const answers = new Map<string, ReadonlyMap<string, string | null>>();
   // Register order, so every later iteration is deterministic whatever the export's row order.

@@ -48,7 +48,8 @@ export class UnitRegister {
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const unit of units) {
       let current = unit;
-      for (let steps = 0; current.parentId && byId.has(current.parentId) && steps <= units.length; steps++) current = byId.get(current.parentId)!;
+      for (let steps = 0; current.parentId && byId.has(current.parentId) && steps <= units.length; steps++)
+        current = byId.get(current.parentId)!;
       this.orgs.set(unit.id, current.id);
     }
   }
@@ -78,7 +79,12 @@ export class UnitRegister {
    * Checks a reference from another file: the unit must be in the register and
    * exist in the row's year. Reports at the given place and returns false otherwise.
    */
-  check(id: string, year: number, place: { file: string; row: number; column: string }, diagnostics: Diagnostics): boolean {
+  check(
+    id: string,
+    year: number,
+    place: { file: string; row: number; column: string },
+    diagnostics: Diagnostics,
+  ): boolean {
     const unit = this.byIdCache().get(idKey(id));
     if (!unit) {
       diagnostics.error(place.file, messages.unknownUnit(id), place.row, place.column);
@@ -120,7 +126,12 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
       continue;
     }
     if (value.first_year !== null && value.last_year !== null && value.first_year > value.last_year) {
-      diagnostics.error(table.file, messages.yearsReversed(value.first_year, value.last_year), row, headerOf(table, 'first_year'));
+      diagnostics.error(
+        table.file,
+        messages.yearsReversed(value.first_year, value.last_year),
+        row,
+        headerOf(table, 'first_year'),
+      );
     }
     rows.set(idKey(value.unit_id), row);
     if (value.parent_id) parentRefs.push({ id: value.unit_id, parent: value.parent_id, row });
@@ -137,14 +148,20 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
   const byId = new Map(units.map((u) => [idKey(u.id), u]));
   for (const ref of parentRefs) {
     const parent = byId.get(idKey(ref.parent));
-    if (!parent) diagnostics.error(table.file, messages.unknownParent(ref.parent), ref.row, headerOf(table, 'parent_id'));
+    if (!parent)
+      diagnostics.error(table.file, messages.unknownParent(ref.parent), ref.row, headerOf(table, 'parent_id'));
     else byId.get(idKey(ref.id))!.parentId = parent.id;
   }
   for (const unit of units) {
     const seen = new Set<string>();
     for (let current: Unit | undefined = unit; current?.parentId; current = byId.get(idKey(current.parentId))) {
       if (seen.has(current.id)) {
-        diagnostics.error(table.file, messages.parentCycle(unit.id), rows.get(idKey(unit.id)), headerOf(table, 'parent_id'));
+        diagnostics.error(
+          table.file,
+          messages.parentCycle(unit.id),
+          rows.get(idKey(unit.id)),
+          headerOf(table, 'parent_id'),
+        );
         break;
       }
       seen.add(current.id);

@@ -38,11 +38,16 @@ const spec = tableSpec({
     case_id: text(),
     received_date: date(),
     topic: text({ optional: true }),
-    critical: code(CRITICAL_CODES, { aliases: { ikke_avsluttet: 'ikke avsluttet', 'ikke konkludert': 'ikke avsluttet', j: 'ja', n: 'nei' } }),
+    critical: code(CRITICAL_CODES, {
+      aliases: { ikke_avsluttet: 'ikke avsluttet', 'ikke konkludert': 'ikke avsluttet', j: 'ja', n: 'nei' },
+    }),
   },
 });
 
-export async function readWhistleblowing({ workspace, diagnostics }: SourceContext): Promise<WhistleblowingData | null> {
+export async function readWhistleblowing({
+  workspace,
+  diagnostics,
+}: SourceContext): Promise<WhistleblowingData | null> {
   const table = await workspace.table('whistleblowing', diagnostics);
   if (!table) return null;
   const ids = new CaseIds(table.file);

@@ -4,7 +4,16 @@ import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
 import type { SourceContext } from './context.js';
 
 /** The contract's rule codes, in the order the report lists them when counts tie. */
-export const WORKING_TIME_RULES = ['uke_over_48', 'dag_over_13', 'hvile_dogn', 'hvile_uke', 'overtid_uke', 'overtid_4uker', 'overtid_aar', 'annet'] as const;
+export const WORKING_TIME_RULES = [
+  'uke_over_48',
+  'dag_over_13',
+  'hvile_dogn',
+  'hvile_uke',
+  'overtid_uke',
+  'overtid_4uker',
+  'overtid_aar',
+  'annet',
+] as const;
 export type WorkingTimeRule = (typeof WORKING_TIME_RULES)[number];
 
 export interface WorkingTimeRow {
@@ -55,7 +64,8 @@ export async function readWorkingTime(context: SourceContext): Promise<WorkingTi
       diagnostics.error(table.file, messages.noDateOrYear(), row, headerOf(table, 'date'));
       continue;
     }
-    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics)) continue;
+    if (!units.check(value.unit_id, year, { file: table.file, row, column: headerOf(table, 'unit_id') }, diagnostics))
+      continue;
     const unitId = units.canonicalId(value.unit_id);
     const key = `${year}|${unitId}|${value.rule}`;
     const found = rows.get(key);

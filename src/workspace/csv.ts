@@ -20,7 +20,8 @@ export async function openCsv(file: string, open: () => AsyncIterable<Uint8Array
   const records = () => parseRecords(open, encoding, delimiter);
   const iterator = records()[Symbol.asyncIterator]();
   let first = await iterator.next();
-  while (!first.done && (first.value.cells.every(isBlank) || (excelHint && first.value.row === 1))) first = await iterator.next();
+  while (!first.done && (first.value.cells.every(isBlank) || (excelHint && first.value.row === 1)))
+    first = await iterator.next();
   await iterator.return?.(undefined);
   if (first.done) throw new UnreadableFileError(messages.emptyFile());
   const header = first.value.cells.map((c) => String(c ?? '').trim());
@@ -73,7 +74,10 @@ async function* parseRecords(
  * be the lines an editor shows. One generator, not two stacked, so records
  * reach the reader as promptly as before when a later part of the file breaks.
  */
-async function* decodeWithUnixLineEndings(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<string> {
+async function* decodeWithUnixLineEndings(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncodingName,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   let carriedCr = false;
   const normal = (piece: string): string => {

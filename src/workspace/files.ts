@@ -44,7 +44,9 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): Fi
     },
     async readdir(path) {
       const prefix = normal(path) + '/';
-      const names = [...entries.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('/')[0]!);
+      const names = [...entries.keys()]
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length).split('/')[0]!);
       return [...new Set(names)].sort();
     },
   };

@@ -32,7 +32,11 @@ const MAX_PROBLEMS_PER_FILE = 200;
  * The columns a spec needs, found in a table's header (trimmed, any case).
  * Reports each missing required column; returns null when any is missing.
  */
-export function matchColumns<S extends Shape>(table: Table, spec: TableSpec<S>, diagnostics: Diagnostics): Map<string, number> | null {
+export function matchColumns<S extends Shape>(
+  table: Table,
+  spec: TableSpec<S>,
+  diagnostics: Diagnostics,
+): Map<string, number> | null {
   const byName = new Map<string, number>();
   table.header.forEach((name, index) => {
     const key = name.trim().toLowerCase();
@@ -67,7 +71,10 @@ export function matchColumns<S extends Shape>(table: Table, spec: TableSpec<S>, 
  */
 export class ProblemLimit {
   private count = 0;
-  constructor(private readonly file: string, private readonly diagnostics: Diagnostics) {}
+  constructor(
+    private readonly file: string,
+    private readonly diagnostics: Diagnostics,
+  ) {}
 
   /** True while problems should still be listed one by one. */
   next(): boolean {
@@ -76,7 +83,8 @@ export class ProblemLimit {
   }
 
   finish(): void {
-    if (this.count > MAX_PROBLEMS_PER_FILE) this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
+    if (this.count > MAX_PROBLEMS_PER_FILE)
+      this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
   }
 }
 

@@ -20,7 +20,10 @@ export interface Table {
 
 /** Thrown by a reader for a file it cannot read at all (broken quoting, not a workbook). */
 export class UnreadableFileError extends Error {
-  constructor(message: string, readonly row?: number) {
+  constructor(
+    message: string,
+    readonly row?: number,
+  ) {
     super(message);
   }
 }

@@ -42,7 +42,8 @@ export class Workspace {
   /** Opens a located table; a file that cannot be read at all becomes a diagnostic and null. */
   async open(relative: string, diagnostics: Diagnostics): Promise<Table | null> {
     try {
-      if (relative.toLowerCase().endsWith('.xlsx')) return await openXlsx(relative, await this.fs.readFile(this.path(relative)));
+      if (relative.toLowerCase().endsWith('.xlsx'))
+        return await openXlsx(relative, await this.fs.readFile(this.path(relative)));
       return await openCsv(relative, () => this.fs.stream(this.path(relative)));
     } catch (error) {
       if (error instanceof UnreadableFileError) {

@@ -13,7 +13,11 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      diagnostics.error(file, messages.yamlSyntax(error.message.split('\n')[0]!), lineCounter.linePos(error.pos[0]).line);
+      diagnostics.error(
+        file,
+        messages.yamlSyntax(error.message.split('\n')[0]!),
+        lineCounter.linePos(error.pos[0]).line,
+      );
     }
     return null;
   }
@@ -27,7 +31,11 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
 }
 
 /** The line of the deepest node along the path that exists. */
-function lineOf(document: ReturnType<typeof parseDocument>, path: string[], lineCounter: LineCounter): number | undefined {
+function lineOf(
+  document: ReturnType<typeof parseDocument>,
+  path: string[],
+  lineCounter: LineCounter,
+): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
@@ -42,7 +50,12 @@ function lineOf(document: ReturnType<typeof parseDocument>, path: string[], line
  * keys allowed in the mapping at `path` (list items as their index), or null
  * where any key goes. Call it only on a file that parsed.
  */
-export function warnUnknownKeys(file: string, text: string, known: (path: readonly string[]) => readonly string[] | null, diagnostics: Diagnostics): void {
+export function warnUnknownKeys(
+  file: string,
+  text: string,
+  known: (path: readonly string[]) => readonly string[] | null,
+  diagnostics: Diagnostics,
+): void {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const walk = (node: unknown, path: string[]) => {

@@ -24,7 +24,6 @@ function noAbsence(context: ComponentContext): string {
 const NO_BENCHMARKS = '<p class="no-data">Det er ikke gitt sammenligningstall for sykefravær (benchmarks.yaml).</p>';
 export const SUPPRESSED = 'skjult';
 
-
 /** A grouped-by-year spec with its fold set to the years the data has (the template leaves it empty). */
 export function foldYears(spec: TopLevelSpec, years: readonly string[]): TopLevelSpec {
   const copy = structuredClone(spec) as TopLevelSpec & { transform: { fold?: string[] }[] };
@@ -33,7 +32,8 @@ export function foldYears(spec: TopLevelSpec, years: readonly string[]): TopLeve
 }
 
 /** A rate, "skjult" for a suppressed one (null), "–" where the group has no rows that year (absent). */
-export const percentText = (value: unknown) => (typeof value === 'number' ? formatPercent(value, 1) : value === null ? SUPPRESSED : '–');
+export const percentText = (value: unknown) =>
+  typeof value === 'number' ? formatPercent(value, 1) : value === null ? SUPPRESSED : '–';
 const percentColumn = (key: string, label = key): FigureColumn => ({ key, label, numeric: true, format: percentText });
 const shown = (value: number | null | undefined): value is number => typeof value === 'number';
 export const span = (years: readonly string[]) => (years.length > 1 ? `${years[0]}–${years.at(-1)}` : (years[0] ?? ''));
@@ -54,7 +54,10 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
   const absence = absenceOf(context);
   if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
-  const data = ['1', '2', '3', '4'].map((q) => ({ Kvartal: quarterName(q), ...Object.fromEntries(years.map((y) => [y, absence.years[y]!.byQuarter[q] ?? null])) }));
+  const data = ['1', '2', '3', '4'].map((q) => ({
+    Kvartal: quarterName(q),
+    ...Object.fromEntries(years.map((y) => [y, absence.years[y]!.byQuarter[q] ?? null])),
+  }));
   const highest = years.map((y) => absence.years[y]!.highestQuarter ?? null);
   const last = years.at(-1)!;
   const lastHighest = highest.at(-1);
@@ -82,7 +85,10 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
 function orgRows(byYear: Record<string, Record<string, number | null>>, metrics: Metrics, years: readonly string[]) {
   const names = metrics.units.names ?? {};
   const orgs = [...new Set(years.flatMap((y) => Object.keys(byYear[y] ?? {})))];
-  return orgs.map((org) => ({ Enhet: names[org] ?? org, ...Object.fromEntries(years.map((y) => [y, byYear[y]?.[org]])) }));
+  return orgs.map((org) => ({
+    Enhet: names[org] ?? org,
+    ...Object.fromEntries(years.map((y) => [y, byYear[y]?.[org]])),
+  }));
 }
 
 function rangeSentence(values: Record<string, number | null>, metrics: Metrics, year: string, who: string): string {
@@ -142,13 +148,20 @@ export const figureAbsenceGender: Component = (_call, context) => {
   if (!absence) return noAbsence(context);
   const years = Object.keys(absence.years);
   const data = years.flatMap((y) =>
-    ['1', '2', '3', '4'].map((q) => ({ Kvartal: period(y, q), Kvinner: absence.years[y]!.quarterByGender?.[q]?.K ?? null, Menn: absence.years[y]!.quarterByGender?.[q]?.M ?? null })),
+    ['1', '2', '3', '4'].map((q) => ({
+      Kvartal: period(y, q),
+      Kvinner: absence.years[y]!.quarterByGender?.[q]?.K ?? null,
+      Menn: absence.years[y]!.quarterByGender?.[q]?.M ?? null,
+    })),
   );
   const both = data.filter((row) => shown(row.Kvinner) && shown(row.Menn));
   const womenHigher = both.length > 0 && both.every((row) => row.Kvinner! > row.Menn!);
   const last = years.at(-1)!;
   const year = absence.years[last]!;
-  const yearly = shown(year.byGender.K) && shown(year.byGender.M) ? ` For ${last} samlet: kvinner ${percentText(year.byGender.K)}, menn ${percentText(year.byGender.M)}.` : '';
+  const yearly =
+    shown(year.byGender.K) && shown(year.byGender.M)
+      ? ` For ${last} samlet: kvinner ${percentText(year.byGender.K)}, menn ${percentText(year.byGender.M)}.`
+      : '';
   return renderFigure(
     {
       title: `Sykefravær, pr. kjønn, kvartalsvis ${span(years)}`,
@@ -178,14 +191,22 @@ export const figureAbsenceType: Component = (_call, context) => {
   const doctorLarger = both.length > 0 && both.every((row) => row.Legemeldt! > row.Egenmeldt!);
   const last = years.at(-1)!;
   const year = absence.years[last]!;
-  const yearly = shown(year.self) && shown(year.doctor) ? ` I ${last} var ${percentText(year.self)} egenmeldt og ${percentText(year.doctor)} legemeldt.` : '';
+  const yearly =
+    shown(year.self) && shown(year.doctor)
+      ? ` I ${last} var ${percentText(year.self)} egenmeldt og ${percentText(year.doctor)} legemeldt.`
+      : '';
   return renderFigure(
     {
       title: `Sykefravær, legemeldt og egenmeldt fravær, kvartalsvis ${span(years)}`,
       description: `Stablet søylediagram over egenmeldt (lys) og legemeldt (mørk) sykefravær per kvartal. ${doctorLarger ? 'Legemeldt fravær er den største delen i alle viste kvartaler.' : 'Fordelingen mellom egenmeldt og legemeldt varierer mellom kvartalene.'}${yearly}`,
       spec: context.chartSpec('absence-type'),
       data,
-      columns: [{ key: 'Kvartal', label: 'Kvartal' }, percentColumn('Egenmeldt'), percentColumn('Legemeldt'), percentColumn('Totalt')],
+      columns: [
+        { key: 'Kvartal', label: 'Kvartal' },
+        percentColumn('Egenmeldt'),
+        percentColumn('Legemeldt'),
+        percentColumn('Totalt'),
+      ],
     },
     context,
   );
@@ -194,7 +215,13 @@ export const figureAbsenceType: Component = (_call, context) => {
 const benchmarkValue = (b: BenchmarkEntry) =>
   b.value !== null ? formatPercent(b.value, 1) : `${formatNumber(b.min, 1)}–${formatPercent(b.max, 1)}`;
 
-const MEASURE_LABELS: Record<string, string> = { total: 'totalt', self: 'egenmeldt', doctor: 'legemeldt', women: 'kvinner', men: 'menn' };
+const MEASURE_LABELS: Record<string, string> = {
+  total: 'totalt',
+  self: 'egenmeldt',
+  doctor: 'legemeldt',
+  women: 'kvinner',
+  men: 'menn',
+};
 
 /**
  * The benchmarks of the report year beside the institution's own figures:
@@ -207,9 +234,16 @@ export const absenceBenchmarks: Component = (_call, context) => {
   const benchmarks = metrics.benchmarks;
   if (!benchmarks) return NO_BENCHMARKS;
   const own = metrics.absence?.years[String(metrics.year)];
-  const ownOf: Record<string, number | null | undefined> = { total: own?.total, self: own?.self, doctor: own?.doctor, women: own?.byGender.K, men: own?.byGender.M };
+  const ownOf: Record<string, number | null | undefined> = {
+    total: own?.total,
+    self: own?.self,
+    doctor: own?.doctor,
+    women: own?.byGender.K,
+    men: own?.byGender.M,
+  };
   const current = Object.values(benchmarks.items).filter((b) => b.year === metrics.year);
-  if (current.length === 0) return `<p class="no-data">benchmarks.yaml har ingen sammenligningstall for ${metrics.year}.</p>`;
+  if (current.length === 0)
+    return `<p class="no-data">benchmarks.yaml har ingen sammenligningstall for ${metrics.year}.</p>`;
   const rows = current
     .map((b) => {
       const ownValue = b.scope === 'national' ? ownOf[b.measure] : b.measure === 'total' ? own?.total : undefined;

@@ -1,5 +1,11 @@
 import MarkdownIt from 'markdown-it';
-import { ACTION_STATUSES, countStatuses, type ActionPlan, type ActionRow, type Bullet } from '../../sources/action-plan.js';
+import {
+  ACTION_STATUSES,
+  countStatuses,
+  type ActionPlan,
+  type ActionRow,
+  type Bullet,
+} from '../../sources/action-plan.js';
 import { messages } from '../../messages.js';
 import { ComponentError } from '../content.js';
 import { formatCount } from '../format.js';
@@ -28,7 +34,9 @@ const statusClass = (status: string) => `status-${status.replace(/ø/g, 'o').rep
 
 function bullets(items: readonly Bullet[]): string {
   const li = items.map((b) =>
-    typeof b === 'string' ? `<li>${inline.renderInline(b)}</li>` : `<li>${inline.renderInline(b.text)}<ul>${b.items.map((i) => `<li>${inline.renderInline(i)}</li>`).join('')}</ul></li>`,
+    typeof b === 'string'
+      ? `<li>${inline.renderInline(b)}</li>`
+      : `<li>${inline.renderInline(b.text)}<ul>${b.items.map((i) => `<li>${inline.renderInline(i)}</li>`).join('')}</ul></li>`,
   );
   return `<ul>${li.join('')}</ul>`;
 }
@@ -37,7 +45,9 @@ function deadlineAndStatus(row: ActionRow): string {
   const parts: string[] = [];
   if (row.deadline) parts.push(`<p class="deadline">${inline.renderInline(row.deadline)}</p>`);
   if (row.status || row.comment) {
-    const label = row.status ? `<strong class="status ${statusClass(row.status)}">${STATUS_LABEL[row.status]}.</strong>` : '';
+    const label = row.status
+      ? `<strong class="status ${statusClass(row.status)}">${STATUS_LABEL[row.status]}.</strong>`
+      : '';
     const comment = row.comment ? inline.renderInline(row.comment) : '';
     parts.push(`<p class="status-text">${[label, comment].filter(Boolean).join(' ')}</p>`);
   }
@@ -48,7 +58,10 @@ function planTable(plan: ActionPlan): string {
   const groups = plan.groups.map((group) => {
     const rows = group.measures.flatMap((measure) =>
       measure.rows.map((row, index) => {
-        const head = index === 0 ? `<th scope="row"${measure.rows.length > 1 ? ` rowspan="${measure.rows.length}"` : ''}>${escapeHtml(measure.number)} ${inline.renderInline(measure.title)}</th>` : '';
+        const head =
+          index === 0
+            ? `<th scope="row"${measure.rows.length > 1 ? ` rowspan="${measure.rows.length}"` : ''}>${escapeHtml(measure.number)} ${inline.renderInline(measure.title)}</th>`
+            : '';
         return `<tr>${head}<td>${bullets(row.description)}</td><td>${inline.renderInline(row.responsible)}</td><td>${deadlineAndStatus(row)}</td></tr>`;
       }),
     );
@@ -67,7 +80,13 @@ function planTable(plan: ActionPlan): string {
 function findPlan(id: unknown, context: ComponentContext): ActionPlan {
   const plans = context.actionPlan?.plans ?? [];
   const plan = plans.find((p) => p.id === String(id));
-  if (!plan) throw new ComponentError(messages.unknownActionPlan(String(id), plans.map((p) => p.id)));
+  if (!plan)
+    throw new ComponentError(
+      messages.unknownActionPlan(
+        String(id),
+        plans.map((p) => p.id),
+      ),
+    );
   return plan;
 }
 
@@ -86,7 +105,10 @@ export const actionPlanStatus: Component = (call, context) => {
   const plans = id === undefined ? context.actionPlan.plans : [findPlan(id, context)];
   const counts = countStatuses(plans);
   const scope = plans.length === 1 ? plans[0]!.title : 'overordnet HMS-handlingsplan';
-  const rows = ACTION_STATUSES.map((s) => `<tr><th scope="row"><span class="status ${statusClass(s)}">${STATUS_LABEL[s]}</span></th><td class="num">${formatCount(counts[s])}</td></tr>`);
+  const rows = ACTION_STATUSES.map(
+    (s) =>
+      `<tr><th scope="row"><span class="status ${statusClass(s)}">${STATUS_LABEL[s]}</span></th><td class="num">${formatCount(counts[s])}</td></tr>`,
+  );
   return (
     `<table class="action-plan-status">\n<caption>Status for tiltak i ${inline.renderInline(scope)}</caption>\n` +
     `<thead><tr><th scope="col">Status</th><th scope="col" class="num">Antall</th></tr></thead>\n` +

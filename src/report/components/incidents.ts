@@ -11,10 +11,12 @@ import type { Component, ComponentContext } from './context.js';
  * document order however the rendering interleaves.
  */
 
-const NO_INCIDENTS = '<p class="no-data">Det er ikke gitt data om uønskede hendelser og avvik (incidents.csv eller incidents.xlsx).</p>';
-const NO_INJURIES = '<p class="no-data">Det er ikke gitt data om yrkesskader og yrkessykdommer (injuries.csv eller injuries.xlsx).</p>';
-const NO_WHISTLEBLOWING = '<p class="no-data">Det er ikke gitt data om varslingssaker (whistleblowing.csv eller whistleblowing.xlsx).</p>';
-
+const NO_INCIDENTS =
+  '<p class="no-data">Det er ikke gitt data om uønskede hendelser og avvik (incidents.csv eller incidents.xlsx).</p>';
+const NO_INJURIES =
+  '<p class="no-data">Det er ikke gitt data om yrkesskader og yrkessykdommer (injuries.csv eller injuries.xlsx).</p>';
+const NO_WHISTLEBLOWING =
+  '<p class="no-data">Det er ikke gitt data om varslingssaker (whistleblowing.csv eller whistleblowing.xlsx).</p>';
 
 const count = (value: unknown) => formatCount(Number(value));
 const countColumn = (key: string): FigureColumn => ({ key, label: key, numeric: true, format: count });
@@ -34,8 +36,14 @@ export const figureIncidentsOrg: Component = (_call, context) => {
   const data = Object.entries(incidents.byOrg).map(([org, n]) => ({ Enhet: names[org] ?? org, Antall: n }));
   const total = data.reduce((sum, row) => sum + row.Antall, 0);
   const most = data.reduce((best, row) => (row.Antall > best.Antall ? row : best), data[0] ?? { Enhet: '', Antall: 0 });
-  const least = data.reduce((best, row) => (row.Antall < best.Antall ? row : best), data[0] ?? { Enhet: '', Antall: 0 });
-  const extremes = data.length > 1 ? ` Flest hadde ${most.Enhet} (${count(most.Antall)}), færrest ${least.Enhet} (${count(least.Antall)}).` : '';
+  const least = data.reduce(
+    (best, row) => (row.Antall < best.Antall ? row : best),
+    data[0] ?? { Enhet: '', Antall: 0 },
+  );
+  const extremes =
+    data.length > 1
+      ? ` Flest hadde ${most.Enhet} (${count(most.Antall)}), færrest ${least.Enhet} (${count(least.Antall)}).`
+      : '';
   return renderFigure(
     {
       title: `Totalt antall uønskede hendelser og avvik, pr. enhet, ${metrics.year}`,
@@ -53,7 +61,11 @@ export const figureInjuries: Component = (_call, context) => {
   const injuries = context.metrics.injuries;
   if (!injuries) return NO_INJURIES;
   const years = Object.keys(injuries.years);
-  const data = years.map((year) => ({ År: year, Yrkesskader: injuries.years[year]!.yrkesskade, Yrkessykdommer: injuries.years[year]!.yrkessykdom }));
+  const data = years.map((year) => ({
+    År: year,
+    Yrkesskader: injuries.years[year]!.yrkesskade,
+    Yrkessykdommer: injuries.years[year]!.yrkessykdom,
+  }));
   const last = data.at(-1)!;
   return renderFigure(
     {
@@ -74,7 +86,11 @@ export const figureIncidentsYear: Component = (_call, context) => {
   const years = Object.keys(incidents.years);
   const reported = 'Uønskede hendelser og avvik';
   const suggestions = 'Forbedringsforslag';
-  const data = years.map((year) => ({ År: year, [reported]: incidents.years[year]!.reported, [suggestions]: incidents.years[year]!.suggestions }));
+  const data = years.map((year) => ({
+    År: year,
+    [reported]: incidents.years[year]!.reported,
+    [suggestions]: incidents.years[year]!.suggestions,
+  }));
   const first = data[0]!;
   const last = data.at(-1)!;
   const trend =
@@ -120,7 +136,11 @@ export const figureWhistleblowing: Component = (_call, context) => {
   const years = Object.keys(whistleblowing.years);
   const received = 'Innmeldte saker';
   const critical = 'Kritikkverdige forhold';
-  const data = years.map((year) => ({ År: year, [received]: whistleblowing.years[year]!.received, [critical]: whistleblowing.years[year]!.critical }));
+  const data = years.map((year) => ({
+    År: year,
+    [received]: whistleblowing.years[year]!.received,
+    [critical]: whistleblowing.years[year]!.critical,
+  }));
   const last = data.at(-1)!;
   return renderFigure(
     {
@@ -134,7 +154,9 @@ export const figureWhistleblowing: Component = (_call, context) => {
   );
 };
 
-const SEVERITY_ROWS: ReadonlyArray<readonly [label: string, dimension: 'person' | 'material' | 'environment', kind: 'actual' | 'potential']> = [
+const SEVERITY_ROWS: ReadonlyArray<
+  readonly [label: string, dimension: 'person' | 'material' | 'environment', kind: 'actual' | 'potential']
+> = [
   ['Menneske faktisk', 'person', 'actual'],
   ['Menneske potensielt', 'person', 'potential'],
   ['Materiell faktisk', 'material', 'actual'],
@@ -172,7 +194,10 @@ export const tableAcceptanceCriteria: Component = (_call, context) => {
   const number = context.nextNumber('table');
   const head = criteria.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const rows = criteria.rows
-    .map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
   return `<table class="criteria-table">
 <caption>Tabell ${number}: ${escapeHtml(criteria.title)}</caption>

@@ -10,7 +10,14 @@ import {
   tableSeverity,
 } from './incidents.js';
 import { surveyGate, surveyLegend, surveyTable } from './survey.js';
-import { absenceBenchmarks, figureAbsenceGender, figureAbsenceOrg, figureAbsenceQuarter, figureAbsenceStipendiatOrg, figureAbsenceType } from './absence.js';
+import {
+  absenceBenchmarks,
+  figureAbsenceGender,
+  figureAbsenceOrg,
+  figureAbsenceQuarter,
+  figureAbsenceStipendiatOrg,
+  figureAbsenceType,
+} from './absence.js';
 import { figureWorkingTime, tableWorkingTime } from './working-time.js';
 
 /**

@@ -15,7 +15,12 @@ import type { Component } from './context.js';
 const LIGHTS: Record<Light, { symbol: string; word: string; legend: string }> = {
   green: { symbol: '●', word: 'grønt', legend: 'Grønt: tilfredsstillende nivå' },
   yellow: { symbol: '◆', word: 'gult', legend: 'Gult: nivået kan forbedres – tiltak vurderes' },
-  red: { symbol: '▲', word: 'rødt', legend: 'Rødt: ikke tilfredsstillende nivå – tiltak skal vurderes for å løfte flere enheter til gult eller grønt nivå' },
+  red: {
+    symbol: '▲',
+    word: 'rødt',
+    legend:
+      'Rødt: ikke tilfredsstillende nivå – tiltak skal vurderes for å løfte flere enheter til gult eller grønt nivå',
+  },
 };
 
 const NO_SURVEY = '<p class="no-data">Det er ikke gitt data fra enhetenes årlige HMS-rapportering.</p>';
@@ -55,7 +60,8 @@ export const surveyTable: Component = (call, { metrics }) => {
   const survey = metrics.survey;
   if (!survey) return NO_SURVEY;
   const rows = Object.values(survey.questions).filter((q) => q.report !== false && q.section === String(section));
-  if (rows.length === 0) return `<p class="no-data">Ingen spørsmål i HMS-rapporteringen hører til ${escapeHtml(String(section))}.</p>`;
+  if (rows.length === 0)
+    return `<p class="no-data">Ingen spørsmål i HMS-rapporteringen hører til ${escapeHtml(String(section))}.</p>`;
   const years = Array.from({ length: SURVEY_YEARS }, (_, i) => metrics.year - i);
   const title = typeof call.options.title === 'string' ? call.options.title : `Tema i ${String(section)}`;
   const caption = `${escapeHtml(title)}: andel enheter med positivt svar, ${years.at(-1)}–${years[0]}`;
@@ -95,6 +101,10 @@ export const surveyGate: Component = (call, { metrics }) => {
   }
   const counts = metrics.survey?.gates?.[gate]?.years[metrics.year];
   if (!counts) return '';
-  const values: Record<string, string> = { year: String(metrics.year), yes: formatCount(counts.yes), answered: formatCount(counts.answered) };
+  const values: Record<string, string> = {
+    year: String(metrics.year),
+    yes: formatCount(counts.yes),
+    answered: formatCount(counts.answered),
+  };
   return `<p>${escapeHtml(text).replace(/\{(year|yes|answered)\}/g, (_, key: string) => values[key]!)}</p>`;
 };

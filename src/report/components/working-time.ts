@@ -8,7 +8,8 @@ import type { Component } from './context.js';
 
 /** Chapter 3.5.3: breaches of the working-time rules per year and rule, as a figure and as a table. */
 
-const NO_WORKING_TIME = '<p class="no-data">Det er ikke gitt data om brudd på arbeidstidsbestemmelsene (working-time.csv eller working-time.xlsx).</p>';
+const NO_WORKING_TIME =
+  '<p class="no-data">Det er ikke gitt data om brudd på arbeidstidsbestemmelsene (working-time.csv eller working-time.xlsx).</p>';
 
 /** Label with a capital first letter, for a row or axis heading. */
 const heading = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -24,18 +25,27 @@ export const figureWorkingTime: Component = (_call, context) => {
   const years = Object.keys(wt.years);
   const rules = rulesShown(wt.years);
   // A chart without a single bar says less than a sentence.
-  if (rules.length === 0) return `<p class="no-data">Det er ikke registrert brudd på arbeidstidsbestemmelsene i ${span(years)}.</p>`;
-  const data = rules.map((rule) => ({ Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]), ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])) }));
+  if (rules.length === 0)
+    return `<p class="no-data">Det er ikke registrert brudd på arbeidstidsbestemmelsene i ${span(years)}.</p>`;
+  const data = rules.map((rule) => ({
+    Regel: heading(RULE_LABELS[rule as keyof typeof RULE_LABELS]),
+    ...Object.fromEntries(years.map((y) => [y, wt.years[y]!.byRule[rule] ?? 0])),
+  }));
   const totals = years.map((y) => `${formatCount(wt.years[y]!.total)} i ${y}`);
   const summary = wt.summary;
-  const top = summary?.topRuleLabel ? ` Flest brudd i ${summary.year} gjaldt ${summary.topRuleLabel}${summary.secondRuleLabel ? `, dernest ${summary.secondRuleLabel}` : ''}.` : '';
+  const top = summary?.topRuleLabel
+    ? ` Flest brudd i ${summary.year} gjaldt ${summary.topRuleLabel}${summary.secondRuleLabel ? `, dernest ${summary.secondRuleLabel}` : ''}.`
+    : '';
   return renderFigure(
     {
       title: `Brudd på arbeidstidsbestemmelsene, pr. regel, ${span(years)}`,
       description: `Liggende søylediagram over registrerte brudd per regel, én søyle per år. Brudd i alt: ${totals.join(', ')}.${top}`,
       spec: foldYears(context.chartSpec('working-time'), years),
       data,
-      columns: [{ key: 'Regel', label: 'Regel' }, ...years.map((y) => ({ key: y, label: y, numeric: true, format: (v: unknown) => formatCount(Number(v)) }))],
+      columns: [
+        { key: 'Regel', label: 'Regel' },
+        ...years.map((y) => ({ key: y, label: y, numeric: true, format: (v: unknown) => formatCount(Number(v)) })),
+      ],
     },
     context,
   );
@@ -54,9 +64,13 @@ export const tableWorkingTime: Component = (_call, context) => {
   const names = metrics.units.names ?? {};
   const orgs = [...new Set(years.flatMap((y) => Object.keys(wt.years[y]!.byOrg)))];
   const cell = (n: number | undefined) => `<td class="num">${formatCount(n ?? 0)}</td>`;
-  const share = (n: number | undefined) => (last && last.total > 0 ? formatPercent((100 * (n ?? 0)) / last.total, 0) : '–');
+  const share = (n: number | undefined) =>
+    last && last.total > 0 ? formatPercent((100 * (n ?? 0)) / last.total, 0) : '–';
   const rows = orgs
-    .map((org) => `<tr><th scope="row">${escapeHtml(names[org] ?? org)}</th>${years.map((y) => cell(wt.years[y]!.byOrg[org])).join('')}<td class="num">${share(last?.byOrg[org])}</td></tr>`)
+    .map(
+      (org) =>
+        `<tr><th scope="row">${escapeHtml(names[org] ?? org)}</th>${years.map((y) => cell(wt.years[y]!.byOrg[org])).join('')}<td class="num">${share(last?.byOrg[org])}</td></tr>`,
+    )
     .join('\n');
   const total = `<tr class="total"><th scope="row">Totalt</th>${years.map((y) => cell(wt.years[y]!.total)).join('')}<td class="num">${last && last.total > 0 ? formatPercent(100, 0) : '–'}</td></tr>`;
   return `<table class="working-time-table">

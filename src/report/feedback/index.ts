@@ -39,9 +39,13 @@ export interface FeedbackPlan {
 }
 
 /** Every org's and reporting unit's page, as HTML in memory. Throws HmsError (exit 1) when the workspace is invalid. */
-export async function planFeedbackPages(workspace: Workspace, year: number): Promise<{ pages: FeedbackPage[]; warnings: Diagnostic[]; institution: string }> {
+export async function planFeedbackPages(
+  workspace: Workspace,
+  year: number,
+): Promise<{ pages: FeedbackPage[]; warnings: Diagnostic[]; institution: string }> {
   const validation = await readWorkspace(workspace, year);
-  if (!validation.ok || !validation.sources) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
+  if (!validation.ok || !validation.sources)
+    throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
   const sources = validation.sources;
   const metrics = computeMetrics(sources);
   const units = feedbackUnits(sources, metrics);
@@ -60,10 +64,15 @@ export async function planFeedbackPages(workspace: Workspace, year: number): Pro
  * far more than printing a two-page document, so ~80 reports take little more
  * than a single build.
  */
-export async function planFeedback(workspace: Workspace, year: number, options: FeedbackOptions): Promise<FeedbackPlan> {
+export async function planFeedback(
+  workspace: Workspace,
+  year: number,
+  options: FeedbackOptions,
+): Promise<FeedbackPlan> {
   const { pages, warnings, institution } = await planFeedbackPages(workspace, year);
   const files: OutputFile[] = [];
-  if (options.formats.includes('html')) for (const page of pages) files.push({ path: `${year}/enheter/${page.name}.html`, contents: page.html });
+  if (options.formats.includes('html'))
+    for (const page of pages) files.push({ path: `${year}/enheter/${page.name}.html`, contents: page.html });
   if (options.formats.includes('pdf')) {
     if (!options.pdf) throw new Error('planFeedback: the pdf format needs options.pdf');
     const pdfs = await printAll(pages, year, institution, options.pdf, options);
@@ -72,7 +81,13 @@ export async function planFeedback(workspace: Workspace, year: number, options: 
   return { pages, files, warnings };
 }
 
-async function printAll(pages: FeedbackPage[], year: number, author: string, pdf: PdfBuildOptions, options: FeedbackOptions): Promise<Uint8Array[]> {
+async function printAll(
+  pages: FeedbackPage[],
+  year: number,
+  author: string,
+  pdf: PdfBuildOptions,
+  options: FeedbackOptions,
+): Promise<Uint8Array[]> {
   const { date, printer, path } = await startPrinter(year, pdf, () => messages.feedbackNoBrowser(year));
   const results: Uint8Array[] = new Array(pages.length);
   let next = 0;

@@ -4,7 +4,22 @@
  * names; unique within a set (a numeric suffix on a collision).
  */
 
-const FOLD: Record<string, string> = { æ: 'ae', ø: 'o', å: 'aa', Æ: 'Ae', Ø: 'O', Å: 'Aa', ß: 'ss', ð: 'd', þ: 'th', Þ: 'Th', Đ: 'D', đ: 'd', ł: 'l', Ł: 'L' };
+const FOLD: Record<string, string> = {
+  æ: 'ae',
+  ø: 'o',
+  å: 'aa',
+  Æ: 'Ae',
+  Ø: 'O',
+  Å: 'Aa',
+  ß: 'ss',
+  ð: 'd',
+  þ: 'th',
+  Þ: 'Th',
+  Đ: 'D',
+  đ: 'd',
+  ł: 'l',
+  Ł: 'L',
+};
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 const MAX_LENGTH = 60;
 

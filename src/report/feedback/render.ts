@@ -59,7 +59,9 @@ function surveyHtml(unit: FeedbackUnit, institution: string, year: number): stri
   for (const section of [...new Set(survey.rows.map((r) => r.section))]) {
     const rows = survey.rows.filter((r) => r.section === section);
     parts.push(`<h3>${escapeHtml(SECTIONS[section] ?? section)}</h3>`);
-    parts.push(`<table><thead><tr><th>Tema</th><th class="num">${own}</th><th class="num">${escapeHtml(institution)}</th></tr></thead><tbody>`);
+    parts.push(
+      `<table><thead><tr><th>Tema</th><th class="num">${own}</th><th class="num">${escapeHtml(institution)}</th></tr></thead><tbody>`,
+    );
     for (const row of rows) {
       const mine =
         unit.kind === 'unit'
@@ -67,7 +69,9 @@ function surveyHtml(unit: FeedbackUnit, institution: string, year: number): stri
             ? '<span class="muted">–</span>'
             : `<span class="${row.status}">${STATUS_TEXT[row.status]}</span>`
           : pct(row.percent, 0);
-      parts.push(`<tr><td>${escapeHtml(row.theme)}</td><td class="num">${mine}</td><td class="num">${pct(row.institution, 0)}</td></tr>`);
+      parts.push(
+        `<tr><td>${escapeHtml(row.theme)}</td><td class="num">${mine}</td><td class="num">${pct(row.institution, 0)}</td></tr>`,
+      );
     }
     parts.push('</tbody></table>');
   }
@@ -81,15 +85,18 @@ function incidentsHtml(unit: FeedbackUnit, institution: string, year: number): s
 }
 
 function absenceHtml(unit: FeedbackUnit, institution: string, year: number): string {
-  if (!unit.absence) return `<p class="muted">Ingen sykefraværstall for ${unit.kind === 'org' ? 'organisasjonen' : 'enheten'} i ${year}.</p>`;
+  if (!unit.absence)
+    return `<p class="muted">Ingen sykefraværstall for ${unit.kind === 'org' ? 'organisasjonen' : 'enheten'} i ${year}.</p>`;
   const total = `${escapeHtml(institution)}: ${pct(unit.absence.institution, 1)}`;
-  if (unit.absence.percent === null) return `<p>Sykefraværet vises ikke: gruppen har for få personer til at tallet kan vises uten å avsløre enkeltpersoner (${total}).</p>`;
+  if (unit.absence.percent === null)
+    return `<p>Sykefraværet vises ikke: gruppen har for få personer til at tallet kan vises uten å avsløre enkeltpersoner (${total}).</p>`;
   return `<p>Sykefravær ${year}: <strong>${pct(unit.absence.percent, 1)}</strong> (${total}). Andelen er regnet av summerte fraværsdagsverk og avtalte dagsverk.</p>`;
 }
 
 export function renderFeedbackHtml(unit: FeedbackUnit, context: { institution: string; year: number }): string {
   const { institution, year } = context;
-  const subtitle = unit.kind === 'org' ? escapeHtml(unit.name) : `${escapeHtml(unit.name)} · ${escapeHtml(unit.orgName)}`;
+  const subtitle =
+    unit.kind === 'org' ? escapeHtml(unit.name) : `${escapeHtml(unit.name)} · ${escapeHtml(unit.orgName)}`;
   return `<!DOCTYPE html>
 <html lang="nb">
 <head>

@@ -73,8 +73,24 @@ export function findBrowser(env: Record<string, string | undefined>, probe: Brow
 function puppeteerCache(probe: BrowserProbe): string[] {
   const root = join(probe.home, '.cache', 'puppeteer');
   const layouts: [string, string[]][] = [
-    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']],
-    ['chrome-headless-shell', ['chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-headless-shell-mac-arm64/chrome-headless-shell', 'chrome-headless-shell-mac-x64/chrome-headless-shell', 'chrome-headless-shell-win64/chrome-headless-shell.exe']],
+    [
+      'chrome',
+      [
+        'chrome-linux64/chrome',
+        'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-win64/chrome.exe',
+      ],
+    ],
+    [
+      'chrome-headless-shell',
+      [
+        'chrome-headless-shell-linux64/chrome-headless-shell',
+        'chrome-headless-shell-mac-arm64/chrome-headless-shell',
+        'chrome-headless-shell-mac-x64/chrome-headless-shell',
+        'chrome-headless-shell-win64/chrome-headless-shell.exe',
+      ],
+    ],
   ];
   const paths: string[] = [];
   for (const [product, executables] of layouts) {

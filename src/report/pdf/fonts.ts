@@ -62,7 +62,10 @@ const loaded = new Map<string, LoadedFont[]>();
 
 /** The subset fonts of one face, in fallback order. */
 function faceFonts(weight: number, style: FontStyle): LoadedFont[] {
-  const face: Face = { weight: weight >= 600 ? 700 : 400, style: style === 'italic' && weight < 600 ? 'italic' : 'normal' };
+  const face: Face = {
+    weight: weight >= 600 ? 700 : 400,
+    style: style === 'italic' && weight < 600 ? 'italic' : 'normal',
+  };
   const key = `${face.weight}-${face.style}`;
   let fonts = loaded.get(key);
   if (!fonts) {
@@ -87,7 +90,7 @@ export function measureText(text: string, fontSize: number, weight = 400, style:
   let run = '';
   let runFont: LoadedFont | undefined;
   const flush = () => {
-    if (run && runFont) units += (runFont.layout(run).advanceWidth / runFont.unitsPerEm);
+    if (run && runFont) units += runFont.layout(run).advanceWidth / runFont.unitsPerEm;
     run = '';
   };
   for (const char of text) {

@@ -25,7 +25,12 @@ const MAX_PASSES = 4;
  * numbers. When the numbers themselves move a heading (a longer TOC line
  * wrapping), the loop repeats until the pages agree with what is printed.
  */
-export async function renderPdf(html: string, tocTargets: readonly string[], printer: PdfPrinter, info: { date: Date; author: string }): Promise<PdfReport> {
+export async function renderPdf(
+  html: string,
+  tocTargets: readonly string[],
+  printer: PdfPrinter,
+  info: { date: Date; author: string },
+): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
     const printed = await printer.print(html, fill);
@@ -85,13 +90,21 @@ export interface PdfBuildOptions {
  * missing Chromium or a bad SOURCE_DATE_EPOCH is an HmsError whose message
  * says what to do.
  */
-export async function printReport(html: string, year: number, options: PdfBuildOptions): Promise<{ pdf: Uint8Array; warnings: Diagnostic[] }> {
+export async function printReport(
+  html: string,
+  year: number,
+  options: PdfBuildOptions,
+): Promise<{ pdf: Uint8Array; warnings: Diagnostic[] }> {
   const { date, printer, path } = await startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
   // The TOC's page slots, whatever headings the layout chose to list.
   const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
   try {
     const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) });
-    const warnings = report.blockedRequests.map((url): Diagnostic => ({ severity: 'warning', file: 'report.html', message: messages.requestBlocked(url) }));
+    const warnings = report.blockedRequests.map((url): Diagnostic => ({
+      severity: 'warning',
+      file: 'report.html',
+      message: messages.requestBlocked(url),
+    }));
     return { pdf: report.pdf, warnings };
   } catch (error) {
     // A browser that crashes or times out mid-print is the machine's problem, not a bug to report with a stack trace.

@@ -46,7 +46,13 @@ function readXref(text: string): Xref {
     }
   }
   const trailerAt = text.indexOf('trailer', pos);
-  return { offsets, entries, startxrefAt: start.index + start[0].indexOf(start[1]!), startxref, trailer: text.slice(trailerAt, start.index) };
+  return {
+    offsets,
+    entries,
+    startxrefAt: start.index + start[0].indexOf(start[1]!),
+    startxref,
+    trailer: text.slice(trailerAt, start.index),
+  };
 }
 
 class PdfText {
@@ -119,7 +125,10 @@ export function destinationPages(pdf: Uint8Array): Map<string, number> {
   const dests = file.object(destsRef);
   for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*(?:\[\s*(\d+)\s+\d+\s+R|(\d+)\s+\d+\s+R)/g)) {
     const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    const pageRef = match[2] !== undefined ? Number(match[2]) : Number(/\[\s*(\d+)\s+\d+\s+R/.exec(file.object(Number(match[3])))?.[1]);
+    const pageRef =
+      match[2] !== undefined
+        ? Number(match[2])
+        : Number(/\[\s*(\d+)\s+\d+\s+R/.exec(file.object(Number(match[3])))?.[1]);
     const page = pageNumbers.get(pageRef);
     if (page !== undefined) result.set(Buffer.from(name, 'latin1').toString('utf8'), page);
   }
@@ -163,7 +172,8 @@ export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string })
     edits.push({ at, length: 0, value: `/Author ${pdfTextString(info.author)} ` });
   }
   let text = original.text;
-  const shift = (offset: number) => offset + edits.filter((e) => e.at <= offset).reduce((sum, e) => sum + e.value.length - e.length, 0);
+  const shift = (offset: number) =>
+    offset + edits.filter((e) => e.at <= offset).reduce((sum, e) => sum + e.value.length - e.length, 0);
   for (const edit of [...edits].sort((a, b) => b.at - a.at)) {
     text = text.slice(0, edit.at) + edit.value + text.slice(edit.at + edit.length);
   }
@@ -182,8 +192,11 @@ export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string })
   const idPattern = /(\/ID\s*\[\s*<)([0-9A-Fa-f]*)(>\s*<)([0-9A-Fa-f]*)(>)/;
   if (idPattern.test(text)) {
     const digest = createHash('sha256').update(text.replace(idPattern, '$1$3$5'), 'latin1').digest('hex');
-    text = text.replace(idPattern, (_, a: string, first: string, b: string, second: string, c: string) =>
-      `${a}${digest.slice(0, first.length).toUpperCase()}${b}${digest.slice(0, second.length).toUpperCase()}${c}`);
+    text = text.replace(
+      idPattern,
+      (_, a: string, first: string, b: string, second: string, c: string) =>
+        `${a}${digest.slice(0, first.length).toUpperCase()}${b}${digest.slice(0, second.length).toUpperCase()}${c}`,
+    );
   }
   return new Uint8Array(Buffer.from(text, 'latin1'));
 }

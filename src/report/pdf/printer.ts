@@ -81,7 +81,9 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
         await page.setContent(html, { waitUntil: 'load' });
         await page.evaluate(async (entries: [string, string][]) => {
           for (const [target, text] of entries) {
-            document.querySelectorAll(`[data-target="${CSS.escape(target)}"]`).forEach((element) => { element.textContent = text; });
+            document.querySelectorAll(`[data-target="${CSS.escape(target)}"]`).forEach((element) => {
+              element.textContent = text;
+            });
           }
           await document.fonts.ready;
         }, Object.entries(fill));
