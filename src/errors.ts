@@ -4,9 +4,14 @@
  * the tool outright and carries the exit code the CLI returns.
  */
 
+/** Every exit status of the CLI (README § Commands). */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
+/** `diff --exit-code` when anything differs, as `git diff --exit-code`. */
+export const EXIT_DIFFERENT = 1;
 export const EXIT_USAGE = 2;
+/** No Chromium could be found or started, or it failed while printing. */
+export const EXIT_NO_BROWSER = 3;
 /** A defect of the tool or its package, not of the user's input (sysexits' EX_SOFTWARE). */
 export const EXIT_INTERNAL = 70;
 
@@ -23,15 +28,33 @@ export interface Diagnostic {
   message: string;
 }
 
-export class HmsError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT_INVALID,
-    readonly diagnostics: readonly Diagnostic[] = [],
-  ) {
-    super(message);
-    this.name = 'HmsError';
+/** What stops the tool outright; each kind below carries its exit status. */
+export abstract class HmsError extends Error {
+  abstract readonly exitCode: number;
+  readonly diagnostics: readonly Diagnostic[] = [];
+}
+
+/** The workspace has problems: each one is in `diagnostics`, and nothing is written. */
+export class InvalidWorkspaceError extends HmsError {
+  readonly exitCode = EXIT_INVALID;
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super('invalid workspace');
   }
+}
+
+/** The command line, an argument or the environment is wrong: the message says what to change. */
+export class UsageError extends HmsError {
+  readonly exitCode = EXIT_USAGE;
+}
+
+/** No browser could print the PDF: the message says how to get one. */
+export class BrowserError extends HmsError {
+  readonly exitCode = EXIT_NO_BROWSER;
+}
+
+/** A defect of the tool or its package (a bundled file missing or broken), to be reported. */
+export class InternalError extends HmsError {
+  readonly exitCode = EXIT_INTERNAL;
 }
 
 /** Collects diagnostics in the order found; sorting happens once, at the end. */

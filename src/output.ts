@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { EXIT_USAGE, HmsError } from './errors.js';
+import { UsageError } from './errors.js';
 import { messages } from './messages.js';
 
 /** A file the build will write: the plan is pure data, kept apart from the writing. */
@@ -36,7 +36,7 @@ export const atomicWriter: OutputWriter = {
     } catch (error) {
       await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
       // A folder that cannot be written (a file in the way, no permission, a full disk) is the user's to fix, not a defect.
-      if (isSystemError(error)) throw new HmsError(messages.cannotWrite(root, error.message), EXIT_USAGE);
+      if (isSystemError(error)) throw new UsageError(messages.cannotWrite(root, error.message));
       throw error;
     }
     return staged.map(({ target }) => target);

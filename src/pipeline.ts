@@ -1,26 +1,57 @@
 /**
- * The build, in phases, each in its own folder:
+ * The build, in phases:
  *
- *   1. read      workspace/  find the exports, decode CSV/XLSX/YAML into tables
- *   2. validate  sources/    check every row against the contract, normalise
- *   3. compute   metrics/    pure computations per domain → metrics.json
- *   4. plan      report/     view model, HTML (and PDF) as files in memory
- *   5. write     output.ts   all files at once, atomically
+ *   1. read      workspace/           find the exports, decode CSV/XLSX/YAML into tables
+ *   2. validate  sources/<name>/read  check every row against the contract, normalise
+ *   3. compute   sources/<name>/metrics, metrics/   pure computations per source → metrics.json
+ *   4. plan      report/, sources/<name>/report     HTML, tables.xlsx and the PDF as files in memory
+ *   5. write     output.ts            all files at once, atomically
  *
- * Phases 1–4 collect every problem (the narrative's placeholders included);
- * any error stops the build before phase 5, so an invalid workspace writes nothing.
+ * The sources are listed once, in sources/registry.ts; each phase asks them
+ * for its part. Phases 1–4 collect every problem (the narrative's
+ * placeholders included); any error stops the build before phase 5, so an
+ * invalid workspace writes nothing.
  */
-import { Diagnostics, HmsError, EXIT_INVALID, sorted, type Diagnostic } from './errors.js';
-import { computeMetrics } from './metrics/index.js';
+import { Diagnostics, InvalidWorkspaceError, sorted, BrowserError, UsageError, type Diagnostic } from './errors.js';
+import { stableJson } from './json.js';
+import { messages } from './messages.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
-import { EXIT_NO_BROWSER, formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
-import type { Templates } from './report/templates.js';
-import { readSources, type Sources } from './sources/index.js';
-import type { Workspace } from './workspace/workspace.js';
-import { stableJson } from './json.js';
+import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import { tablesXlsx } from './report/tables-xlsx.js';
+import type { Templates } from './report/templates.js';
+import type { SourceDescriptor } from './sources/descriptor.js';
+import { computeMetrics, readSources, reportParts, reportSheets, SOURCES, type Sources } from './sources/registry.js';
+import type { Workspace } from './workspace/workspace.js';
+
+/** What a build decides once and hands down: every output of it carries the same year and date. */
+export interface BuildContext {
+  year: number;
+  /** The date the report, its PDF and tables.xlsx carry: SOURCE_DATE_EPOCH, else 1 January after the year. */
+  reportDate: Date;
+  /** The environment the build runs in (browser paths, SOURCE_DATE_EPOCH). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The data sources to read; all of sources/registry.ts but in tests. */
+  sources: readonly SourceDescriptor[];
+}
+
+/**
+ * The build context of a year. The report date is reproducible: a year's
+ * report is at the earliest complete on 1 January after it, and
+ * SOURCE_DATE_EPOCH (the reproducible-builds convention) overrides that.
+ */
+export function buildContext(
+  year: number,
+  env: Readonly<Record<string, string | undefined>> = {},
+  sources: readonly SourceDescriptor[] = SOURCES,
+): BuildContext {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch))
+    throw new UsageError(messages.badSourceDateEpoch(env.SOURCE_DATE_EPOCH!));
+  const reportDate = epoch ? new Date(Number(epoch) * 1000) : new Date(Date.UTC(year + 1, 0, 1));
+  return { year, reportDate, env, sources };
+}
 
 export interface SourcesResult {
   sources: Sources | null;
@@ -29,9 +60,9 @@ export interface SourcesResult {
 }
 
 /** Phases 1–2: reads and validates every source of the workspace, returning every problem found. */
-export async function readWorkspace(workspace: Workspace, year: number): Promise<SourcesResult> {
+export async function readWorkspace(workspace: Workspace, context: BuildContext): Promise<SourcesResult> {
   const diagnostics = new Diagnostics();
-  const sources = await readSources(workspace, year, diagnostics);
+  const sources = await readSources(workspace, context.year, diagnostics, context.sources);
   return { sources, diagnostics: sorted(diagnostics.items), ok: sources !== null && !diagnostics.hasErrors() };
 }
 
@@ -49,19 +80,17 @@ export interface ValidationResult {
  */
 export async function validateWorkspace(
   workspace: Workspace,
-  year: number,
+  context: BuildContext,
   templates: Templates,
 ): Promise<ValidationResult> {
-  const read = await readWorkspace(workspace, year);
+  const read = await readWorkspace(workspace, context);
   if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
   const sources = read.sources;
-  const metrics = computeMetrics(sources);
+  const metrics = computeMetrics(sources, context.sources);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
-  const html = await renderHtml(metrics, sources.config, content, templates, diagnostics, {
-    actionPlan: sources.actionPlan,
-    facts: sources.facts,
-  });
+  const parts = reportParts(sources, metrics, context.sources);
+  const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics);
   const all = sorted([...read.diagnostics, ...diagnostics.items]);
   return diagnostics.hasErrors()
     ? { diagnostics: all, ok: false }
@@ -75,7 +104,7 @@ export interface BuildPlan {
   html: string;
   title: string;
   /** Why report.pdf is missing from `files` when the PDF was optional and could not be printed. */
-  pdfProblem?: HmsError;
+  pdfProblem?: BrowserError;
 }
 
 export interface BuildOptions {
@@ -87,26 +116,27 @@ export interface BuildOptions {
   pdfOptional?: boolean;
 }
 
-/** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */
+/** Phases 1–4: everything the build would write, as data. Throws InvalidWorkspaceError when the workspace is invalid. */
 export async function planBuild(
   workspace: Workspace,
-  year: number,
+  context: BuildContext,
   templates: Templates,
   options: BuildOptions = {},
 ): Promise<BuildPlan> {
-  const validation = await validateWorkspace(workspace, year, templates);
-  if (!validation.report) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
+  const { year } = context;
+  const validation = await validateWorkspace(workspace, context, templates);
+  if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
   const { metrics, html: report } = validation.report;
   const formats = options.formats ?? ['html', 'json'];
   if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
   // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
   let pdf: Awaited<ReturnType<typeof printReport>> | undefined;
-  let pdfProblem: HmsError | undefined;
+  let pdfProblem: BrowserError | undefined;
   if (formats.includes('pdf') && options.pdf) {
     try {
-      pdf = await printReport(report.html, year, options.pdf);
+      pdf = await printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf);
     } catch (error) {
-      if (!(options.pdfOptional && error instanceof HmsError && error.exitCode === EXIT_NO_BROWSER)) throw error;
+      if (!(options.pdfOptional && error instanceof BrowserError)) throw error;
       pdfProblem = error;
     }
   }
@@ -120,7 +150,10 @@ export async function planBuild(
       { path: `${year}/report.html`, contents: report.html },
       { path: `${year}/metrics.json`, contents: stableJson(metrics) },
       // The figures' data for analysts, beside the report whatever --format says.
-      { path: `${year}/tables.xlsx`, contents: await tablesXlsx(metrics) },
+      {
+        path: `${year}/tables.xlsx`,
+        contents: await tablesXlsx(metrics, reportSheets(metrics, context.sources), context.reportDate),
+      },
       ...(pdf ? [{ path: `${year}/report.pdf`, contents: pdf.pdf }] : []),
     ].filter((file) => {
       const format = formatOf(file.path);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { computeMetrics } from '../src/metrics/index.js';
-import { suppressComplements } from '../src/metrics/absence.js';
+import { suppressComplements } from '../src/sources/absence/metrics.js';
 import type { AbsenceMetrics } from '../src/metrics/types.js';
-import { readSources } from '../src/sources/index.js';
+import { computeMetrics, readSources } from '../src/sources/registry.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
 import type { Metrics } from '../src/metrics/types.js';
-import { absenceBenchmarks, figureAbsenceOrg, figureAbsenceQuarter } from '../src/report/components/absence.js';
-import type { ComponentContext } from '../src/report/components/context.js';
-import { lines, memoryWorkspace, windows1252, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
+import { figureAbsenceOrg, figureAbsenceQuarter } from '../src/sources/absence/report.js';
+import { absenceBenchmarks } from '../src/sources/benchmarks/report.js';
+import type { ComponentContext } from '../src/report/component.js';
+import { lines, memoryWorkspace, windows1252, xlsxBytes } from './helpers.js';
 
 const UNITS = `unit_id;name;parent_id;reporting;first_year;last_year
 A;Org A;;nei;;
@@ -302,7 +302,7 @@ describe('validation of absence.csv', () => {
 describe('sick-leave components', () => {
   const context = (metrics: Metrics): ComponentContext => {
     let figures = 0;
-    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures, chartSpec: chartSpecFromTemplates };
+    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures, sourceData: () => null };
   };
   const call = (name: string) => ({ name, args: [], options: {}, file: 'x.md' });
 

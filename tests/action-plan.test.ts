@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, sorted } from '../src/errors.js';
-import { actionPlanMetrics } from '../src/metrics/action-plan.js';
+import { actionPlanMetrics } from '../src/sources/action-plan/metrics.js';
 import type { Metrics } from '../src/metrics/types.js';
-import { actionPlan, actionPlanStatus } from '../src/report/components/action-plan.js';
-import type { ComponentContext } from '../src/report/components/context.js';
+import { actionPlan, actionPlanStatus } from '../src/sources/action-plan/report.js';
+import type { ComponentContext } from '../src/report/component.js';
 import { contentData } from '../src/report/content-data.js';
 import { ComponentError, renderContent } from '../src/report/content.js';
 import { contentHelpers } from '../src/report/helpers.js';
-import { countStatuses, parseActionPlan, readActionPlan, type ActionPlanData } from '../src/sources/action-plan.js';
+import {
+  countStatuses,
+  parseActionPlan,
+  readActionPlan,
+  type ActionPlanData,
+} from '../src/sources/action-plan/read.js';
 import type { SourceContext } from '../src/sources/context.js';
-import { memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
+import { memoryWorkspace, xlsxBytes, partsFor } from './helpers.js';
 import type { Config } from '../src/sources/config.js';
 
 const FILE = 'content/2025/handlingsplan.yaml';
@@ -77,8 +82,7 @@ function context(plan: ActionPlanData | null): ComponentContext {
     metrics: { year: 2025 } as Metrics,
     config: {} as Config,
     nextNumber: () => 1,
-    chartSpec: chartSpecFromTemplates,
-    actionPlan: plan,
+    sourceData: (key) => (key === 'actionPlan' ? plan : null),
   };
 }
 
@@ -231,7 +235,7 @@ describe('the default Vedlegg 4 (templates/content/06-4-handlingsplan.md)', () =
     const ctx = context(plan);
     const out = await renderContent(
       [{ file: 'templates/content/06-4-handlingsplan.md', text: template }],
-      contentData(metrics, { actionPlan: plan, facts: null }),
+      contentData(metrics, partsFor(metrics, plan ? { actionPlan: plan } : {})),
       contentHelpers(5),
       ['action-plan', 'action-plan-status'],
       async (c) => (c.name === 'action-plan' ? actionPlan(c, ctx) : actionPlanStatus(c, ctx)),

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../src/errors.js';
 import type { Metrics } from '../src/metrics/types.js';
 import { contentData } from '../src/report/content-data.js';
-import { renderContent, type ComponentCall, type ContentFile } from '../src/report/content.js';
+import { renderContent, type ComponentCall } from '../src/report/content.js';
+import type { ContentFile } from '../src/sources/content.js';
 import { contentHelpers } from '../src/report/helpers.js';
 import type { SourceContext } from '../src/sources/context.js';
-import { readFacts } from '../src/sources/facts.js';
-import { memoryWorkspace } from './helpers.js';
+import { readFacts } from '../src/sources/facts/read.js';
+import { memoryWorkspace, partsFor } from './helpers.js';
 
 const NBSP = '\u00a0';
 
@@ -72,7 +73,7 @@ async function render(files: ContentFile[] | string, components: string[] = []):
   const calls: ComponentCall[] = [];
   const out = await renderContent(
     list,
-    contentData(metrics, { actionPlan: null, facts: { ark: { svarprosent: 77 } } }),
+    contentData(metrics, partsFor(metrics, { facts: { ark: { svarprosent: 77 } } })),
     contentHelpers(5),
     components,
     async (call) => {
@@ -268,7 +269,7 @@ describe('headings and footnotes', () => {
           text: 'Figur {{ref "figure-b"}} viser b.\n\n{{figure-a}}\n\n{{figure-b}}\n\nSe {{ref "table-c"}}.\n\n{{table-c}}\n',
         },
       ],
-      contentData(metrics, { actionPlan: null, facts: {} }),
+      contentData(metrics, partsFor(metrics, { facts: {} })),
       contentHelpers(5),
       ['figure-a', 'figure-b', 'table-c'],
       async (call) =>

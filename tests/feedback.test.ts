@@ -4,11 +4,14 @@ import type { CliIo } from '../src/cli/io.js';
 import { processIo } from '../src/cli/io.js';
 import { Diagnostics } from '../src/errors.js';
 import { feedbackUnits } from '../src/metrics/feedback.js';
-import { computeMetrics } from '../src/metrics/index.js';
 import type { OutputFile } from '../src/output.js';
-import { asciiFold, planFeedback, safeName, uniqueSafeNames } from '../src/report/feedback/index.js';
+import { planFeedback } from '../src/feedback.js';
+import { buildContext } from '../src/pipeline.js';
+import { asciiFold, safeName, uniqueSafeNames } from '../src/report/feedback/names.js';
 import type { BrowserAccess, PdfPrinter } from '../src/report/pdf/index.js';
-import { readSources } from '../src/sources/index.js';
+import { incidents } from '../src/sources/incidents/index.js';
+import { computeMetrics, dataOf, readSources } from '../src/sources/registry.js';
+import { survey } from '../src/sources/survey/index.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
 import { Workspace } from '../src/workspace/workspace.js';
 import { minimalPdf } from './pdf-support.js';
@@ -25,7 +28,14 @@ function sampleView() {
 async function readView() {
   const sources = (await readSources(samples, 2025, new Diagnostics()))!;
   const metrics = computeMetrics(sources);
-  return { sources, metrics, units: feedbackUnits(sources, metrics) };
+  return {
+    sources,
+    metrics,
+    units: feedbackUnits(
+      { year: 2025, units: sources.units, survey: dataOf(sources, survey), incidents: dataOf(sources, incidents) },
+      metrics,
+    ),
+  };
 }
 
 /** Counts launches and the most pages printing at once. */
@@ -111,7 +121,7 @@ describe('per-unit view of the samples', () => {
 describe('planFeedback', () => {
   it('prints every page through one browser, several at a time', async () => {
     const { browser, stats } = fakeBrowser();
-    const plan = await planFeedback(samples, 2025, {
+    const plan = await planFeedback(samples, buildContext(2025), {
       formats: ['html', 'pdf'],
       pdf: { browser, env: {} },
       concurrency: 4,
@@ -124,7 +134,7 @@ describe('planFeedback', () => {
     expect(plan.files.every((f) => /^2025\/enheter\/[a-z0-9-]+\.(html|pdf)$/.test(f.path))).toBe(true);
   });
   it("writes a unit's own answers beside the institution's, and hides suppressed sick leave", async () => {
-    const plan = await planFeedback(samples, 2025, { formats: ['html'], concurrency: 1 });
+    const plan = await planFeedback(samples, buildContext(2025), { formats: ['html'], concurrency: 1 });
     const suppressed = plan.pages.find((p) => p.unit.absence?.percent === null)!;
     expect(suppressed.html).toContain('Sykefraværet vises ikke');
     expect(suppressed.html).not.toMatch(/Sykefravær 2025: <strong>/);

@@ -5,16 +5,31 @@ import ExcelJS from 'exceljs';
 import { processIo, type CliIo } from '../src/cli/io.js';
 import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { Metrics } from '../src/metrics/types.js';
-import { TEMPLATES_DIR } from '../src/report/templates.js';
-import type { TopLevelSpec } from 'vega-lite';
+import type { ReportParts } from '../src/report/html.js';
+import { reportParts, type Sources } from '../src/sources/registry.js';
+import { PACKAGE_DIR } from '../src/workspace/package.js';
 import { Diagnostics, formatDiagnostic } from '../src/errors.js';
 import { memoryFileSystem } from '../src/workspace/files.js';
 import { Workspace } from '../src/workspace/workspace.js';
 
-/** A workspace held in memory: keys are paths relative to its root. */
+/** The package's bundled defaults that sources read (templates/position-codes.csv …), for a file system in memory. */
+const BUNDLED = Object.fromEntries(
+  ['templates/position-codes.csv', 'templates/acceptance-criteria.yaml'].map((name) => [
+    join(PACKAGE_DIR, name),
+    readFileSync(join(PACKAGE_DIR, name)),
+  ]),
+);
+
+/** A workspace held in memory: keys are paths relative to its root; the package's bundled defaults beside it. */
 export function memoryWorkspace(files: Record<string, string | Uint8Array>): Workspace {
   const rooted = Object.fromEntries(Object.entries(files).map(([path, contents]) => [`/ws/${path}`, contents]));
-  return new Workspace('/ws', memoryFileSystem(rooted));
+  return new Workspace('/ws', memoryFileSystem({ ...BUNDLED, ...rooted }));
+}
+
+/** What the registry's sources give a narrative rendered by hand, with the given sources' data (`{ facts: … }`). */
+export function partsFor(metrics: Metrics, data: Record<string, unknown> = {}): ReportParts {
+  const sources = { year: metrics.year, data: new Map(Object.entries(data)) } as unknown as Sources;
+  return reportParts(sources, metrics);
 }
 
 /** Bytes of text in Windows-1252 (only Latin-1 range characters are needed here). */
@@ -84,9 +99,4 @@ export function sampleWorkspace(options: { only?: readonly string[]; files?: Rec
   }
   for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text);
   return dir;
-}
-
-/** A chart spec read from the package's templates, for component contexts built by hand in tests. */
-export function chartSpecFromTemplates(name: string): TopLevelSpec {
-  return JSON.parse(readFileSync(join(TEMPLATES_DIR, 'charts', `${name}.vl.json`), 'utf8')) as TopLevelSpec;
 }

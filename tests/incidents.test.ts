@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { computeMetrics } from '../src/metrics/index.js';
 import type { IncidentMetrics, Metrics } from '../src/metrics/types.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
-import { readSources } from '../src/sources/index.js';
-import { figureIncidentsCategory, tableAcceptanceCriteria, tableSeverity } from '../src/report/components/incidents.js';
-import type { ComponentContext } from '../src/report/components/context.js';
-import { lines, memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
+import { incidents } from '../src/sources/incidents/index.js';
+import { computeMetrics, dataOf, readSources } from '../src/sources/registry.js';
+import { tableAcceptanceCriteria } from '../src/sources/acceptance-criteria/report.js';
+import { figureIncidentsCategory, tableSeverity } from '../src/sources/incidents/report.js';
+import type { ComponentContext } from '../src/report/component.js';
+import { lines, memoryWorkspace, xlsxBytes } from './helpers.js';
 
 // Two orgs (F, G); A and O belong to F, B to G; O was closed down after 2023.
 const UNITS = [
@@ -329,7 +330,7 @@ describe('the EQS export as XLSX', () => {
     });
     expect(m.byOrg).toEqual({ F: 0, G: 1 });
     expect(m.byCategory).toEqual({ Kjemikalier: 1 });
-    expect(sources!.incidents!.cases.map((c) => [c.id, c.registered, c.unitId])).toEqual([
+    expect(dataOf(sources!, incidents)!.cases.map((c) => [c.id, c.registered, c.unitId])).toEqual([
       ['E-1', '2024-12-30', 'A'],
       ['E-2', '2025-01-02', 'B'],
       ['E-3', '2025-02-12', 'B'],
@@ -396,5 +397,5 @@ describe('incident components', () => {
 
 function context(metrics: Metrics, tablesBefore = 0): ComponentContext {
   const counters = { figure: 0, table: tablesBefore };
-  return { metrics, config: DEFAULT_CONFIG, nextNumber: (kind) => ++counters[kind], chartSpec: chartSpecFromTemplates };
+  return { metrics, config: DEFAULT_CONFIG, nextNumber: (kind) => ++counters[kind], sourceData: () => null };
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { computeMetrics } from '../src/metrics/index.js';
 import { DEFAULT_CONFIG } from '../src/sources/config.js';
-import { readSources } from '../src/sources/index.js';
-import { figureInjuries } from '../src/report/components/incidents.js';
-import { lines, memoryWorkspace, windows1252, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
+import { computeMetrics, readSources } from '../src/sources/registry.js';
+import { figureInjuries } from '../src/sources/injuries/report.js';
+import { lines, memoryWorkspace, windows1252, xlsxBytes } from './helpers.js';
 
 const UNITS =
   'unit_id,name,parent_id,reporting,first_year,last_year\nØK,Økonomi,,nei,,\nØK-IØT,Industriell økonomi,ØK,ja,,\nGML,Gammel,ØK,ja,,2022\n';
@@ -74,7 +73,7 @@ describe('injuries', () => {
       metrics,
       config: DEFAULT_CONFIG,
       nextNumber: () => ++n,
-      chartSpec: chartSpecFromTemplates,
+      sourceData: () => null,
     });
     const call = { name: 'figure-injuries', args: [], options: {}, file: 'x.md' };
     const html = await figureInjuries(call, context(computeMetrics(sources!)));

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../src/cli/main.js';
 import { stableJson } from '../src/json.js';
-import { planBuild } from '../src/pipeline.js';
+import { planBuild, buildContext } from '../src/pipeline.js';
 import { loadTemplates } from '../src/report/templates.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
 import { Workspace } from '../src/workspace/workspace.js';
@@ -33,7 +33,7 @@ describe('docs/metrics.schema.json', () => {
     const validate = await validator();
     const plan = await planBuild(
       new Workspace(SAMPLES_DIR, nodeFileSystem),
-      2025,
+      buildContext(2025),
       await loadTemplates(nodeFileSystem),
       { formats: ['json'] },
     );

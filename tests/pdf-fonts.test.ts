@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../src/report/figure.js';
-import { fontFaceCss, measureChartText, measureText } from '../src/report/pdf/fonts.js';
+import { fontFaceCss, measureChartText, measureText } from '../src/report/fonts.js';
 
 describe('the embedded typeface', () => {
   it('is inlined as woff2 for regular, italic and bold, in the latin and latin-ext ranges', () => {

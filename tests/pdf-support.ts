@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '../src/cli/main.js';
-import { planBuild, type BuildPlan } from '../src/pipeline.js';
+import { planBuild, type BuildPlan, buildContext } from '../src/pipeline.js';
 import { findBrowser, systemBrowser, type OutputFormat } from '../src/report/pdf/index.js';
 import { loadTemplates } from '../src/report/templates.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
@@ -26,7 +26,7 @@ export async function buildSamples(
   env: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: undefined },
 ): Promise<BuildPlan> {
   const templates = await loadTemplates(nodeFileSystem);
-  return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), SAMPLE_YEAR, templates, {
+  return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), buildContext(SAMPLE_YEAR, env), templates, {
     formats,
     pdf: { browser: systemBrowser, env },
   });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { computeMetrics } from '../src/metrics/index.js';
-import { lightOf } from '../src/metrics/survey.js';
-import { surveyLegend, surveyTable } from '../src/report/components/survey.js';
-import type { ComponentContext } from '../src/report/components/context.js';
-import { readSources } from '../src/sources/index.js';
-import { lines, memoryWorkspace, xlsxBytes, chartSpecFromTemplates } from './helpers.js';
+import { lightOf } from '../src/sources/survey/metrics.js';
+import { surveyLegend, surveyTable } from '../src/sources/survey/report.js';
+import type { ComponentContext } from '../src/report/component.js';
+import { computeMetrics, readSources } from '../src/sources/registry.js';
+import { lines, memoryWorkspace, xlsxBytes } from './helpers.js';
 
 // Five reporting units A–E, one that stopped after 2023 (O), one that does not report (N).
 const UNITS = [
@@ -359,7 +358,7 @@ questions:
 describe('survey components', () => {
   async function context(files: Record<string, string>): Promise<ComponentContext> {
     const { metrics, sources } = await build(files);
-    return { metrics: metrics!, config: sources!.config, nextNumber: () => 1, chartSpec: chartSpecFromTemplates };
+    return { metrics: metrics!, config: sources!.config, nextNumber: () => 1, sourceData: () => null };
   }
   const call = (args: unknown[], options: Record<string, unknown> = {}) => ({
     name: 'survey-table',

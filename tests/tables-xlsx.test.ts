@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Metrics } from '../src/metrics/types.js';
-import { looksLikeFormula, tablesXlsx } from '../src/report/tables-xlsx.js';
+import { tablesXlsx } from '../src/report/tables-xlsx.js';
+import { looksLikeFormula } from '../src/report/sheets.js';
+import { reportSheets } from '../src/sources/registry.js';
+
+const REPORT_DATE = new Date(Date.UTC(2026, 0, 1));
 
 const zeros = { ikke_valgt: 0, ingen_liten_fare: 0, en_viss_fare: 0, farlig: 0, kritisk: 0, katastrofalt: 0 };
 
@@ -80,7 +84,7 @@ afterEach(() => {
 
 describe('tables.xlsx', () => {
   it('has a sheet per table and figure, with unrounded values and Norwegian-ready formats', async () => {
-    const workbook = await load(await tablesXlsx(metrics()));
+    const workbook = await load(await tablesXlsx(metrics(), reportSheets(metrics()), REPORT_DATE));
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Om tabellene',
       'Undersøkelse 6.1.3',
@@ -121,7 +125,7 @@ describe('tables.xlsx', () => {
     ]);
   });
   it('shows suppressed sick leave as suppressed, never as a number', async () => {
-    const workbook = await load(await tablesXlsx(metrics()));
+    const workbook = await load(await tablesXlsx(metrics(), reportSheets(metrics()), REPORT_DATE));
     const year = workbook.getWorksheet('Sykefravær per år')!;
     expect(year.getRow(1).values).toContain('Menn %');
     const header = (year.getRow(1).values as unknown[]).indexOf('Menn %');
@@ -129,7 +133,7 @@ describe('tables.xlsx', () => {
     expect(workbook.getWorksheet('Sykefravær per enhet')!.getCell('C2').value).toBe('skjult');
   });
   it('never writes a cell Excel would run as a formula', async () => {
-    const bytes = await tablesXlsx(metrics());
+    const bytes = await tablesXlsx(metrics(), reportSheets(metrics()), REPORT_DATE);
     const zip = await JSZip.loadAsync(bytes);
     const sheetXml = await Promise.all(
       Object.keys(zip.files)
@@ -152,16 +156,16 @@ describe('tables.xlsx', () => {
   it('is byte for byte the same whenever it is built', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-01-05T10:00:00Z'));
-    const first = await tablesXlsx(metrics());
+    const first = await tablesXlsx(metrics(), reportSheets(metrics()), REPORT_DATE);
     vi.setSystemTime(new Date('2027-06-30T23:59:58Z'));
-    const second = await tablesXlsx(metrics());
+    const second = await tablesXlsx(metrics(), reportSheets(metrics()), REPORT_DATE);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     const workbook = await load(first);
     expect(workbook.created.toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
   it('leaves out the sheets of a source not given', async () => {
     const bare: Metrics = { schemaVersion: 1, year: 2025, institution: 'X', units: { reporting: 0, responded: 0 } };
-    const workbook = await load(await tablesXlsx(bare));
+    const workbook = await load(await tablesXlsx(bare, reportSheets(bare), REPORT_DATE));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Om tabellene']);
   });
 });

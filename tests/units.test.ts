@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { readUnits } from '../src/sources/units.js';
+import { readUnits } from '../src/sources/units/read.js';
 import { lines, memoryWorkspace } from './helpers.js';
 
 const HEADER = 'unit_id;name;parent_id;reporting;first_year;last_year\n';

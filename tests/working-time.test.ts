@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
-import { computeMetrics } from '../src/metrics/index.js';
-import { readSources } from '../src/sources/index.js';
+import { computeMetrics, readSources } from '../src/sources/registry.js';
 import { lines, memoryWorkspace, xlsxBytes } from './helpers.js';
 
 const UNITS = `unit_id,name,parent_id,reporting,first_year,last_year

@@ -1,13 +1,10 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { EXIT_USAGE, HmsError } from '../errors.js';
+import { EXIT_DIFFERENT, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { diffMetrics, hasChanges, renderDiff, type DiffFormat, type DiffMode } from '../diff/index.js';
 import type { CliIo } from './io.js';
 import { useColor } from './output.js';
-
-/** Exit status of `diff --exit-code` when the two differ (as `git diff --exit-code`). */
-export const EXIT_DIFFERENT = 1;
 
 interface DiffOptions {
   out?: string;
@@ -72,15 +69,15 @@ async function readMetrics(arg: string, out: string | undefined, io: CliIo): Pro
   if (out === undefined && (await io.fs.isFile(direct))) path = direct;
   else if (out === undefined && (await io.fs.isDirectory(direct))) path = resolve(direct, 'metrics.json');
   else path = resolve(io.cwd, out ?? 'out', arg, 'metrics.json');
-  if (!(await io.fs.isFile(path))) throw new HmsError(messages.diffNoMetrics(arg, path), EXIT_USAGE);
+  if (!(await io.fs.isFile(path))) throw new UsageError(messages.diffNoMetrics(arg, path));
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(await io.fs.readFile(path)));
   } catch (error) {
-    throw new HmsError(messages.diffBadJson(path, error instanceof Error ? error.message : String(error)), EXIT_USAGE);
+    throw new UsageError(messages.diffBadJson(path, error instanceof Error ? error.message : String(error)));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new HmsError(messages.diffBadJson(path, 'not a JSON object'), EXIT_USAGE);
+    throw new UsageError(messages.diffBadJson(path, 'not a JSON object'));
   return { shown: relativeShown(path, io.cwd), value };
 }
 

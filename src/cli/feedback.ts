@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
-import { planFeedback, type FeedbackFormat } from '../report/feedback/index.js';
+import { planFeedback, type FeedbackFormat } from '../feedback.js';
+import { buildContext } from '../pipeline.js';
 import { systemBrowser } from '../report/pdf/index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
@@ -54,7 +55,7 @@ export function registerFeedback(
       async (year: number, options: { data?: string; out: string; format: FeedbackFormat[]; concurrency: number }) => {
         const workspace = await resolveWorkspace(options.data);
         progress(io, messages.progressBuilding(year));
-        const plan = await planFeedback(workspace, year, {
+        const plan = await planFeedback(workspace, buildContext(year, io.env), {
           formats: options.format,
           pdf: { browser: io.browser ?? systemBrowser, env: io.env },
           concurrency: options.concurrency,

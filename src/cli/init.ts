@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_INTERNAL, EXIT_USAGE, HmsError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import { planWorkspace } from '../init/index.js';
 import { messages } from '../messages.js';
 import type { CliIo } from './io.js';
@@ -34,7 +34,7 @@ export function registerInit(program: Command, io: CliIo, samplesDir: string): v
       if (!options.force) {
         const existing: string[] = [];
         for (const file of files) if (await io.fs.isFile(join(root, file.path))) existing.push(file.path);
-        if (existing.length > 0) throw new HmsError(messages.initExists(existing), EXIT_USAGE);
+        if (existing.length > 0) throw new UsageError(messages.initExists(existing));
       }
       await io.writer.write(root, files);
       io.stderr(`${messages.initWrote(dir, files.length)}\n`);
@@ -42,6 +42,6 @@ export function registerInit(program: Command, io: CliIo, samplesDir: string): v
 }
 
 async function readBundled(io: CliIo, path: string): Promise<string> {
-  if (!(await io.fs.isFile(path))) throw new HmsError(messages.initNoCatalogue(path), EXIT_INTERNAL);
+  if (!(await io.fs.isFile(path))) throw new InternalError(messages.initNoCatalogue(path));
   return new TextDecoder().decode(await io.fs.readFile(path));
 }

@@ -1,10 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
+import {
+  BrowserError,
+  EXIT_INTERNAL,
+  EXIT_INVALID,
+  EXIT_NO_BROWSER,
+  EXIT_OK,
+  EXIT_USAGE,
+  HmsError,
+  InvalidWorkspaceError,
+  UsageError,
+  type Diagnostic,
+} from '../errors.js';
 import { messages } from '../messages.js';
-import { planBuild, validateWorkspace } from '../pipeline.js';
-import { EXIT_NO_BROWSER, OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
+import { buildContext, planBuild, validateWorkspace } from '../pipeline.js';
+import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
 import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
@@ -45,7 +56,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const workspace = await resolveWorkspace(options.data, io);
       workspaceRoot = workspace.root;
       progress(io, messages.progressValidating(year));
-      const result = await validateWorkspace(workspace, year, await loadTemplates(io.fs));
+      const result = await validateWorkspace(workspace, buildContext(year, io.env), await loadTemplates(io.fs));
       printDiagnostics(result.diagnostics, io, workspaceRoot);
       if (options.json)
         io.stdout(
@@ -85,7 +96,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
       // Without --format the user asked for "everything there is": a missing or failing
       // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
-      const plan = await planBuild(workspace, year, templates, {
+      const plan = await planBuild(workspace, buildContext(year, io.env), templates, {
         formats: options.format ?? OUTPUT_FORMATS,
         pdf,
         pdfOptional: !options.format,
@@ -154,11 +165,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     }
     if (error instanceof HmsError) {
       printDiagnostics(error.diagnostics, io, workspaceRoot);
-      if (error.exitCode === EXIT_INVALID && error.diagnostics.length > 0) {
+      if (error instanceof InvalidWorkspaceError && error.diagnostics.length > 0) {
         const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
         io.stderr(`${messages.invalidWorkspace(errors, error.diagnostics.length - errors)}\n`);
       } else {
-        io.stderr(`${error.message}\n${error.exitCode === EXIT_NO_BROWSER ? `${messages.nothingWritten()}\n` : ''}`);
+        io.stderr(`${error.message}\n${error instanceof BrowserError ? `${messages.nothingWritten()}\n` : ''}`);
       }
       return error.exitCode;
     }
@@ -170,7 +181,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 async function resolveWorkspace(data: string | undefined, io: CliIo): Promise<Workspace> {
   if (data !== undefined) {
     const root = resolve(io.cwd, data);
-    if (!(await io.fs.isDirectory(root))) throw new HmsError(messages.notAWorkspace(root), EXIT_USAGE);
+    if (!(await io.fs.isDirectory(root))) throw new UsageError(messages.notAWorkspace(root));
     return new Workspace(root, io.fs);
   }
   for (const marker of WORKSPACE_MARKERS) {

@@ -1,7 +1,7 @@
-import type { Sources } from '../sources/index.js';
-import type { SurveyQuestion } from '../sources/survey.js';
-import type { Unit } from '../sources/units.js';
-import { surveyWindow } from './survey.js';
+import type { IncidentsData } from '../sources/incidents/read.js';
+import type { SurveyData, SurveyQuestion } from '../sources/survey/read.js';
+import type { Unit, UnitRegister } from '../sources/units/read.js';
+import { surveyWindow } from '../sources/survey/metrics.js';
 import type { Metrics } from './types.js';
 
 /**
@@ -50,8 +50,16 @@ export interface FeedbackUnit {
   absence: { percent: number | null; institution: number | null } | null;
 }
 
+/** What the unit pages are made of besides metrics.json: the register and the answers and cases per unit. */
+export interface FeedbackSources {
+  year: number;
+  units: UnitRegister;
+  survey: SurveyData | null;
+  incidents: IncidentsData | null;
+}
+
 /** Orgs first, then reporting units, each in register order; an org that also reports is listed once, as an org. */
-export function feedbackUnits(sources: Sources, metrics: Metrics): FeedbackUnit[] {
+export function feedbackUnits(sources: FeedbackSources, metrics: Metrics): FeedbackUnit[] {
   const { units, year } = sources;
   const orgs = units.orgUnits().filter((u) => units.existsIn(u, year));
   const orgIds = new Set(orgs.map((u) => u.id));
@@ -84,7 +92,7 @@ function descendantsOf(all: readonly Unit[]): Map<string, Set<string>> {
 function feedbackFor(
   unit: Unit,
   kind: 'org' | 'unit',
-  sources: Sources,
+  sources: FeedbackSources,
   metrics: Metrics,
   descendants: Map<string, Set<string>>,
 ): FeedbackUnit {
@@ -113,7 +121,7 @@ function surveyFor(
   unit: Unit,
   kind: 'org' | 'unit',
   within: Set<string>,
-  sources: Sources,
+  sources: FeedbackSources,
   metrics: Metrics,
 ): FeedbackUnit['survey'] {
   const survey = sources.survey;
@@ -162,7 +170,7 @@ function surveyFor(
   return { submitted: submitted.length > 0, responded: submitted.length, reporting: members.length, rows };
 }
 
-function incidentsFor(within: Set<string>, sources: Sources, metrics: Metrics): FeedbackUnit['incidents'] {
+function incidentsFor(within: Set<string>, sources: FeedbackSources, metrics: Metrics): FeedbackUnit['incidents'] {
   const incidents = sources.incidents;
   if (!incidents) return null;
   const reported = incidents.cases.filter(

@@ -4,6 +4,7 @@ import footnote from 'markdown-it-footnote';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { HelperError } from './helpers.js';
+import type { ContentFile } from '../sources/content.js';
 
 /**
  * Narrative content: Markdown files whose placeholders (`{{percent …}}`) are
@@ -13,12 +14,6 @@ import { HelperError } from './helpers.js';
  * are unnumbered. Footnotes (`[^1]`) are numbered across files, as in a
  * printed report, and listed at the end of the file (section) that has them.
  */
-
-export interface ContentFile {
-  /** Path shown in messages, relative to the workspace (or to templates/ for the defaults). */
-  file: string;
-  text: string;
-}
 
 export interface Heading {
   level: number;

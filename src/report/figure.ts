@@ -1,8 +1,9 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
-import { FONT_FAMILY, measureChartText, type ChartTextItem } from './pdf/fonts.js';
+import { FONT_FAMILY, measureChartText, type ChartTextItem } from './fonts.js';
 import { escapeHtml } from './html-escape.js';
-import type { ComponentContext } from './components/context.js';
+import type { ComponentContext } from './component.js';
+import { formatCount } from './format.js';
 
 /** One column of a figure's data table: the text alternative a screen reader (or a greyscale print) can rely on. */
 export interface FigureColumn {
@@ -23,6 +24,26 @@ export interface FigureInput {
   data: Record<string, unknown>[];
   /** The data table under the figure; every value shown in the chart must be in it. */
   columns: FigureColumn[];
+}
+
+/** A count column of a figure's data table, its key as its label. */
+export const countColumn = (key: string): FigureColumn => ({
+  key,
+  label: key,
+  numeric: true,
+  format: (value) => formatCount(Number(value)),
+});
+
+/** A copy of a source's Vega-Lite spec, ready to be filled in (the imported JSON is shared by every build). */
+export function chartSpec(spec: unknown): TopLevelSpec {
+  return structuredClone(spec) as TopLevelSpec;
+}
+
+/** A grouped-by-year spec with its fold set to the years the data has (the spec leaves it empty). */
+export function foldYears(spec: unknown, years: readonly string[]): TopLevelSpec {
+  const copy = chartSpec(spec) as TopLevelSpec & { transform: { fold?: string[] }[] };
+  copy.transform = copy.transform.map((t) => ('fold' in t ? { ...t, fold: [...years] } : t));
+  return copy;
 }
 
 /**

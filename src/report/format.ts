@@ -59,3 +59,13 @@ export function formatDate(iso: string): string {
   if (!m) throw new Error(`not an ISO date: ${iso}`);
   return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
+
+/** "2021–2025" for the years shown, "2025" for one. */
+export function yearSpan(years: readonly (string | number)[]): string {
+  return years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0] ?? '');
+}
+
+/** "a, b og c" */
+export function formatList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items.at(-1)}`;
+}

@@ -4,19 +4,34 @@ import { escapeHtml, unescapeHtml } from './html-escape.js';
 import type { Diagnostics } from '../errors.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Config } from '../sources/config.js';
-import { components } from './components/index.js';
-import type { ComponentContext } from './components/context.js';
-import { ComponentError, renderContent, type ContentFile, type Heading } from './content.js';
-import { contentData, type NarrativeSources } from './content-data.js';
+import type { ContentFile } from '../sources/content.js';
+import type { Component, ComponentContext } from './component.js';
+import { ComponentError, renderContent, type Heading } from './content.js';
+import { contentData } from './content-data.js';
 import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
-import { fontFaceCss } from './pdf/fonts.js';
-import { chapterPageCss } from './pdf/page-css.js';
+import { fontFaceCss } from './fonts.js';
+import { chapterPageCss } from './page-css.js';
 
 export interface HtmlReport {
   html: string;
   headings: Heading[];
+  /** The headings the table of contents lists (levels 1–3), whose pages the PDF fills in. */
+  toc: Heading[];
   title: string;
+}
+
+/** What the data sources give the report: their components and their data for placeholders and components. */
+export interface ReportParts {
+  components: Record<string, Component>;
+  /** Every source's key: each is in the narrative's data, null when its source is not given. */
+  sourceKeys: readonly string[];
+  /** Top-level keys the sources add to the narrative's data (`facts`, `questions`). */
+  narrative: Record<string, unknown>;
+  /** The sources' keys of one year's view (`current.absence`). */
+  yearView(year: number): Record<string, unknown>;
+  /** A source's validated data, for components that show content rather than figures. */
+  sourceData(key: string): unknown;
 }
 
 /**
@@ -29,35 +44,31 @@ export async function renderHtml(
   config: Config,
   content: readonly ContentFile[],
   templates: Templates,
+  parts: ReportParts,
   diagnostics: Diagnostics,
-  narrative: NarrativeSources = { actionPlan: null, facts: null },
 ): Promise<HtmlReport> {
   const counters = { figure: 0, table: 0 };
   const context: ComponentContext = {
     metrics,
     config,
     nextNumber: (kind) => ++counters[kind],
-    chartSpec: (name) => {
-      const spec = templates.charts.get(name);
-      if (!spec) throw new Error(`no chart spec templates/charts/${name}.vl.json`);
-      return structuredClone(spec);
-    },
-    actionPlan: narrative.actionPlan,
+    sourceData: parts.sourceData,
   };
-  const data = contentData(metrics, narrative);
+  const data = contentData(metrics, parts);
   const body = await renderContent(
     content,
     data,
     contentHelpers(config.suppression.minPersons),
-    Object.keys(components),
+    Object.keys(parts.components),
     async (call) => {
-      const component = components[call.name];
+      const component = parts.components[call.name];
       if (!component) throw new ComponentError(messages.unknownComponent(call.name));
       return component(call, context);
     },
     diagnostics,
   );
   const title = `HMS-årsrapport ${metrics.year}`;
+  const toc = body.headings.filter((h) => h.level <= 3);
   const layout = Handlebars.create().compile(templates.layout, { strict: false });
   const html = layout({
     title,
@@ -66,10 +77,10 @@ export async function renderHtml(
     fontCss: fontFaceCss(),
     css: templates.css,
     pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
-    toc: body.headings.filter((h) => h.level <= 3),
+    toc,
     body: scrollableTables(body.html),
   });
-  return { html, headings: body.headings, title };
+  return { html, headings: body.headings, toc, title };
 }
 
 /**

@@ -1,5 +1,11 @@
-import type { ContentFile } from '../report/content.js';
 import type { SourceContext } from './context.js';
+
+/** A narrative file: Markdown with placeholders. */
+export interface ContentFile {
+  /** Path shown in messages, relative to the workspace (or to templates/ for the defaults). */
+  file: string;
+  text: string;
+}
 
 /** `content/<year>/*.md` in file-name order; null when the workspace has none (the bundled default text is used). */
 export async function readContent({ workspace, year }: SourceContext): Promise<ContentFile[] | null> {

@@ -9,9 +9,6 @@ import { join } from 'node:path';
  * Google Chrome paths, then a browser puppeteer itself downloaded earlier.
  */
 
-/** Exit status when a PDF was asked for and no browser can be found (documented in README). */
-export const EXIT_NO_BROWSER = 3;
-
 export type BrowserSearch =
   | { found: true; path: string }
   /** `explicit` names a path the user set that does not exist, so the message can say so. */

@@ -1,11 +1,11 @@
-import { EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
+import { BrowserError, type Diagnostic } from '../../errors.js';
 import { messages } from '../../messages.js';
-import { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
+import type { HtmlReport } from '../html.js';
+import { findBrowser, type BrowserSearch } from './browser.js';
 import { destinationPages, finishPdf } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
-import { unescapeHtml } from '../html-escape.js';
 
-export { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
+export { findBrowser, type BrowserSearch } from './browser.js';
 export { launchChromium, type PdfPrinter, type PrinterLauncher, type PrintResult } from './printer.js';
 
 export interface PdfReport {
@@ -29,7 +29,7 @@ export async function renderPdf(
   html: string,
   tocTargets: readonly string[],
   printer: PdfPrinter,
-  info: { date: Date; author: string },
+  info: PdfInfo,
 ): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
@@ -50,17 +50,6 @@ export async function renderPdf(
   throw new Error(`the table of contents' page numbers did not settle after ${MAX_PASSES + 1} passes`);
 }
 
-/**
- * The date a PDF of `year`'s report carries: SOURCE_DATE_EPOCH when set (the
- * reproducible-builds convention), else 1 January of the following year, when
- * a year's report is at the earliest complete.
- */
-export function reportDate(year: number, sourceDateEpoch: string | undefined): Date | { invalid: string } {
-  if (sourceDateEpoch === undefined || sourceDateEpoch.trim() === '') return new Date(Date.UTC(year + 1, 0, 1));
-  if (!/^\d+$/.test(sourceDateEpoch.trim())) return { invalid: sourceDateEpoch };
-  return new Date(Number(sourceDateEpoch.trim()) * 1000);
-}
-
 export type OutputFormat = 'html' | 'pdf' | 'json';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'json'];
 
@@ -78,10 +67,16 @@ export interface BrowserAccess {
 
 export const systemBrowser: BrowserAccess = { find: (env) => findBrowser(env), launch: launchChromium };
 
-/** What the plan phase needs to print report.pdf: where to find a browser, and the environment (browser paths, SOURCE_DATE_EPOCH). */
+/** What the plan phase needs to print report.pdf: where to find a browser, and the environment with its browser paths. */
 export interface PdfBuildOptions {
   browser: BrowserAccess;
-  env: Record<string, string | undefined>;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What every PDF of a build carries in its document information. */
+export interface PdfInfo {
+  date: Date;
+  author: string;
 }
 
 /**
@@ -91,32 +86,35 @@ export interface PdfBuildOptions {
  * says what to do.
  */
 export async function printReport(
-  html: string,
+  report: HtmlReport,
   year: number,
+  info: PdfInfo,
   options: PdfBuildOptions,
 ): Promise<{ pdf: Uint8Array; warnings: Diagnostic[] }> {
-  const { date, printer, path } = await startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
-  // The TOC's page slots, whatever headings the layout chose to list.
-  const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
+  const { printer, path } = await startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
   try {
-    const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) });
-    const warnings = report.blockedRequests.map((url): Diagnostic => ({
+    const printed = await renderPdf(
+      report.html,
+      report.toc.map((heading) => heading.id),
+      printer,
+      info,
+    );
+    const warnings = printed.blockedRequests.map((url): Diagnostic => ({
       severity: 'warning',
       file: 'report.html',
       message: messages.requestBlocked(url),
     }));
-    return { pdf: report.pdf, warnings };
+    return { pdf: printed.pdf, warnings };
   } catch (error) {
     // A browser that crashes or times out mid-print is the machine's problem, not a bug to report with a stack trace.
-    throw new HmsError(messages.printFailed(path, firstLine(error)), EXIT_NO_BROWSER);
+    throw new BrowserError(messages.printFailed(path, firstLine(error)));
   } finally {
     await printer.close();
   }
 }
 
 /**
- * The date every PDF of the year carries and a started browser. Checked
- * before any printing, so a bad SOURCE_DATE_EPOCH or a missing Chromium
+ * A started browser. Checked before any printing, so a missing Chromium
  * stops the run with a message that says what to do (`notFound` words it for
  * the command); nothing is half-printed.
  */
@@ -124,21 +122,14 @@ export async function startPrinter(
   year: number,
   options: PdfBuildOptions,
   notFound: (explicit: { variable: string; path: string } | undefined) => string,
-): Promise<{ date: Date; printer: PdfPrinter; path: string }> {
-  const date = reportDate(year, options.env.SOURCE_DATE_EPOCH);
-  if (!(date instanceof Date)) throw new HmsError(messages.badSourceDateEpoch(date.invalid), EXIT_USAGE);
+): Promise<{ printer: PdfPrinter; path: string }> {
   const search = options.browser.find(options.env);
-  if (!search.found) throw new HmsError(notFound(search.explicit), EXIT_NO_BROWSER);
+  if (!search.found) throw new BrowserError(notFound(search.explicit));
   try {
-    return { date, printer: await options.browser.launch(search.path), path: search.path };
+    return { printer: await options.browser.launch(search.path), path: search.path };
   } catch (error) {
-    throw new HmsError(messages.browserFailed(search.path, firstLine(error), year), EXIT_NO_BROWSER);
+    throw new BrowserError(messages.browserFailed(search.path, firstLine(error), year));
   }
-}
-
-/** The document's <meta name="author">, which Chromium does not carry into the PDF itself. */
-function metaAuthor(html: string): string {
-  return unescapeHtml(/<meta name="author" content="([^"]*)"/.exec(html)?.[1] ?? '');
 }
 
 export function firstLine(error: unknown): string {

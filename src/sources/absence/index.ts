@@ -1,0 +1,45 @@
+import { defineSource } from '../descriptor.js';
+import { absenceMetrics } from './metrics.js';
+import { positionCodesSpec } from './position-codes.js';
+import { absenceSpec, readAbsence } from './read.js';
+import {
+  absenceSheets,
+  figureAbsenceGender,
+  figureAbsenceOrg,
+  figureAbsenceQuarter,
+  figureAbsenceStipendiatOrg,
+  figureAbsenceType,
+} from './report.js';
+
+/** Sick leave from SAP/DFØ (health data: small groups suppressed): chapters 4 and 6.2. */
+export const absence = defineSource({
+  key: 'absence',
+  tables: [
+    { name: 'absence', spec: absenceSpec },
+    { name: 'position-codes', spec: positionCodesSpec },
+  ],
+  read: readAbsence,
+  metrics: (data, { units, year, config }) => absenceMetrics(data, units, year, config.suppression.minPersons),
+  components: {
+    'figure-absence-quarter': figureAbsenceQuarter,
+    'figure-absence-org': figureAbsenceOrg,
+    'figure-absence-gender': figureAbsenceGender,
+    'figure-absence-type': figureAbsenceType,
+    'figure-absence-stipendiat-org': figureAbsenceStipendiatOrg,
+  },
+  yearView: (metrics, year) => ({
+    absence: metrics.absence?.years[year] ?? null,
+    /** Sick leave by org, by unit and for stipendiater by org, of the year. */
+    absenceByOrg: metrics.absence?.byOrg[year] ?? null,
+    absenceByUnit: metrics.absence?.byUnit[year] ?? null,
+    stipendiatByOrg: metrics.absence?.stipendiatByOrg[year] ?? null,
+  }),
+  sheets: absenceSheets,
+  diff: {
+    // absence.byOrg.<year>, absence.byUnit.<year> … are keyed by year.
+    yearsUnder: ['byOrg', 'byUnit', 'stipendiatByOrg', 'orgRange', 'stipendiatOrgRange'],
+    // Sick-leave rates, except the figures that count persons or rows.
+    isPercentage: (keys) => !keys.some((k) => /persons|count|rows/i.test(k)),
+    suppressible: true,
+  },
+});

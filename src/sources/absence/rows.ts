@@ -1,0 +1,98 @@
+import type { Diagnostics } from '../../errors.js';
+import { cellToText, toNumber, type CellSchema } from '../../workspace/cells.js';
+import {
+  ProblemLimit,
+  reportBrokenFile,
+  rowChecker,
+  type RowOf,
+  type TableSpec,
+  type ValidRow,
+} from '../../workspace/rows.js';
+import { isBlank, type Cell, type Table } from '../../workspace/table.js';
+
+/**
+ * A faster twin of readRows for files of millions of rows (sick leave).
+ * readRows runs a zod object schema on every row, which costs about half as
+ * much again as reading the file. Here each cell first goes through a plain
+ * parser built from the same primitives as the zod cell schemas (toNumber,
+ * cellToText); a row any of them rejects is handed to readRows' own check
+ * (rowChecker), so the zod schema stays the definition: it decides, and its
+ * messages are the ones reported, at the same FILE:ROW:COLUMN.
+ */
+
+/** Returns the cell's value, or INVALID to let the zod schema decide. */
+export type FastCell = (cell: Cell) => unknown;
+const INVALID: unique symbol = Symbol('invalid');
+
+/** The plain numbers SAP writes ("21", "0,5", "3.25"): read without toNumber's general cleaning, to the same value. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+const number = (v: Cell): number | null =>
+  typeof v === 'string' && PLAIN_NUMBER.test(v) ? Number(v.replace(',', '.')) : toNumber(v);
+
+export function fastText(optional = false): FastCell {
+  return (v) => (isBlank(v) ? (optional ? null : INVALID) : cellToText(v));
+}
+
+export function fastInteger(min: number, max: number, optional = false): FastCell {
+  return (v) => {
+    if (isBlank(v)) return optional ? null : INVALID;
+    const n = number(v);
+    return n !== null && Number.isInteger(n) && n >= min && n <= max ? n : INVALID;
+  };
+}
+
+export function fastDecimal(min: number): FastCell {
+  return (v) => {
+    if (isBlank(v)) return INVALID;
+    const n = number(v);
+    return n !== null && n >= min ? n : INVALID;
+  };
+}
+
+/** `lookup` maps lower-case spellings (codes and aliases) to the code, as code() in cells.ts does. */
+export function fastCode(lookup: ReadonlyMap<string, string>): FastCell {
+  return (v) => lookup.get(cellToText(v).toLowerCase()) ?? INVALID;
+}
+
+/**
+ * Calls `onRow` with every valid row, in file order. A callback rather than
+ * an async generator: one more generator layer costs a promise per row.
+ */
+export async function validateRows<S extends Record<string, CellSchema<unknown>>>(
+  table: Table,
+  spec: TableSpec<S>,
+  columns: ReadonlyMap<string, number>,
+  fast: { [K in keyof S]: FastCell },
+  diagnostics: Diagnostics,
+  onRow: (row: ValidRow<RowOf<S>>) => void,
+): Promise<void> {
+  const keys = Object.keys(spec.columns);
+  const indexes = keys.map((key) => columns.get(key));
+  const parsers = keys.map((key) => fast[key]!);
+  const limit = new ProblemLimit(table.file, diagnostics);
+  const check = rowChecker(table, spec, columns, limit, diagnostics);
+  try {
+    for await (const { row, cells } of table.rows()) {
+      const value: Record<string, unknown> = {};
+      let ok = true;
+      for (let i = 0; i < keys.length; i++) {
+        const index = indexes[i];
+        const parsed = parsers[i]!(index === undefined ? null : (cells[index] ?? null));
+        if (parsed === INVALID) {
+          ok = false;
+          break;
+        }
+        value[keys[i]!] = parsed;
+      }
+      if (ok) {
+        onRow({ row, value: value as RowOf<S> });
+        continue;
+      }
+      const checked = check(row, cells);
+      if (checked !== null) onRow({ row, value: checked });
+    }
+  } catch (error) {
+    reportBrokenFile(error, table, diagnostics);
+  }
+  limit.finish();
+}

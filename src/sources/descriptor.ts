@@ -1,0 +1,57 @@
+import type { MetricsContext } from '../metrics/context.js';
+import type { Metrics } from '../metrics/types.js';
+import type { Component } from '../report/component.js';
+import type { Sheet } from '../report/sheets.js';
+import type { TableSpec } from '../workspace/rows.js';
+import type { SourceContext } from './context.js';
+
+/**
+ * One data source, from the file to the report: what it reads, what it adds
+ * to metrics.json, and what it gives the report, tables.xlsx, `init` and
+ * `diff`. Every part but `key` and `read` is optional. The registry
+ * (registry.ts) lists every source; nothing else names one.
+ */
+export interface SourceDescriptor<Data = unknown, Part = unknown> {
+  /** Its key in metrics.json and in the narrative's data (`absence`, `current.absence`). */
+  key: string;
+  /** The workspace tables it reads, by name without extension; `init` writes each one's header. */
+  tables?: readonly WorkspaceTable[];
+  /** Reads and validates its files; null when the workspace does not give the source. */
+  read(context: SourceContext): Promise<Data | null>;
+  /** Its part of metrics.json; a source without one adds only narrative data. */
+  metrics?(data: Data, context: MetricsContext): Part;
+  /** Per year, how many reporting units answered: the survey says who responded. */
+  respondents?(data: Data, year: number): ReadonlyMap<number, number>;
+  /** The components a narrative may call, by name (`{{figure-absence-org}}`). */
+  components?: Readonly<Record<string, Component>>;
+  /** Keys it adds to the narrative's top level (`facts`, `questions`); data is null when the source is not given. */
+  narrative?(data: Data | null, metrics: Metrics): Record<string, unknown>;
+  /** Keys it adds to each year's view (`current.absence`, `previous.incidents`). */
+  yearView?(metrics: Metrics, year: string): Record<string, unknown>;
+  /** Its sheets of tables.xlsx, in report order. */
+  sheets?(metrics: Metrics): Sheet[];
+  /** How `hms-report diff` reads its part of metrics.json. */
+  diff?: DiffRules;
+}
+
+export interface WorkspaceTable {
+  /** The file's name without extension: `working-time` for working-time.csv or working-time.xlsx. */
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table's columns
+  spec: TableSpec<any>;
+}
+
+/** What `diff` must know of a source's figures beyond their values. */
+export interface DiffRules {
+  /** Keys (from the source's key down) after which a four-digit key is a year, besides `years`: absence.byOrg.<year>. */
+  yearsUnder?: readonly string[];
+  /** Whether the number at this path is a percentage, its changes shown in percentage points. */
+  isPercentage?(keys: readonly string[]): boolean;
+  /** Whether null here means a group suppressed for privacy. */
+  suppressible?: boolean;
+}
+
+/** Declares a source with its data and metrics types kept. */
+export function defineSource<Data, Part>(descriptor: SourceDescriptor<Data, Part>): SourceDescriptor<Data, Part> {
+  return descriptor;
+}

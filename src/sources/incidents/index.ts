@@ -1,0 +1,26 @@
+import { defineSource } from '../descriptor.js';
+import { incidentMetrics } from './metrics.js';
+import { incidentsSpec, readIncidents } from './read.js';
+import {
+  figureIncidentsCategory,
+  figureIncidentsOrg,
+  figureIncidentsYear,
+  incidentSheets,
+  tableSeverity,
+} from './report.js';
+
+/** Uønskede hendelser, avvik and forbedringsforslag from EQS: chapters 3.5.1 and 6.3. */
+export const incidents = defineSource({
+  key: 'incidents',
+  tables: [{ name: 'incidents', spec: incidentsSpec }],
+  read: readIncidents,
+  metrics: (data, { units, year }) => incidentMetrics(data, units, year),
+  components: {
+    'figure-incidents-org': figureIncidentsOrg,
+    'figure-incidents-year': figureIncidentsYear,
+    'figure-incidents-category': figureIncidentsCategory,
+    'table-severity': tableSeverity,
+  },
+  yearView: (metrics, year) => ({ incidents: metrics.incidents?.years[year] ?? null }),
+  sheets: incidentSheets,
+});

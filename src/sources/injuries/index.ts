@@ -1,0 +1,20 @@
+import * as xlsx from '../../report/sheets.js';
+import { defineSource } from '../descriptor.js';
+import { injuryMetrics } from './metrics.js';
+import { injuriesSpec, readInjuries } from './read.js';
+import { figureInjuries } from './report.js';
+
+/** Yrkesskader and yrkessykdommer reported to NAV: Figur 2. */
+export const injuries = defineSource({
+  key: 'injuries',
+  tables: [{ name: 'injuries', spec: injuriesSpec }],
+  read: readInjuries,
+  metrics: (data, { year }) => injuryMetrics(data, year),
+  components: { 'figure-injuries': figureInjuries },
+  yearView: (metrics, year) => ({ injuries: metrics.injuries?.years[year] ?? null }),
+  sheets: (metrics) =>
+    xlsx.yearlySheet('Yrkesskader', metrics.injuries?.years, [
+      ['Yrkesskader', (v) => v.yrkesskade],
+      ['Yrkessykdommer', (v) => v.yrkessykdom],
+    ]),
+});

@@ -1,0 +1,137 @@
+import type { Diagnostics } from '../errors.js';
+import type { Metrics } from '../metrics/types.js';
+import type { ReportParts } from '../report/html.js';
+import { PACKAGE_DIR } from '../workspace/package.js';
+import { Workspace } from '../workspace/workspace.js';
+import { absence } from './absence/index.js';
+import { acceptanceCriteria } from './acceptance-criteria/index.js';
+import { actionPlan } from './action-plan/index.js';
+import { benchmarks } from './benchmarks/index.js';
+import { readConfig, type Config } from './config.js';
+import { readContent, type ContentFile } from './content.js';
+import type { SourceContext } from './context.js';
+import type { SourceDescriptor, WorkspaceTable } from './descriptor.js';
+import { facts } from './facts/index.js';
+import { incidents } from './incidents/index.js';
+import { injuries } from './injuries/index.js';
+import { survey } from './survey/index.js';
+import { unitsMetrics } from './units/metrics.js';
+import { readUnits, unitsSpec, type UnitRegister } from './units/read.js';
+import { whistleblowing } from './whistleblowing/index.js';
+import { workingTime } from './working-time/index.js';
+
+/**
+ * Every data source, in the order of the report's chapters: the order of
+ * metrics.json, of tables.xlsx and of `init`'s files. Adding a source is a
+ * folder beside this file and a line here (ARCHITECTURE.md).
+ */
+export const SOURCES: readonly SourceDescriptor[] = [
+  survey,
+  incidents,
+  injuries,
+  whistleblowing,
+  acceptanceCriteria,
+  absence,
+  workingTime,
+  benchmarks,
+  actionPlan,
+  facts,
+];
+
+/** The unit register every source refers to; read before them, so it is not one of them. */
+export const REGISTER_TABLE: WorkspaceTable = { name: 'units', spec: unitsSpec };
+
+/** Everything read from a workspace, validated and normalised. */
+export interface Sources {
+  year: number;
+  config: Config;
+  units: UnitRegister;
+  /** The narrative of content/<year>/; null: the bundled default text. */
+  content: ContentFile[] | null;
+  /** Each source's data by key; a source the workspace does not give is absent. */
+  data: ReadonlyMap<string, unknown>;
+}
+
+/** One source's data, typed by its descriptor; null when the workspace does not give it. */
+export function dataOf<Data>(sources: Sources, source: SourceDescriptor<Data, unknown>): Data | null {
+  return (sources.data.get(source.key) ?? null) as Data | null;
+}
+
+/**
+ * Reads every source of the workspace for a report year. Problems go to
+ * `diagnostics`; the caller decides whether they stop the build. Returns null
+ * only when there is no usable unit register, since every source refers to it.
+ */
+export async function readSources(
+  workspace: Workspace,
+  year: number,
+  diagnostics: Diagnostics,
+  sources: readonly SourceDescriptor[] = SOURCES,
+): Promise<Sources | null> {
+  const config = await readConfig(workspace, diagnostics);
+  const units = await readUnits(workspace, diagnostics);
+  if (!units) return null;
+  const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
+  const context: SourceContext = { workspace, bundled, year, config, units, diagnostics };
+  const data = new Map<string, unknown>();
+  for (const source of sources) {
+    const value = await source.read(context);
+    if (value !== null) data.set(source.key, value);
+  }
+  return { year, config, units, content: await readContent(context), data };
+}
+
+/**
+ * Every figure of the report, computed from the sources alone (pure: no I/O,
+ * no clock). A source not given leaves its key out.
+ */
+export function computeMetrics(read: Sources, sources: readonly SourceDescriptor[] = SOURCES): Metrics {
+  const { year, units, config } = read;
+  let responded: ReadonlyMap<number, number> = new Map();
+  for (const source of sources) {
+    const data = read.data.get(source.key);
+    if (data !== undefined && source.respondents) responded = source.respondents(data, year);
+  }
+  const metrics: Metrics & Record<string, unknown> = {
+    schemaVersion: 1,
+    year,
+    institution: config.institution,
+    units: unitsMetrics(units, year, responded),
+  };
+  for (const source of sources) {
+    const data = read.data.get(source.key);
+    if (data !== undefined && source.metrics) metrics[source.key] = source.metrics(data, { year, units, config });
+  }
+  return metrics;
+}
+
+/** What the sources give the narrative: their components, their data for placeholders and components. */
+export function reportParts(
+  read: Sources,
+  metrics: Metrics,
+  sources: readonly SourceDescriptor[] = SOURCES,
+): ReportParts {
+  const components: ReportParts['components'] = {};
+  const narrative: Record<string, unknown> = {};
+  for (const source of sources) {
+    for (const [name, component] of Object.entries(source.components ?? {})) {
+      if (name in components) throw new Error(`two sources define the component "${name}"`);
+      components[name] = component;
+    }
+  }
+  for (const source of sources) {
+    Object.assign(narrative, source.narrative?.(read.data.get(source.key) ?? null, metrics));
+  }
+  return {
+    components,
+    sourceKeys: sources.map((source) => source.key),
+    narrative,
+    yearView: (year) => Object.assign({}, ...sources.map((source) => source.yearView?.(metrics, String(year)))),
+    sourceData: (key) => read.data.get(key) ?? null,
+  };
+}
+
+/** The sheets of tables.xlsx the sources give, in report order. */
+export function reportSheets(metrics: Metrics, sources: readonly SourceDescriptor[] = SOURCES) {
+  return sources.flatMap((source) => source.sheets?.(metrics) ?? []);
+}
