@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
-import { TABLE_HEADERS } from '../src/init/index.js';
+import { workspaceTables } from '../src/init/headers.js';
 import { atomicWriter } from '../src/output.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
 
@@ -42,7 +42,8 @@ describe('hms-report init', () => {
     expect(await read('absence.csv')).toBe(
       '\ufeffyear;month;unit_id;gender;position_code;employee_id;agreed_days;self_certified_days;doctor_certified_days\r\n',
     );
-    for (const file of Object.keys(TABLE_HEADERS)) expect(await read(file)).toMatch(/^\ufeff[a-z_]+;/);
+    for (const file of workspaceTables().map((t) => `${t.name}.csv`))
+      expect(await read(file)).toMatch(/^\ufeff[a-z_]+;/);
   });
   it("copies the samples' question catalogue as it is and writes a commented config and README", async () => {
     await run(['init', 'ws'], io().io);

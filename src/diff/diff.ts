@@ -5,6 +5,8 @@ import {
   isSuppressible,
   isYearKey,
   pathOf,
+  SOURCE_DIFF_RULES,
+  type DiffRulesBySource,
   type Figure,
   type Leaf,
 } from './flatten.js';
@@ -58,11 +60,11 @@ interface Aligned {
 const YEAR_SLOT = '\u0000year';
 
 /** Every added, removed and changed figure between two metrics objects. Pure. */
-export function diffMetrics(a: unknown, b: unknown, mode: DiffMode): MetricsDiff {
+export function diffMetrics(a: unknown, b: unknown, mode: DiffMode, rules = SOURCE_DIFF_RULES): MetricsDiff {
   const yearA = reportYear(a);
   const yearB = reportYear(b);
-  const sideA = align(flatten(a), mode, yearA, yearA, yearB);
-  const sideB = align(flatten(b), mode, yearB, yearA, yearB);
+  const sideA = align(flatten(a), mode, yearA, yearA, yearB, rules);
+  const sideB = align(flatten(b), mode, yearB, yearA, yearB, rules);
   const byKeyB = new Map(sideB.map((f) => [f.key, f]));
   const keysA = new Set(sideA.map((f) => f.key));
   const containersA = containers(sideA);
@@ -72,19 +74,21 @@ export function diffMetrics(a: unknown, b: unknown, mode: DiffMode): MetricsDiff
   for (const fa of sideA) {
     const fb = byKeyB.get(fa.key);
     if (!fb) {
-      changes.push(entry('removed', fa, undefined, groupOf(fa.key, containersB)));
+      changes.push(entry('removed', rules, fa, undefined, groupOf(fa.key, containersB)));
       continue;
     }
     const before = fa.figure.value;
     const after = fb.figure.value;
     if (Object.is(before, after)) continue;
-    const suppressible = isSuppressible(fa.figure.keys);
-    if (suppressible && before === null && typeof after === 'number') changes.push(entry('unsuppressed', fa, fb));
-    else if (suppressible && typeof before === 'number' && after === null) changes.push(entry('suppressed', fa, fb));
-    else changes.push(entry(isLight(fa.figure.keys) ? 'light' : 'changed', fa, fb));
+    const suppressible = isSuppressible(fa.figure.keys, rules);
+    if (suppressible && before === null && typeof after === 'number')
+      changes.push(entry('unsuppressed', rules, fa, fb));
+    else if (suppressible && typeof before === 'number' && after === null)
+      changes.push(entry('suppressed', rules, fa, fb));
+    else changes.push(entry(isLight(fa.figure.keys) ? 'light' : 'changed', rules, fa, fb));
   }
   for (const fb of sideB) {
-    if (!keysA.has(fb.key)) changes.push(entry('added', undefined, fb, groupOf(fb.key, containersA)));
+    if (!keysA.has(fb.key)) changes.push(entry('added', rules, undefined, fb, groupOf(fb.key, containersA)));
   }
 
   const counts: Record<ChangeKind, number> = {
@@ -114,6 +118,7 @@ function align(
   ownYear: number | null,
   yearA: number | null,
   yearB: number | null,
+  rules: DiffRulesBySource,
 ): Aligned[] {
   const out: Aligned[] = [];
   for (const figure of figures) {
@@ -125,7 +130,7 @@ function align(
     }
     // The report year itself always differs between two years' reports: not a change.
     if (keys.length === 1 && keys[0] === 'year') continue;
-    const yearIndexes = keys.map((_, i) => i).filter((i) => isYearKey(keys, i));
+    const yearIndexes = keys.map((_, i) => i).filter((i) => isYearKey(keys, i, rules));
     if (yearIndexes.some((i) => keys[i] !== String(ownYear))) continue;
     const slotted = keys.map((k, i) => (yearIndexes.includes(i) ? YEAR_SLOT : k));
     const shown = keys.map((k, i) => (yearIndexes.includes(i) ? `${yearA ?? '?'}→${yearB ?? '?'}` : k));
@@ -151,7 +156,13 @@ function groupOf(key: string, otherContainers: Set<string>): string {
   return key;
 }
 
-function entry(kind: ChangeKind, a: Aligned | undefined, b: Aligned | undefined, group?: string): Change {
+function entry(
+  kind: ChangeKind,
+  rules: DiffRulesBySource,
+  a: Aligned | undefined,
+  b: Aligned | undefined,
+  group?: string,
+): Change {
   const keys = (a ?? b)!.figure.keys;
   const before = a?.figure.value;
   const after = b?.figure.value;
@@ -166,8 +177,8 @@ function entry(kind: ChangeKind, a: Aligned | undefined, b: Aligned | undefined,
     label,
     before,
     after,
-    percent: isPercentage(keys),
-    suppressible: isSuppressible(keys),
+    percent: isPercentage(keys, rules),
+    suppressible: isSuppressible(keys, rules),
     delta,
   };
   if (group !== undefined) change.group = group.split(YEAR_SLOT).join(yearLabelOf(label, group));

@@ -1,3 +1,6 @@
+import type { DiffRules } from '../sources/descriptor.js';
+import { SOURCES } from '../sources/registry.js';
+
 /**
  * metrics.json as a flat list of figures: every leaf (number, string,
  * boolean or null) under its dotted path. Object key order is kept, so the
@@ -27,34 +30,39 @@ export function pathOf(keys: readonly string[]): string {
   return keys.map((k, i) => (k === '' || k.includes('.') ? `[${JSON.stringify(k)}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
+/** Each source's diff rules, by its key in metrics.json. */
+export type DiffRulesBySource = Readonly<Record<string, DiffRules>>;
+
+/** The rules of the registry's sources. */
+export const SOURCE_DIFF_RULES: DiffRulesBySource = Object.fromEntries(
+  SOURCES.flatMap((source) => (source.diff ? [[source.key, source.diff]] : [])),
+);
+
 /**
  * Whether the key at `index` is a year: four digits directly under a `years`
- * object, or the second key under `absence` (absence.byOrg.<year>,
- * absence.byUnit.<year> … are keyed by year). A unit or org id of four digits
- * elsewhere is never taken for a year.
+ * object, or at the depth the source's rules name (absence.byOrg.<year>). A
+ * unit or org id of four digits elsewhere is never taken for a year.
  */
-export function isYearKey(keys: readonly string[], index: number): boolean {
+export function isYearKey(keys: readonly string[], index: number, rules = SOURCE_DIFF_RULES): boolean {
   const key = keys[index];
   if (key === undefined || !/^\d{4}$/.test(key)) return false;
-  return keys[index - 1] === 'years' || (index === 2 && keys[0] === 'absence');
+  return keys[index - 1] === 'years' || index === rules[keys[0] ?? '']?.yearKeyDepth;
 }
 
 /**
  * Which figures are percentages (their changes are shown in percentage
  * points): the survey's `percent`, any key ending in `percent`/`Percent`, and
- * every number under `absence` (sick-leave rates) except keys that name a
- * count of persons or rows.
+ * whatever the source's rules say is one (every sick-leave rate).
  */
-export function isPercentage(keys: readonly string[]): boolean {
+export function isPercentage(keys: readonly string[], rules = SOURCE_DIFF_RULES): boolean {
   const last = keys[keys.length - 1] ?? '';
   if (/percent$/i.test(last)) return true;
-  if (keys[0] !== 'absence') return false;
-  return !keys.some((k) => /persons|count|rows/i.test(k));
+  return rules[keys[0] ?? '']?.isPercentage?.(keys) ?? false;
 }
 
-/** Sick leave is the one part of metrics.json where null means a suppressed group. */
-export function isSuppressible(keys: readonly string[]): boolean {
-  return keys[0] === 'absence';
+/** Whether null at this path means a suppressed group: only where a source's rules say so (sick leave). */
+export function isSuppressible(keys: readonly string[], rules = SOURCE_DIFF_RULES): boolean {
+  return rules[keys[0] ?? '']?.suppressible ?? false;
 }
 
 /** Traffic lights (survey colours) are reported as colour changes rather than as text changes. */

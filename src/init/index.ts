@@ -1,6 +1,8 @@
 import type { OutputFile } from '../output.js';
+import type { SourceDescriptor } from '../sources/descriptor.js';
+import { SOURCES } from '../sources/registry.js';
 import { CONFIG_YAML } from './config.js';
-import { headerCsv, TABLE_HEADERS } from './headers.js';
+import { headerCsv, workspaceTables } from './headers.js';
 import { workspaceReadme } from './readme.js';
 
 export interface InitSources {
@@ -11,15 +13,14 @@ export interface InitSources {
 }
 
 /** Every file of a new workspace, as data (paths relative to the workspace, forward slashes). */
-export function planWorkspace(sources: InitSources): OutputFile[] {
-  const files: OutputFile[] = [
-    { path: 'README.md', contents: workspaceReadme() },
+export function planWorkspace(files: InitSources, sources: readonly SourceDescriptor[] = SOURCES): OutputFile[] {
+  const tables = workspaceTables(sources);
+  const planned: OutputFile[] = [
+    { path: 'README.md', contents: workspaceReadme(tables) },
     { path: 'hms-report.config.yaml', contents: CONFIG_YAML },
-    ...Object.entries(TABLE_HEADERS).map(([path, columns]) => ({ path, contents: headerCsv(columns) })),
-    { path: 'survey/questions.yaml', contents: sources.catalogue },
+    ...tables.map((table) => ({ path: `${table.name}.csv`, contents: headerCsv(table) })),
+    { path: 'survey/questions.yaml', contents: files.catalogue },
   ];
-  if (sources.benchmarks !== null) files.push({ path: 'benchmarks.yaml', contents: sources.benchmarks });
-  return files;
+  if (files.benchmarks !== null) planned.push({ path: 'benchmarks.yaml', contents: files.benchmarks });
+  return planned;
 }
-
-export { TABLE_HEADERS } from './headers.js';

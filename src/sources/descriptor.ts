@@ -39,12 +39,18 @@ export interface WorkspaceTable {
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table's columns
   spec: TableSpec<any>;
+  /** For the workspace README that `init` writes: what the table is, */
+  about: string;
+  /** where it comes from, */
+  origin: string;
+  /** and what its columns hold (Markdown, after the list of columns). */
+  columnsNote: string;
 }
 
 /** What `diff` must know of a source's figures beyond their values. */
 export interface DiffRules {
-  /** Keys (from the source's key down) after which a four-digit key is a year, besides `years`: absence.byOrg.<year>. */
-  yearsUnder?: readonly string[];
+  /** A four-digit key this many keys below the source's own is a year, besides keys under `years`: 2 for absence.byOrg.<year>. */
+  yearKeyDepth?: number;
   /** Whether the number at this path is a percentage, its changes shown in percentage points. */
   isPercentage?(keys: readonly string[]): boolean;
   /** Whether null here means a group suppressed for privacy. */

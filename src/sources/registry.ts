@@ -39,7 +39,16 @@ export const SOURCES: readonly SourceDescriptor[] = [
 ];
 
 /** The unit register every source refers to; read before them, so it is not one of them. */
-export const REGISTER_TABLE: WorkspaceTable = { name: 'units', spec: unitsSpec };
+export const REGISTER_TABLE: WorkspaceTable = {
+  name: 'units',
+  spec: unitsSpec,
+  about: 'the unit register: every faculty, department and section, with its parent and the years it exists',
+  origin: 'the organisation register (SAP/DFØ org. structure), kept by HR',
+  columnsNote:
+    'An empty `parent_id` makes a top-level organisation. `reporting` is `ja` for units that answer the survey. ' +
+    '`first_year`/`last_year` may be empty (always existed / still exists). An optional `short_name` column ' +
+    'gives the label figures and tables use.',
+};
 
 /** Everything read from a workspace, validated and normalised. */
 export interface Sources {

@@ -13,11 +13,19 @@ export interface TableSpec<S extends Shape> {
   optional?: readonly (keyof S & string)[];
   /** Groups of alternatives: each group needs at least one of its columns. */
   oneOf?: readonly (readonly (keyof S & string)[])[];
+  /** Columns the tool reads beyond the data contract: a new file (`init`) leaves them out. */
+  extensions?: readonly (keyof S & string)[];
 }
 
 /** Declares a table's columns, keeping their names as types. */
 export function tableSpec<S extends Shape>(spec: TableSpec<S>): TableSpec<S> {
   return spec;
+}
+
+/** The header of a new file of the table: the contract's columns in order, of each one-of group only the first. */
+export function templateColumns(spec: TableSpec<Shape>): string[] {
+  const left = new Set([...(spec.oneOf ?? []).flatMap((group) => group.slice(1)), ...(spec.extensions ?? [])]);
+  return Object.keys(spec.columns).filter((column) => !left.has(column));
 }
 
 export interface ValidRow<T> {

@@ -15,8 +15,22 @@ import {
 export const absence = defineSource({
   key: 'absence',
   tables: [
-    { name: 'absence', spec: absenceSpec },
-    { name: 'position-codes', spec: positionCodesSpec },
+    {
+      name: 'absence',
+      spec: absenceSpec,
+      about: 'sick leave, one row per person and month (or aggregated)',
+      origin: "SAP/DFØ absence statistics (the same basis as NAV/SSB's sick-leave statistics)",
+      columnsNote:
+        'Give `quarter` (1–4) instead of `month` and `persons` instead of `employee_id` for an export that is ' +
+        'already aggregated. `gender` is `K` or `M`; days are avtalte dagsverk and fraværsdagsverk.',
+    },
+    {
+      name: 'position-codes',
+      spec: positionCodesSpec,
+      about: 'optional: stillingskoder missing from the bundled table, and their group',
+      origin: "HR (DBH's grouping of the state's stillingskoder)",
+      columnsNote: '`group` is `vitenskapelig` or `teknisk-administrativ`.',
+    },
   ],
   read: readAbsence,
   metrics: (data, { units, year, config }) => absenceMetrics(data, units, year, config.suppression.minPersons),
@@ -37,7 +51,7 @@ export const absence = defineSource({
   sheets: absenceSheets,
   diff: {
     // absence.byOrg.<year>, absence.byUnit.<year> … are keyed by year.
-    yearsUnder: ['byOrg', 'byUnit', 'stipendiatByOrg', 'orgRange', 'stipendiatOrgRange'],
+    yearKeyDepth: 2,
     // Sick-leave rates, except the figures that count persons or rows.
     isPercentage: (keys) => !keys.some((k) => /persons|count|rows/i.test(k)),
     suppressible: true,

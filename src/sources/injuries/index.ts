@@ -7,7 +7,15 @@ import { figureInjuries } from './report.js';
 /** Yrkesskader and yrkessykdommer reported to NAV: Figur 2. */
 export const injuries = defineSource({
   key: 'injuries',
-  tables: [{ name: 'injuries', spec: injuriesSpec }],
+  tables: [
+    {
+      name: 'injuries',
+      spec: injuriesSpec,
+      about: 'occupational injuries and diseases, all years',
+      origin: 'the NAV reports (yrkesskademelding) registered by HR',
+      columnsNote: '`kind` is `yrkesskade` or `yrkessykdom`.',
+    },
+  ],
   read: readInjuries,
   metrics: (data, { year }) => injuryMetrics(data, year),
   components: { 'figure-injuries': figureInjuries },

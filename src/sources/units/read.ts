@@ -26,6 +26,7 @@ export const unitsSpec = tableSpec({
     last_year: integer({ optional: true, min: 1900, max: 2999 }),
   },
   optional: ['short_name', 'parent_id', 'first_year', 'last_year'],
+  extensions: ['short_name'],
 });
 
 /**

@@ -7,7 +7,15 @@ import { figureWhistleblowing } from './report.js';
 /** Varslingssaker: chapter 3.5.4 and Figur 10. */
 export const whistleblowing = defineSource({
   key: 'whistleblowing',
-  tables: [{ name: 'whistleblowing', spec: whistleblowingSpec }],
+  tables: [
+    {
+      name: 'whistleblowing',
+      spec: whistleblowingSpec,
+      about: 'whistleblowing cases, without units or names',
+      origin: "the whistleblowing secretariat's case list",
+      columnsNote: '`critical` is `ja`, `nei` or `ikke avsluttet`.',
+    },
+  ],
   read: readWhistleblowing,
   metrics: (data, { year }) => whistleblowingMetrics(data, year),
   components: { 'figure-whistleblowing': figureWhistleblowing },
