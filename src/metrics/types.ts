@@ -1,3 +1,5 @@
+import type { SeverityLevel } from '../sources/incidents/read.js';
+
 /**
  * metrics.json (data contract §4): every figure the report shows. Percentages
  * are 0–100 and unrounded, counts are integers, suppressed values are null,
@@ -75,7 +77,6 @@ export interface SurveyMetrics {
   lights?: Record<Light, number>;
 }
 
-export type SeverityLevel = 'ikke_valgt' | 'ingen_liten_fare' | 'en_viss_fare' | 'farlig' | 'kritisk' | 'katastrofalt';
 export type SeverityCounts = Record<SeverityLevel, number>;
 
 export interface IncidentYear {
@@ -294,3 +295,5 @@ export interface BenchmarksMetrics {
   /** Whether any national figure of the report year is seasonally adjusted (the narrative then adds the caveat). */
   seasonallyAdjusted: boolean;
 }
+
+export type { SeverityLevel };

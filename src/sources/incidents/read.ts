@@ -1,6 +1,5 @@
 import type { Diagnostics } from '../../errors.js';
 import { messages } from '../../messages.js';
-import type { SeverityLevel } from '../../metrics/types.js';
 import { code, date, text, type CellSchema } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
 import type { Table } from '../../workspace/table.js';
@@ -34,6 +33,9 @@ export const STATUSES = ['åpen', 'under behandling', 'lukket', 'avvist'] as con
 export type Status = (typeof STATUSES)[number];
 
 /** The six levels in EQS's spelling, in order, with the metrics key of each. */
+/** Tabell 1's levels, from none chosen to catastrophic. */
+export type SeverityLevel = 'ikke_valgt' | 'ingen_liten_fare' | 'en_viss_fare' | 'farlig' | 'kritisk' | 'katastrofalt';
+
 export const SEVERITY_LABELS: Record<SeverityLevel, string> = {
   ikke_valgt: 'Ikke valgt',
   ingen_liten_fare: 'Ingen/liten fare',
