@@ -24,7 +24,7 @@ const args = Object.fromEntries(
 const SIZES = (args.rows ?? '1000000,5000000').split(',').map(Number);
 const PERSONS = Number(args.persons ?? 100_000);
 
-if (!existsSync(join(ROOT, 'dist/sources/absence.js'))) {
+if (!existsSync(join(ROOT, 'dist/sources/absence/read.js'))) {
   console.error('Build first: npm run build');
   process.exit(2);
 }

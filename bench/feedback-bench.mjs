@@ -15,7 +15,8 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { planFeedback, planFeedbackPages } from '../dist/report/feedback/index.js';
+import { planFeedback, planFeedbackPages } from '../dist/feedback.js';
+import { buildContext } from '../dist/pipeline.js';
 import { systemBrowser } from '../dist/report/pdf/index.js';
 import { nodeFileSystem } from '../dist/workspace/files.js';
 import { Workspace } from '../dist/workspace/workspace.js';
@@ -39,7 +40,7 @@ const pdf = { browser: systemBrowser, env: process.env };
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 let start = performance.now();
-const batch = await planFeedback(workspace, year, {
+const batch = await planFeedback(workspace, buildContext(year), {
   formats: ['html', 'pdf'],
   pdf,
   concurrency: Number(values.concurrency),
@@ -53,7 +54,7 @@ console.log(
 const singles = values.singles === 'all' ? reports : Math.min(reports, Number(values.singles));
 start = performance.now();
 for (let i = 0; i < singles; i++) {
-  const { pages } = await planFeedbackPages(workspace, year);
+  const { pages } = await planFeedbackPages(workspace, buildContext(year));
   const printer = await systemBrowser.launch(search.path);
   try {
     await printer.print(pages[i].html);

@@ -4,8 +4,9 @@
 // checksum as JSON.
 import { Diagnostics } from '../dist/errors.js';
 import { DEFAULT_CONFIG } from '../dist/sources/config.js';
-import { readAbsence } from '../dist/sources/absence.js';
-import { readUnits } from '../dist/sources/units.js';
+import { readAbsence } from '../dist/sources/absence/read.js';
+import { readUnits } from '../dist/sources/units/read.js';
+import { PACKAGE_DIR } from '../dist/workspace/package.js';
 import { nodeFileSystem } from '../dist/workspace/files.js';
 import { Workspace } from '../dist/workspace/workspace.js';
 
@@ -14,7 +15,8 @@ const diagnostics = new Diagnostics();
 const units = await readUnits(workspace, diagnostics);
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
-const data = await readAbsence({ workspace, year: 2025, config: DEFAULT_CONFIG, units, diagnostics });
+const bundled = new Workspace(PACKAGE_DIR, nodeFileSystem);
+const data = await readAbsence({ workspace, bundled, year: 2025, config: DEFAULT_CONFIG, units, diagnostics });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const cpu = process.cpuUsage(cpuStart);
 if (diagnostics.hasErrors()) {
