@@ -7,16 +7,19 @@ import { DEFAULT_CONFIG } from '../dist/sources/config.js';
 import { readAbsence } from '../dist/sources/absence/read.js';
 import { readUnits } from '../dist/sources/units/read.js';
 import { PACKAGE_DIR } from '../dist/workspace/package.js';
+import { NO_IMPORTS } from '../dist/sources/imports.js';
+import { WorkspaceTables } from '../dist/sources/tables.js';
 import { nodeFileSystem } from '../dist/workspace/files.js';
 import { Workspace } from '../dist/workspace/workspace.js';
 
 const workspace = new Workspace(process.argv[2], nodeFileSystem);
 const diagnostics = new Diagnostics();
-const units = await readUnits(workspace, diagnostics);
+const tables = new WorkspaceTables(workspace, NO_IMPORTS, diagnostics);
+const units = await readUnits(tables, diagnostics);
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
 const bundled = new Workspace(PACKAGE_DIR, nodeFileSystem);
-const data = await readAbsence({ workspace, bundled, year: 2025, config: DEFAULT_CONFIG, units, diagnostics });
+const data = await readAbsence({ workspace, bundled, tables, year: 2025, config: DEFAULT_CONFIG, units, diagnostics });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const cpu = process.cpuUsage(cpuStart);
 if (diagnostics.hasErrors()) {

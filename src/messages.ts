@@ -3,6 +3,11 @@
  * stays consistent and can be reviewed (or translated) as a whole. Messages
  * about a cell's value live beside the cell schemas in workspace/cells.ts.
  */
+/** A quoted value cut to a readable length: a 10 MB cell must not become a 10 MB message. */
+export function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 export const messages = {
   // reading files
   missingColumn: (column: string) => `required column "${column}" is missing`,
@@ -15,8 +20,26 @@ export const messages = {
   notCsv: (detail: string) => `the file is not valid CSV: ${detail}`,
   notXlsx: () => `the file is not an Excel workbook (.xlsx)`,
   noSheet: () => `the workbook has no sheet`,
-  noXlsxHeader: () => `the first sheet has no header in row 1`,
+  noXlsxHeader: (row = 1) => `the sheet has no header in row ${row}`,
+  noSuchSheet: (sheet: string, names: readonly string[]) =>
+    `the workbook has no sheet "${sheet}" (its sheets: ${names.map((n) => `"${n}"`).join(', ')})`,
+  noHeaderFound: (sheets: readonly string[], rows: number) =>
+    `no header row with the columns imports.yaml names was found in the first ${rows} rows of ${sheets.length === 1 ? `sheet "${sheets[0]}"` : `the sheets ${sheets.map((n) => `"${n}"`).join(', ')}`}: give header_row (and sheet) in imports.yaml`,
+  noCsvHeaderFound: (rows: number) =>
+    `no header row with the columns imports.yaml names was found in the first ${rows} lines: give header_row in imports.yaml`,
   notEmpty: () => `must not be empty`,
+
+  // imports.yaml
+  importsUnknownColumn: (columns: readonly string[]) =>
+    `is not a column of this table (its columns: ${columns.map((c) => `"${c}"`).join(', ')})`,
+  importsColumnNotInFile: (written: string, key: string, header: readonly string[]) =>
+    `imports.yaml names the column "${written}" (${key}), but the file has no such column (its columns: ${clip(header.map((h) => `"${h}"`).join(', '))})`,
+  importsNoFile: (pattern: string) => `"${pattern}" matches no file of the workspace`,
+  importsManyFiles: (pattern: string, files: readonly string[]) =>
+    `"${pattern}" matches ${files.length} files (${clip(files.join(', '))}): name one`,
+  importsTotalRow: (label: string) => `a sum row ("${clip(label)}") is passed over, not counted`,
+  importsUnknownValue: (value: string, count: number, stanza: string, column: string, nearest: string | null) =>
+    `"${clip(value)}" (${count} row${count === 1 ? '' : 's'}, first here) is not one imports.yaml maps for ${stanza} ${column}${nearest ? `; nearest known: "${clip(nearest)}"` : ''}: add it under ${column === 'unit_id' ? `values.unit_id (or check units:)` : `values.${column}`}`,
 
   // units register
   duplicateUnit: (id: string, firstRow: number) => `unit_id "${id}" is already used in row ${firstRow}`,

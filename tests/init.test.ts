@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, SAMPLES_DIR } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
-import { workspaceTables } from '../src/init/headers.js';
+import { workspaceTables } from '../src/sources/registry.js';
 import { atomicWriter } from '../src/output.js';
 import { nodeFileSystem } from '../src/workspace/files.js';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../src/errors.js';
+import { NO_IMPORTS } from '../src/sources/imports.js';
+import { WorkspaceTables } from '../src/sources/tables.js';
 import { readUnits } from '../src/sources/units/read.js';
 import { lines, memoryWorkspace } from './helpers.js';
 
@@ -13,7 +15,7 @@ describe('units register', () => {
         'F;Fakultet;;nei;;\nI1;Institutt 1;F;ja;;\nI2;Institutt 2;F;JA;;2023\nS;Seksjon;I1;Ja;2024;\nT;Top;;ja;;\n',
     });
     const d = new Diagnostics();
-    const units = (await readUnits(ws, d))!;
+    const units = (await readUnits(new WorkspaceTables(ws, NO_IMPORTS, d), d))!;
     expect(lines(d)).toEqual([]);
     expect(units.orgOf('S')).toBe('F');
     expect(units.orgOf('T')).toBe('T');
@@ -23,7 +25,8 @@ describe('units register', () => {
 
   it('checks references from other files by existence and year', async () => {
     const ws = memoryWorkspace({ 'units.csv': HEADER + 'F;Fakultet;;nei;;\nI1;Institutt;F;ja;2022;2023\n' });
-    const units = (await readUnits(ws, new Diagnostics()))!;
+    const d0 = new Diagnostics();
+    const units = (await readUnits(new WorkspaceTables(ws, NO_IMPORTS, d0), d0))!;
     const d = new Diagnostics();
     expect(units.check('i1', 2022, { file: 'x.csv', row: 2, column: 'unit_id' }, d)).toBe(true);
     expect(units.check('I1', 2024, { file: 'x.csv', row: 3, column: 'unit_id' }, d)).toBe(false);
@@ -39,7 +42,7 @@ describe('units register', () => {
       'units.csv': HEADER + 'A;A;B;ja;;\nB;B;A;ja;;\nA;A igjen;;ja;;\nC;C;X;ja;;\nD;D;;kanskje;2025;2020\n',
     });
     const d = new Diagnostics();
-    await readUnits(ws, d);
+    await readUnits(new WorkspaceTables(ws, NO_IMPORTS, d), d);
     expect(lines(d)).toEqual([
       'units.csv:4:unit_id: unit_id "A" is already used in row 2',
       'units.csv:6:reporting: "kanskje" is not one of "ja", "nei"',
@@ -51,7 +54,9 @@ describe('units register', () => {
 
   it('says so when the register is missing', async () => {
     const d = new Diagnostics();
-    expect(await readUnits(memoryWorkspace({ 'other.csv': 'a\n1\n' }), d)).toBeNull();
+    expect(
+      await readUnits(new WorkspaceTables(memoryWorkspace({ 'other.csv': 'a\n1\n' }), NO_IMPORTS, d), d),
+    ).toBeNull();
     expect(lines(d)).toEqual(['units.csv: units.csv (or units.xlsx) is missing: the workspace needs a unit register']);
   });
 });

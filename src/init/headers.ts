@@ -1,11 +1,5 @@
-import { REGISTER_TABLE, SOURCES } from '../sources/registry.js';
 import type { WorkspaceTable } from '../sources/descriptor.js';
 import { templateColumns } from '../workspace/rows.js';
-
-/** Every table a workspace may hold, the register first, then the sources' in report order. */
-export function workspaceTables(sources = SOURCES): WorkspaceTable[] {
-  return [REGISTER_TABLE, ...sources.flatMap((source) => source.tables ?? [])];
-}
 
 /**
  * The header row of a table's new file, from its spec: where the contract

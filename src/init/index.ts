@@ -1,8 +1,8 @@
 import type { OutputFile } from '../output.js';
 import type { SourceDescriptor } from '../sources/descriptor.js';
-import { SOURCES } from '../sources/registry.js';
+import { SOURCES, workspaceTables } from '../sources/registry.js';
 import { CONFIG_YAML } from './config.js';
-import { headerCsv, workspaceTables } from './headers.js';
+import { headerCsv } from './headers.js';
 import { workspaceReadme } from './readme.js';
 
 export interface InitSources {

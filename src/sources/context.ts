@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Config } from './config.js';
+import type { WorkspaceTables } from './tables.js';
 import type { UnitRegister } from './units/read.js';
 
 /** What every source reader gets: the workspace, the report year and what was read before it. */
@@ -12,4 +13,6 @@ export interface SourceContext {
   config: Config;
   units: UnitRegister;
   diagnostics: Diagnostics;
+  /** The workspace's tables by name, as the contract names them or as imports.yaml maps an export onto them. */
+  tables: WorkspaceTables;
 }

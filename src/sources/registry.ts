@@ -9,6 +9,8 @@ import { actionPlan } from './action-plan/index.js';
 import { benchmarks } from './benchmarks/index.js';
 import { readConfig, type Config } from './config.js';
 import { readContent, type ContentFile } from './content.js';
+import { readImports } from './imports.js';
+import { WorkspaceTables } from './tables.js';
 import type { SourceContext } from './context.js';
 import type { SourceDescriptor, WorkspaceTable } from './descriptor.js';
 import { facts } from './facts/index.js';
@@ -50,6 +52,11 @@ export const REGISTER_TABLE: WorkspaceTable = {
     'gives the label figures and tables use.',
 };
 
+/** Every table a workspace may hold, the register first, then the sources' in report order. */
+export function workspaceTables(sources: readonly SourceDescriptor[] = SOURCES): WorkspaceTable[] {
+  return [REGISTER_TABLE, ...sources.flatMap((source) => source.tables ?? [])];
+}
+
 /** Everything read from a workspace, validated and normalised. */
 export interface Sources {
   year: number;
@@ -78,10 +85,18 @@ export async function readSources(
   sources: readonly SourceDescriptor[] = SOURCES,
 ): Promise<Sources | null> {
   const config = await readConfig(workspace, diagnostics);
-  const units = await readUnits(workspace, diagnostics);
+  const contractColumns = new Map(
+    workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
+  );
+  const tables = new WorkspaceTables(
+    workspace,
+    await readImports(workspace, contractColumns, diagnostics),
+    diagnostics,
+  );
+  const units = await readUnits(tables, diagnostics);
   if (!units) return null;
   const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
-  const context: SourceContext = { workspace, bundled, year, config, units, diagnostics };
+  const context: SourceContext = { workspace, bundled, year, config, units, diagnostics, tables };
   const data = new Map<string, unknown>();
   for (const source of sources) {
     const value = await source.read(context);

@@ -2,28 +2,60 @@ import { messages } from '../messages.js';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { decode, detectEncoding, type TextEncodingName } from './encoding.js';
-import { isBlank, UnreadableFileError, type Table, type TableRow } from './table.js';
+import {
+  HEADER_SEARCH_ROWS,
+  isBlank,
+  UnreadableFileError,
+  type Table,
+  type TableLayout,
+  type TableRow,
+} from './table.js';
 
 const DELIMITERS = [';', ',', '\t'] as const;
 
 /**
  * A CSV table read in streaming passes: one to tell UTF-8 from Windows-1252,
  * one over the first chunk for the delimiter and header, one to parse the rows.
- * None holds the file in memory.
+ * None holds the file in memory. The header is the first line that is not
+ * empty, or the line `layout` names or finds below title lines.
  */
-export async function openCsv(file: string, open: () => AsyncIterable<Uint8Array>): Promise<Table> {
+export async function openCsv(
+  file: string,
+  open: () => AsyncIterable<Uint8Array>,
+  layout: TableLayout = {},
+): Promise<Table> {
   const encoding = await detectEncoding(open());
-  const firstLine = await readFirstLine(open(), encoding);
+  const firstLines = await readFirstLines(
+    open(),
+    encoding,
+    layout.headerRow ?? (layout.isHeader ? HEADER_SEARCH_ROWS : 1),
+  );
+  const firstLine = firstLines[0] ?? '';
   // Excel's "sep=;" first line names the delimiter; the header is the line after it.
   const excelHint = /^\uFEFF?sep=(.)\s*$/i.exec(firstLine);
-  const delimiter = excelHint ? excelHint[1]! : detectDelimiter(firstLine);
+  // Title lines above the header hold few delimiters: the header's own line decides.
+  const delimiter = excelHint ? excelHint[1]! : detectDelimiter(widestLine(firstLines));
   const records = () => parseRecords(open, encoding, delimiter);
   const iterator = records()[Symbol.asyncIterator]();
+  const isHeader = (record: TableRow) =>
+    layout.headerRow !== undefined
+      ? record.row === layout.headerRow
+      : layout.isHeader
+        ? layout.isHeader(record.cells.map((c) => String(c ?? '').trim()))
+        : !record.cells.every(isBlank) && !(excelHint && record.row === 1);
   let first = await iterator.next();
-  while (!first.done && (first.value.cells.every(isBlank) || (excelHint && first.value.row === 1)))
+  while (!first.done && !isHeader(first.value)) {
+    if (layout.isHeader && first.value.row > HEADER_SEARCH_ROWS) {
+      await iterator.return?.(undefined);
+      throw new UnreadableFileError(messages.noCsvHeaderFound(HEADER_SEARCH_ROWS));
+    }
     first = await iterator.next();
+  }
   await iterator.return?.(undefined);
-  if (first.done) throw new UnreadableFileError(messages.emptyFile());
+  if (first.done) {
+    if (layout.isHeader) throw new UnreadableFileError(messages.noCsvHeaderFound(HEADER_SEARCH_ROWS));
+    throw new UnreadableFileError(messages.emptyFile());
+  }
   const header = first.value.cells.map((c) => String(c ?? '').trim());
   const headerRow = first.value.row;
   return { file, header, headerRow, rows: () => dataRows(records(), headerRow, header.length) };
@@ -95,15 +127,26 @@ async function* decodeWithUnixLineEndings(
   if (rest) yield rest;
 }
 
-async function readFirstLine(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): Promise<string> {
+/** The first `count` lines of the file (fewer when it is shorter), reading no further than they need. */
+async function readFirstLines(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncodingName,
+  count: number,
+): Promise<string[]> {
   let text = '';
   for await (const piece of decode(chunks, encoding)) {
     text += piece;
-    const end = text.search(/\r?\n/);
-    if (end >= 0) return text.slice(0, end);
+    const lines = text.split(/\r?\n/);
+    if (lines.length > count) return lines.slice(0, count);
     if (text.length > 1 << 20) break;
   }
-  return text;
+  return text.split(/\r?\n/).slice(0, count);
+}
+
+/** The line with the most delimiter candidates: the header among title lines. */
+function widestLine(lines: readonly string[]): string {
+  const width = (line: string) => [...line].filter((c) => (DELIMITERS as readonly string[]).includes(c)).length;
+  return lines.reduce((best, line) => (width(line) > width(best) ? line : best), lines[0] ?? '');
 }
 
 /** The candidate that splits the header line most often, counting only outside quotes. */

@@ -161,5 +161,6 @@ export async function* readRows<S extends Shape>(
 
 /** The header name of a spec column as the file writes it, for messages about that column. */
 export function headerOf(table: Table, key: string): string {
-  return table.header.find((h) => h.trim().toLowerCase() === key.toLowerCase()) ?? key;
+  const index = table.header.findIndex((h) => h.trim().toLowerCase() === key.toLowerCase());
+  return index < 0 ? key : (table.labels?.[index] ?? table.header[index]!);
 }

@@ -11,8 +11,10 @@ export interface TableRow {
 export interface Table {
   /** Path relative to the workspace, forward slashes. */
   file: string;
-  /** Header cells as written, trimmed. */
+  /** Header cells as written, trimmed; for an export read through imports.yaml, the contract's names. */
   header: string[];
+  /** The header as written in the file, where `header` holds the contract's names: what messages show. */
+  labels?: string[];
   /** The header's row; rows() yields only the rows below it. */
   headerRow: number;
   rows(): AsyncIterable<TableRow>;
@@ -27,6 +29,19 @@ export class UnreadableFileError extends Error {
     super(message);
   }
 }
+
+/** Where the header of an export is, for files that do not start with it (imports.yaml). */
+export interface TableLayout {
+  /** The workbook's sheet, by name; default the first (or the first where `isHeader` finds a header). */
+  sheet?: string;
+  /** The header's row as Excel or an editor shows it; default row 1, or the first that `isHeader` accepts. */
+  headerRow?: number;
+  /** Recognises the header row among the first rows, so title rows above it are passed over. */
+  isHeader?: (cells: readonly string[]) => boolean;
+}
+
+/** How many rows from the top a header is looked for in. */
+export const HEADER_SEARCH_ROWS = 30;
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');

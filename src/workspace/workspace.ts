@@ -4,8 +4,26 @@ import { messages } from '../messages.js';
 import { openCsv } from './csv.js';
 import { detectEncodingOf } from './encoding.js';
 import type { FileSystem } from './files.js';
-import { UnreadableFileError, type Table } from './table.js';
+import { UnreadableFileError, type Table, type TableLayout } from './table.js';
 import { openXlsx } from './xlsx.js';
+
+function globPattern(pattern: string): RegExp {
+  const source = pattern
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+    .split(/(\*\*\/|\*|\?)/)
+    .map((part) =>
+      part === '**/'
+        ? '(?:.*/)?'
+        : part === '*'
+          ? '[^/]*'
+          : part === '?'
+            ? '[^/]'
+            : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${source}$`, 'i');
+}
 
 /** A folder of exports: finds each table as NAME.csv or NAME.xlsx and opens it. */
 export class Workspace {
@@ -40,11 +58,11 @@ export class Workspace {
   }
 
   /** Opens a located table; a file that cannot be read at all becomes a diagnostic and null. */
-  async open(relative: string, diagnostics: Diagnostics): Promise<Table | null> {
+  async open(relative: string, diagnostics: Diagnostics, layout: TableLayout = {}): Promise<Table | null> {
     try {
-      if (relative.toLowerCase().endsWith('.xlsx'))
-        return await openXlsx(relative, await this.fs.readFile(this.path(relative)));
-      return await openCsv(relative, () => this.fs.stream(this.path(relative)));
+      if (/\.xlsx$/i.test(relative))
+        return await openXlsx(relative, await this.fs.readFile(this.path(relative)), layout);
+      return await openCsv(relative, () => this.fs.stream(this.path(relative)), layout);
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         diagnostics.error(relative, error.message, error.row);
@@ -68,5 +86,23 @@ export class Workspace {
 
   async list(folder: string): Promise<string[]> {
     return (await this.fs.isDirectory(this.path(folder))) ? this.fs.readdir(this.path(folder)) : [];
+  }
+
+  /** Every file below `folder`, as paths relative to the workspace, in name order; hidden ones left out. */
+  async files(folder = ''): Promise<string[]> {
+    const found: string[] = [];
+    for (const name of await this.list(folder || '.')) {
+      if (name.startsWith('.')) continue;
+      const relative = folder ? `${folder}/${name}` : name;
+      if (await this.fs.isDirectory(this.path(relative))) found.push(...(await this.files(relative)));
+      else found.push(relative);
+    }
+    return found;
+  }
+
+  /** The files a pattern names: `*` and `?` within a name, `**` for any folders; any case. */
+  async glob(pattern: string): Promise<string[]> {
+    const matcher = globPattern(pattern);
+    return (await this.files()).filter((file) => matcher.test(file));
   }
 }

@@ -1,33 +1,71 @@
 import { messages } from '../messages.js';
 import ExcelJS from 'exceljs';
-import { isBlank, UnreadableFileError, type Cell, type Table, type TableRow } from './table.js';
+import {
+  HEADER_SEARCH_ROWS,
+  isBlank,
+  UnreadableFileError,
+  type Cell,
+  type Table,
+  type TableLayout,
+  type TableRow,
+} from './table.js';
 
-/** The first sheet of a workbook, header in row 1. Excel's dates and numbers keep their types. */
-export async function openXlsx(file: string, bytes: Uint8Array): Promise<Table> {
+/**
+ * A sheet of a workbook as a table: by default the first sheet with its header
+ * in row 1; `layout` names the sheet or the header row, or finds the header
+ * below title rows (a report-centre workbook with a front sheet). Excel's
+ * dates and numbers keep their types.
+ */
+export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLayout = {}): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError(messages.notXlsx());
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError(messages.noSheet());
-  const header = rowCells(sheet.getRow(1), sheet.columnCount).map((c) => (c === null ? '' : cellText(c)).trim());
-  if (header.every((h) => h === '')) throw new UnreadableFileError(messages.noXlsxHeader(), 1);
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1) return;
-    const cells = rowCells(row, header.length);
-    if (!cells.every(isBlank)) rows.push({ row: number, cells });
-  });
-  return {
-    file,
-    header,
-    headerRow: 1,
-    rows: async function* () {
-      yield* rows;
-    },
-  };
+  const names = workbook.worksheets.map((s) => s.name);
+  const candidates = layout.sheet
+    ? workbook.worksheets.filter((s) => s.name.trim().toLowerCase() === layout.sheet!.trim().toLowerCase())
+    : layout.isHeader && layout.headerRow === undefined
+      ? workbook.worksheets
+      : workbook.worksheets.slice(0, 1);
+  if (candidates.length === 0) {
+    throw new UnreadableFileError(layout.sheet ? messages.noSuchSheet(layout.sheet, names) : messages.noSheet());
+  }
+  for (const sheet of candidates) {
+    const headerRow = layout.headerRow ?? findHeaderRow(sheet, layout.isHeader);
+    if (headerRow === null) continue;
+    const header = textCells(sheet.getRow(headerRow), sheet.columnCount);
+    if (header.every((h) => h === '')) throw new UnreadableFileError(messages.noXlsxHeader(headerRow), headerRow);
+    const rows: TableRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (number <= headerRow) return;
+      const cells = rowCells(row, header.length);
+      if (!cells.every(isBlank)) rows.push({ row: number, cells });
+    });
+    return {
+      file,
+      header,
+      headerRow,
+      rows: async function* () {
+        yield* rows;
+      },
+    };
+  }
+  throw new UnreadableFileError(messages.noHeaderFound(layout.sheet ? [layout.sheet] : names, HEADER_SEARCH_ROWS));
+}
+
+/** Row 1, or with `isHeader` the first of the top rows it accepts; null when none is. */
+function findHeaderRow(sheet: ExcelJS.Worksheet, isHeader: TableLayout['isHeader']): number | null {
+  if (!isHeader) return 1;
+  for (let number = 1; number <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); number++) {
+    if (isHeader(textCells(sheet.getRow(number), sheet.columnCount))) return number;
+  }
+  return null;
+}
+
+function textCells(row: ExcelJS.Row, width: number): string[] {
+  return rowCells(row, width).map((c) => (c === null ? '' : cellText(c)).trim());
 }
 
 function rowCells(row: ExcelJS.Row, width: number): Cell[] {

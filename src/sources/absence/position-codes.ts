@@ -41,15 +41,16 @@ const BUNDLED_POSITION_CODES = 'templates/position-codes.csv';
  * code) by the workspace's position-codes.csv|xlsx.
  */
 export async function readPositionCodes({
-  workspace,
+  tables,
   bundled,
+  units,
   diagnostics,
 }: SourceContext): Promise<Map<string, PositionCode>> {
   const table = new Map<string, PositionCode>();
   const defaults = await bundled.open(BUNDLED_POSITION_CODES, diagnostics);
   if (!defaults) throw new Error(`the bundled ${BUNDLED_POSITION_CODES} cannot be read`);
   await addCodes(defaults, table, diagnostics);
-  const own = await workspace.table('position-codes', diagnostics);
+  const own = await tables.open('position-codes', units);
   if (own) await addCodes(own, table, diagnostics);
   return table;
 }

@@ -93,8 +93,8 @@ const fastAbsence = {
 };
 
 export async function readAbsence(context: SourceContext): Promise<AbsenceData | null> {
-  const { workspace, diagnostics, units, year: reportYear } = context;
-  const table = await workspace.table('absence', diagnostics);
+  const { tables, diagnostics, units, year: reportYear } = context;
+  const table = await tables.open('absence', units);
   if (!table) return null;
   const positions = await readPositionCodes(context);
   const columns = matchColumns(table, absenceSpec, diagnostics);

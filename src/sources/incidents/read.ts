@@ -113,8 +113,8 @@ export const incidentsSpec = tableSpec({
   optional: ['category', 'closed_date', ...SEVERITY_COLUMNS],
 });
 
-export async function readIncidents({ workspace, units, diagnostics }: SourceContext): Promise<IncidentsData | null> {
-  const table = await workspace.table('incidents', diagnostics);
+export async function readIncidents({ tables, units, diagnostics }: SourceContext): Promise<IncidentsData | null> {
+  const table = await tables.open('incidents', units);
   if (!table) return null;
   checkOptionalColumns(table, diagnostics);
   const ids = new CaseIds(table.file);

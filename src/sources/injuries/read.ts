@@ -31,8 +31,8 @@ export const injuriesSpec = tableSpec({
   },
 });
 
-export async function readInjuries({ workspace, units, diagnostics }: SourceContext): Promise<InjuriesData | null> {
-  const table = await workspace.table('injuries', diagnostics);
+export async function readInjuries({ tables, units, diagnostics }: SourceContext): Promise<InjuriesData | null> {
+  const table = await tables.open('injuries', units);
   if (!table) return null;
   const injuries: Injury[] = [];
   const ids = new CaseIds(table.file);

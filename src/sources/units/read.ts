@@ -2,7 +2,7 @@ import type { Diagnostics } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { code, integer, text } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
-import type { Workspace } from '../../workspace/workspace.js';
+import type { WorkspaceTables } from '../tables.js';
 
 export interface Unit {
   id: string;
@@ -111,8 +111,8 @@ export class UnitRegister {
 }
 
 /** Reads units.csv|xlsx; null (with an error) when it is missing or unusable. */
-export async function readUnits(workspace: Workspace, diagnostics: Diagnostics): Promise<UnitRegister | null> {
-  const table = await workspace.table('units', diagnostics);
+export async function readUnits(tables: WorkspaceTables, diagnostics: Diagnostics): Promise<UnitRegister | null> {
+  const table = await tables.open('units', null);
   if (!table) {
     if (!diagnostics.hasErrors()) diagnostics.error('units.csv', messages.noUnits());
     return null;

@@ -45,10 +45,11 @@ export const whistleblowingSpec = tableSpec({
 });
 
 export async function readWhistleblowing({
-  workspace,
+  tables,
+  units,
   diagnostics,
 }: SourceContext): Promise<WhistleblowingData | null> {
-  const table = await workspace.table('whistleblowing', diagnostics);
+  const table = await tables.open('whistleblowing', units);
   if (!table) return null;
   const ids = new CaseIds(table.file);
   const spelling = new Map<string, string>();

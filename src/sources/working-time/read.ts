@@ -48,8 +48,8 @@ export const workingTimeSpec = tableSpec({
  * year is its date's; a row may give both when they agree.
  */
 export async function readWorkingTime(context: SourceContext): Promise<WorkingTimeData | null> {
-  const { workspace, diagnostics, units } = context;
-  const table = await workspace.table('working-time', diagnostics);
+  const { tables, diagnostics, units } = context;
+  const table = await tables.open('working-time', units);
   if (!table) return null;
   // One row a breach can mean many rows: they are summed per year, unit and rule as they are read.
   const rows = new Map<string, WorkingTimeRow>();
