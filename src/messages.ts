@@ -16,6 +16,7 @@ export const messages = {
   moreProblems: (count: number) => `… and ${count} more problems in this file (fix the ones above first)`,
   bothCsvAndXlsx: (name: string) => `both a CSV and an XLSX file for "${name}": keep one of them`,
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  unknownYamlKey: (key: string) => `"${key}" is not a key the tool knows here (a misspelling?)`,
   emptyFile: () => `the file is empty: it has no header row`,
   notCsv: (detail: string) => `the file is not valid CSV: ${detail}`,
   notXlsx: () => `the file is not an Excel workbook (.xlsx)`,

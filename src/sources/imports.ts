@@ -27,22 +27,28 @@ const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim(
 const yearKey = z.string().regex(/^\d{4}$/, 'must be a year (four digits)');
 
 function tableMappingSchema(columns: readonly string[]) {
-  const isColumn = z.string().refine((key) => columns.includes(key), {
-    message: messages.importsUnknownColumn(columns),
-  });
   return z
     .object({
       file: text.optional(),
       sheet: text.optional(),
       header_row: z.number().int().min(1).optional(),
-      columns: z.record(isColumn, text).optional(),
-      values: z.record(isColumn, z.record(z.string(), label)).optional(),
+      columns: z.record(z.string(), text).optional(),
+      values: z.record(z.string(), z.record(z.string(), label)).optional(),
       units: z.enum(UNIT_NAMINGS).optional(),
-      separator: z.record(isColumn, z.string().min(1)).optional(),
+      separator: z.record(z.string(), z.string().min(1)).optional(),
       total_rows: z.array(text).optional(),
       date_format: z.enum(DATE_FORMATS).optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((stanza, ctx) => {
+      // Each map is keyed by the contract's columns: a misspelt one would map nothing, unseen.
+      for (const part of ['columns', 'values', 'separator'] as const) {
+        for (const key of Object.keys(stanza[part] ?? {})) {
+          if (!columns.includes(key))
+            ctx.addIssue({ code: 'custom', path: [part, key], message: messages.importsUnknownColumn(columns) });
+        }
+      }
+    });
 }
 
 const surveyMappingSchema = z

@@ -25,7 +25,12 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
-    diagnostics.error(file, issue.message, lineOf(document, path, lineCounter), path.join('.') || undefined);
+    // An unknown key is reported at its own line, not at the line of the map that holds it.
+    const places = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key]) : [path];
+    for (const place of places) {
+      const message = issue.code === 'unrecognized_keys' ? messages.unknownYamlKey(place.at(-1)!) : issue.message;
+      diagnostics.error(file, message, lineOf(document, place, lineCounter), place.join('.') || undefined);
+    }
   }
   return null;
 }
