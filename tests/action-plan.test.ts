@@ -119,8 +119,8 @@ describe('action plan file', () => {
     expect(plan).toBeNull();
     expect(problems).toEqual([
       `${FILE}:20:plans.0.groups.0.measures.1.status: status "ferdig" is not one of "gjennomført", "delvis gjennomført", "ikke gjennomført", "løpende"`,
-      // An unknown key is reported at the object that has it, a missing one at the measure that lacks it.
-      `${FILE}:36:plans.1: Unrecognized key: "colour"`,
+      // An unknown key is reported at its own line, a missing one at the measure that lacks it.
+      `${FILE}:39:plans.1.colour: "colour" is not a key the tool knows here (a misspelling?)`,
       `${FILE}:43:plans.1.groups.0.measures.0.responsible: required (or give rows: [ … ] with responsible in each)`,
     ]);
   });

@@ -119,7 +119,9 @@ describe('the default narrative of chapters 3.5 and 6.3', () => {
   it('states the samples’ 2025 figures', async () => {
     const html = await build([
       'units.csv',
-      'incidents.xlsx',
+      'EQS',
+      'Rapportsenter',
+      'imports.yaml',
       'injuries.csv',
       'whistleblowing.csv',
       'hms-report.config.yaml',

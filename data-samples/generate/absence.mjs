@@ -5,7 +5,9 @@
 // iterative proportional fitting so that each margin the report shows
 // (quarter, gender, position group, org, stipendiat by org) has exactly its
 // target rate. FA-TTO has three persons: its rate is suppressed.
-import { random, writeCsv } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { random, SAMPLES, writeWorkbook } from './lib.mjs';
 import { ORGS, UNITS, existsIn } from './units.mjs';
 
 const YEARS = [2023, 2024, 2025];
@@ -181,13 +183,31 @@ export function absenceCells() {
   return cells;
 }
 
-export function generateAbsence() {
+/**
+ * The sick leave as the report centre hands it out: a workbook with a front
+ * sheet, then the data sheet with title rows above the header, Norwegian
+ * headers, units by name, Kvinne/Mann, stillingskoder with their titles, and
+ * a sum row at the bottom (imports.yaml maps it).
+ */
+export async function generateAbsence() {
   const cells = absenceCells();
-  const round2 = (v) => (Math.round(v * 100) / 100).toFixed(2).replace('.', ',');
-  writeCsv(
-    'absence.csv',
-    ['year', 'quarter', 'unit_id', 'gender', 'position_code', 'persons', 'agreed_days', 'self_certified_days', 'doctor_certified_days'],
-    cells.map((c) => [c.year, c.quarter, c.unit, c.gender, c.code, c.persons, round2(c.agreed), round2(c.self), round2(c.doctor)]),
-    { delimiter: ';', encoding: 'windows-1252' },
-  );
+  const round2 = (v) => Math.round(v * 100) / 100;
+  const names = new Map(UNITS.map((u) => [u.id, u.name]));
+  const titles = positionTitles();
+  const header = ['År', 'Kvartal', 'Organisasjonsenhet', 'Kjønn', 'Stillingskode', 'Antall personer', 'Avtalte dagsverk', 'Egenmeldte fraværsdagsverk', 'Legemeldte fraværsdagsverk'];
+  const rows = cells.map((c) => [c.year, c.quarter, names.get(c.unit), c.gender === 'K' ? 'Kvinne' : 'Mann', `${c.code} ${titles.get(c.code) ?? ''}`.trim(), c.persons, round2(c.agreed), round2(c.self), round2(c.doctor)]);
+  const total = (i) => round2(rows.reduce((s, r) => s + r[i], 0));
+  await writeWorkbook('Rapportsenter/Sykefravær 2023–2025.xlsx', [
+    { name: 'Forside', rows: [['Sykefraværsstatistikk'], ['Utvalg: alle enheter, 1.–4. kvartal 2023–2025'], ['Uttrekk: 15.01.2026']] },
+    {
+      name: 'Sykefravær',
+      rows: [['Sykefravær per kvartal, enhet, kjønn og stillingskode'], ['Kilde: rapportsenteret (SAP)'], [], header, ...rows, ['Sum', null, null, null, null, total(5), total(6), total(7), total(8)]],
+    },
+  ]);
+}
+
+/** The titles of the bundled stillingskoder, as SAP writes a code with its title ("1017 Stipendiat"). */
+function positionTitles() {
+  const text = readFileSync(join(SAMPLES, '..', 'templates', 'position-codes.csv'), 'utf8');
+  return new Map(text.split(/\r?\n/).slice(1).filter(Boolean).map((line) => line.split(/[;,]/)).map(([code, title]) => [code, title]));
 }

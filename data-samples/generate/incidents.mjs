@@ -6,7 +6,7 @@
 // 55/24/15 varslingssaker); earlier years are plausible. Avvist cases are added
 // on top and carry any severity, so they can only disturb the figures if the
 // tool fails to leave them out.
-import { random, writeCsv, writeXlsx } from './lib.mjs';
+import { random, writeCsv } from './lib.mjs';
 import { ORGS, UNITS, existsIn } from './units.mjs';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -199,31 +199,46 @@ export async function generateIncidents() {
 
   checkTopCategories(cases);
 
-  const dimensions = ['person', 'material', 'environment'];
-  await writeXlsx(
-    'incidents.xlsx',
-    ['Case_ID', 'Tittel', 'Unit_ID', 'Registered_Date', 'Case_Type', 'Category', 'Status', 'Closed_Date',
-      ...dimensions.flatMap((d) => [`Severity_${cap(d)}_Actual`, `Severity_${cap(d)}_Potential`]), 'Kilde'],
+  // As the incident system exports its case list: Norwegian headers, display labels, units by name,
+  // categories in one cell separated by ", ", dates dd.mm.yyyy, Windows-1252 (imports.yaml maps it).
+  const dimensions = [['person', 'menneske'], ['material', 'materiell'], ['environment', 'ytre miljø']];
+  const unitName = new Map(UNITS.map((u) => [u.id, u.name]));
+  writeCsv(
+    'EQS/EQS-eksport 2026-01-15.csv',
+    ['Saksnummer', 'Meldingens overskrift', 'Enhet meldingen gjelder', 'Registrert dato', 'Meldingstype', 'Kategorier', 'Saksstatus', 'Lukket dato',
+      ...dimensions.flatMap(([, label]) => [`Konsekvens ${label} – faktisk`, `Konsekvens ${label} – potensiell`]), 'Kilde'],
     cases.map((c) => [
       c.id,
       `${cap(c.type)}: ${c.primary ?? 'forslag'}`,
-      c.unit,
-      c.registered,
-      spell(rng, cap(c.type)),
+      unitName.get(c.unit),
+      norwegianDate(c.registered),
+      spell(rng, TYPE_LABELS[c.type]),
       categoryCell(rng, c.categories),
       spell(rng, c.status),
-      c.closedDate,
-      ...dimensions.flatMap((d) => [severityCell(rng, c.severity[d][0]), severityCell(rng, c.severity[d][1])]),
+      c.closedDate ? norwegianDate(c.closedDate) : '',
+      ...dimensions.flatMap(([d]) => [severityCell(rng, c.severity[d][0]), severityCell(rng, c.severity[d][1])]),
       'EQS',
     ]),
-    { sheet: 'EQS-eksport' },
+    { delimiter: ';', encoding: 'windows-1252' },
   );
 }
 
+/** The incident system's display label of each case type. */
+const TYPE_LABELS = {
+  ulykke: 'Ulykke',
+  nestenulykke: 'Nestenulykke',
+  'farlig forhold': 'Farlig forhold / observasjon',
+  avvik: 'Avvik',
+  forbedringsforslag: 'Forslag til forbedring',
+};
+
+const norwegianDate = (date) =>
+  `${String(date.getUTCDate()).padStart(2, '0')}.${String(date.getUTCMonth() + 1).padStart(2, '0')}.${date.getUTCFullYear()}`;
+
 function categoryCell(rng, categories) {
-  const text = categories.join(rng.next() < 0.5 ? '; ' : ';');
+  const text = categories.join(', ');
   // Stray separators, as hand-edited exports have them.
-  return rng.next() < 0.03 ? ` ${text} ;` : text;
+  return rng.next() < 0.03 ? ` ${text} ,` : text;
 }
 
 function checkTopCategories(cases) {

@@ -33,7 +33,9 @@ export function random(seed) {
   };
 }
 
-const WIN1252 = new Map([...Array(256).keys()].map((b) => [new TextDecoder('windows-1252').decode(Uint8Array.of(b)), b]));
+// Node's 'windows-1252' decoder reads 0x80–0x9F as Latin-1; those bytes are spelt out here.
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WIN1252 = new Map([...Array(256).keys()].map((b) => [b >= 0x80 && b < 0xa0 ? HIGH[b - 0x80] : String.fromCharCode(b), b]));
 
 /**
  * Writes rows (arrays) as CSV. options: delimiter (';'), quoteAll (false),
@@ -72,6 +74,21 @@ export async function writeXlsx(relative, header, rows, options = {}) {
     const column = sheet.getColumn(i + 1);
     if (rows.some((r) => r[i] instanceof Date)) column.numFmt = options.dateFormat ?? 'dd.mm.yyyy';
   });
+  write(relative, await withFixedEntryDates(await workbook.xlsx.writeBuffer()));
+}
+
+/**
+ * Writes a workbook of several sheets, each a list of rows written as they
+ * are from row 1 (title rows, a header, data, a sum row: a report centre's layout).
+ */
+export async function writeWorkbook(relative, sheets) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 0, 1));
+  workbook.creator = 'hms-report sample generator';
+  for (const { name, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
   write(relative, await withFixedEntryDates(await workbook.xlsx.writeBuffer()));
 }
 

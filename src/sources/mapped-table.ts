@@ -100,9 +100,9 @@ export function mapTable(
       if (isBlank(cell)) return cell;
       if (isDate && typeof cell === 'string') return isoDate(cell, format) ?? cell;
       if (isDate) return cell;
-      const parts = separator ? cellToText(cell).split(separator) : [cellToText(cell)];
+      const parts = separator ? splitValues(cellToText(cell), separator) : [cellToText(cell).trim()];
       const mapped: string[] = [];
-      for (const part of parts.map((p) => p.trim()).filter((p) => p !== '')) {
+      for (const part of parts.filter((p) => p !== '')) {
         let value: string | typeof UNMAPPED = part;
         for (const step of steps) if (value !== UNMAPPED) value = step(value, row);
         if (value === UNMAPPED) return UNMAPPED;
@@ -160,6 +160,28 @@ export function mapTable(
 }
 
 const UNMAPPED = Symbol('unmapped');
+
+/**
+ * The values of a multi-valued cell: split at the separator (its spaces do
+ * not matter), trimmed, empty ones dropped. A part ending in a hyphen is a
+ * suspended compound, not a value of its own: "Klem-, kutt- og fallskader"
+ * is one category.
+ */
+export function splitValues(text: string, separator: string): string[] {
+  const values: string[] = [];
+  let pending = '';
+  for (const raw of text.split(separator.trim() || separator)) {
+    const part = raw.trim();
+    if (part.endsWith('-')) {
+      pending += `${part}${separator.trim() ? `${separator.trim()} ` : separator}`;
+      continue;
+    }
+    if (part !== '' || pending !== '') values.push(`${pending}${part}`.trim());
+    pending = '';
+  }
+  if (pending) values.push(pending.trim());
+  return values.filter((v) => v !== '');
+}
 
 function unitNames(units: UnitRegister, naming: Exclude<UnitNaming, 'unit_id'>) {
   const byName = new Map<string, { id: string; label: string }>();

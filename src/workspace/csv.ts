@@ -1,7 +1,7 @@
 import { messages } from '../messages.js';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { decode, detectEncoding, type TextEncodingName } from './encoding.js';
+import { decode, decoderFor, detectEncoding, type TextEncodingName } from './encoding.js';
 import {
   HEADER_SEARCH_ROWS,
   isBlank,
@@ -110,7 +110,7 @@ async function* decodeWithUnixLineEndings(
   chunks: AsyncIterable<Uint8Array>,
   encoding: TextEncodingName,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
+  const decoder = decoderFor(encoding);
   let carriedCr = false;
   const normal = (piece: string): string => {
     let text = carriedCr ? `\r${piece}` : piece;

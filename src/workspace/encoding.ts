@@ -41,9 +41,38 @@ function utf16Of(bytes: Uint8Array): TextEncodingName | undefined {
   return undefined;
 }
 
+/**
+ * The characters Windows-1252 puts at 0x80–0x9F (€ ‚ „ … – — ‘ ’ “ ” …);
+ * the other bytes are Latin-1. Node's own 'windows-1252' decoder reads this
+ * range as Latin-1 control characters, so "Brann – eksplosjon" would lose its
+ * dash and ’ would vanish: the table is ours. Unassigned bytes stay as they are.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+const windows1252Decoder = {
+  decode(bytes?: Uint8Array): string {
+    if (!bytes) return '';
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 8192) {
+      const part = bytes.subarray(i, i + 8192);
+      text += String.fromCharCode(...part.map((b) => b));
+    }
+    return text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  },
+};
+
+/** A decoder for the encoding: streaming (`{ stream: true }`) for the multi-byte ones; Windows-1252 by our table. */
+export function decoderFor(encoding: TextEncodingName): {
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+} {
+  return encoding === 'windows-1252' ? windows1252Decoder : new TextDecoder(encoding);
+}
+
 /** Decodes a stream of chunks to strings; a byte-order mark is dropped. */
 export async function* decode(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
+  const decoder = decoderFor(encoding);
   for await (const chunk of chunks) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { openCsv } from './csv.js';
-import { detectEncodingOf } from './encoding.js';
+import { decoderFor, detectEncodingOf } from './encoding.js';
 import type { FileSystem } from './files.js';
 import { UnreadableFileError, type Table, type TableLayout } from './table.js';
 import { openXlsx } from './xlsx.js';
@@ -81,7 +81,7 @@ export class Workspace {
   /** UTF-8 (a BOM dropped), else Windows-1252: a YAML file saved by an older Windows Notepad is ANSI. */
   async readText(relative: string): Promise<string> {
     const bytes = await this.fs.readFile(this.path(relative));
-    return new TextDecoder(detectEncodingOf(bytes)).decode(bytes);
+    return decoderFor(detectEncodingOf(bytes)).decode(bytes);
   }
 
   async list(folder: string): Promise<string[]> {
