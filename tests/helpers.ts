@@ -32,12 +32,17 @@ export function partsFor(metrics: Metrics, data: Record<string, unknown> = {}): 
   return reportParts(sources, metrics);
 }
 
-/** Bytes of text in Windows-1252 (only Latin-1 range characters are needed here). */
+/** The characters Windows-1252 has at 0x80–0x9F; other bytes are Latin-1. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Bytes of text in Windows-1252. */
 export function windows1252(text: string): Uint8Array {
   return Uint8Array.from(
     [...text].map((c) => {
+      const high = WINDOWS_1252_HIGH.indexOf(c);
+      if (high >= 0) return 0x80 + high;
       const code = c.codePointAt(0)!;
-      if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c} in this helper`);
+      if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c}`);
       return code;
     }),
   );
