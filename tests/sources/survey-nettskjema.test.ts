@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_DIR } from '../../src/workspace/package.js';
 import { Diagnostics } from '../../src/errors.js';
 import { computeMetrics, readSources } from '../../src/sources/registry.js';
 import { parseCodebook } from '../../src/sources/survey/codebook.js';
@@ -522,5 +525,33 @@ describe('Nettskjema codebooks', () => {
       expect.stringMatching(/^a\.json: the codebook is not valid JSON: /),
       'b.txt: not a Nettskjema codebook: expected the text codebook ("* Variabel<TAB>Etikett" and the variables below it) or the JSON of the form\'s elements',
     ]);
+  });
+});
+
+describe('the worked example of docs/workspace.md', () => {
+  it('reads as the guide says: 2024 by the catalogue’s texts, 2025 through the codebook beside it', async () => {
+    const guide = readFileSync(join(PACKAGE_DIR, 'docs/workspace.md'), 'utf8');
+    const example = guide.slice(guide.indexOf('### Worked example'));
+    const blocks = [...example.matchAll(/```(?:yaml)?\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/→/g, '\t'));
+    const names = [
+      'units.csv',
+      'imports.yaml',
+      'survey/questions.yaml',
+      'nettskjema/data-271828-2024-12-02-0915-utf.txt',
+      'nettskjema/data-314159-2026-01-10-1550.txt',
+      'nettskjema/codebook-314159-2026-01-10.txt',
+    ];
+    const diagnostics = new Diagnostics();
+    const sources = await readSources(
+      memoryWorkspace(Object.fromEntries(names.map((name, i) => [name, blocks[i]!]))),
+      2025,
+      diagnostics,
+    );
+    expect(lines(diagnostics)).toEqual([
+      'nettskjema/data-314159-2026-01-10-1550.txt:4:Hvilken enhet svarer du for?: warning: unit "NU-KJE" submitted the 2025 survey 2 times (submissions 5502, 5503): only the latest, 5503, counts',
+    ]);
+    const years = computeMetrics(sources!).survey!.questions.hms_mal!.years;
+    expect(years['2024']).toMatchObject({ positive: 1, applicable: 2 });
+    expect(years['2025']).toMatchObject({ positive: 2, applicable: 2 });
   });
 });

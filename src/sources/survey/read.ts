@@ -248,10 +248,7 @@ async function folderDownloads(context: SourceContext): Promise<Download[]> {
     ),
   ].sort((a, b) => a - b);
   for (const year of years) {
-    if (year > context.year) {
-      found.push({ file: `survey/${year}`, year });
-      continue;
-    }
+    if (year > context.year) continue;
     const file = await workspace.locate(`survey/${year}`, diagnostics);
     if (file) found.push({ file, year });
   }
@@ -369,7 +366,11 @@ function toQuestion(q: Catalogue['questions'][number], catalogue: Catalogue): Su
   };
 }
 
-/** How a year's download is read: the catalogue, its codebook, and whether it is a Nettskjema download rather than the contract's survey/<year>.csv. */
+/**
+ * How a year's download is read: the catalogue, its codebook, and whether it
+ * is known to be a Nettskjema download (named by the stanza or as Nettskjema
+ * names it, or with a codebook) rather than the contract's survey/<year>.csv.
+ */
 interface ExportSetup {
   catalogue: Catalogue;
   questions: readonly SurveyQuestion[];
@@ -518,7 +519,9 @@ async function readExport(
     diagnostics.error(file, messages.surveyNoQuestionFound(year, asked, hadTexts));
     return null;
   }
-  if (setup.nettskjema && missing.length > 0) {
+  // In the contract's survey/<year>.csv a question without its column was not asked; in a download it may have been reworded.
+  const download = setup.nettskjema || unitByText || found.some((f) => f.labels !== null);
+  if (download && missing.length > 0) {
     diagnostics.warning(
       file,
       messages.surveyQuestionsMissing(
