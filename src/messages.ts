@@ -83,16 +83,17 @@ export const messages = {
     `cannot tell which year this download is: no submission has a date in ${columns}; name it under survey.files in imports.yaml ({2025: "…"})`,
   surveyTwoDownloads: (year: number, other: string) =>
     `this download is the ${year} survey, and so is ${other}: name each year's download under survey.files in imports.yaml`,
-  surveyNoQuestionFound: (year: number, questions: number, hadTexts: boolean) =>
+  surveyNoQuestionFound: (year: number, questions: number, hadTexts: boolean, columns: readonly string[]) =>
     `none of the catalogue's ${questions} questions of ${year} is a column of this download, so it gives no answers: ${
       hadTexts
-        ? 'name the questions by their text for this year (texts: {' +
-          year +
-          ': "…"} in survey/questions.yaml), or put the form\'s codebook beside the download'
-        : "its columns are question texts (the codebook was off in Nettskjema): put the form's codebook beside the download (codebook-<formid>.txt or .json) or name each question's text (text: / texts:) in survey/questions.yaml"
-    }`,
-  surveyQuestionsMissing: (year: number, ids: readonly string[], total: number) =>
-    `${ids.length} of the catalogue's ${total} questions of ${year} ${ids.length === 1 ? 'is' : 'are'} not in this download and show${ids.length === 1 ? 's' : ''} no data: ${clip(ids.join(', '), 300)}; give their text for ${year} (texts: {${year}: "…"}) or, if not asked that year, columns: {${year}: null}`,
+        ? `name the questions by their text for this year (texts: {${year}: "…"} in survey/questions.yaml), or put the form's codebook beside the download`
+        : `its columns are question texts (the codebook was off in Nettskjema): put the form's codebook beside the download (codebook-<formid>.txt or .json) or name each question's text (text: / texts:) in survey/questions.yaml`
+    } (its columns: ${columns.length === 0 ? "none besides the unit and Nettskjema's own" : clip(columns.map((c) => `"${c}"`).join(', '), 200)})`,
+  surveyQuestionsMissing: (year: number, missing: readonly { id: string; nearest: string | null }[], total: number) =>
+    `${missing.length} of the catalogue's ${total} questions of ${year} ${missing.length === 1 ? 'is' : 'are'} not in this download and show${missing.length === 1 ? 's' : ''} no data: ${clip(
+      missing.map((q) => (q.nearest ? `${q.id} (nearest unread column: "${clip(q.nearest, 60)}")` : q.id)).join('; '),
+      400,
+    )}; give the text of ${year} (texts: {${year}: "…"}) or, if not asked that year, columns: {${year}: null}`,
   surveyUnknownLabel: (
     value: string,
     count: number,

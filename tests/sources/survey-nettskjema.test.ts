@@ -314,7 +314,7 @@ describe('Nettskjema downloads: never silent', () => {
     });
     expect(metrics).toBeNull();
     expect(lines(diagnostics)).toEqual([
-      `${name}: none of the catalogue's 4 questions of 2025 is a column of this download, so it gives no answers: its columns are question texts (the codebook was off in Nettskjema): put the form's codebook beside the download (codebook-<formid>.txt or .json) or name each question's text (text: / texts:) in survey/questions.yaml`,
+      `${name}:1: none of the catalogue's 4 questions of 2025 is a column of this download, so it gives no answers: its columns are question texts (the codebook was off in Nettskjema): put the form's codebook beside the download (codebook-<formid>.txt or .json) or name each question's text (text: / texts:) in survey/questions.yaml (its columns: "${TEXT.unit}", "${TEXT.mal}", "${TEXT.risiko}", "${TEXT.harKjem}", "Har enheten rutiner for stoff…)`,
     ]);
   });
 
@@ -329,7 +329,7 @@ describe('Nettskjema downloads: never silent', () => {
     const { diagnostics, metrics } = await build(files, { catalogue });
     expect(diagnostics.errors).toEqual([]);
     expect(lines(diagnostics).filter((l) => l.startsWith('survey/2024.txt'))).toEqual([
-      `survey/2024.txt:1: warning: 1 of the catalogue's 4 questions of 2024 is not in this download and shows no data: hms_mal; give their text for 2024 (texts: {2024: "…"}) or, if not asked that year, columns: {2024: null}`,
+      `survey/2024.txt:1: warning: 1 of the catalogue's 4 questions of 2024 is not in this download and shows no data: hms_mal (nearest unread column: "${TEXT.malBefore}"); give the text of 2024 (texts: {2024: "…"}) or, if not asked that year, columns: {2024: null}`,
     ]);
     expect(Object.keys(metrics!.survey!.questions.hms_mal!.years)).toEqual(['2025']);
 

@@ -14,6 +14,7 @@ import {
   columnIndex,
   CREATED_COLUMNS,
   isDownloadName,
+  isMetaColumn,
   SUBMISSION_ID_COLUMNS,
   yearOfSubmissions,
 } from './nettskjema.js';
@@ -516,17 +517,25 @@ async function readExport(
   const asked = found.length + missing.length;
   if (found.length === 0 && asked > 0) {
     // An export of which nothing is read is not a year in which nobody answered.
-    diagnostics.error(file, messages.surveyNoQuestionFound(year, asked, hadTexts));
+    const others = table.header.filter((h, i) => i !== unitIndex && h.trim() !== '' && !isMetaColumn(h));
+    diagnostics.error(file, messages.surveyNoQuestionFound(year, asked, hadTexts, others), table.headerRow);
     return null;
   }
   // In the contract's survey/<year>.csv a question without its column was not asked; in a download it may have been reworded.
   const download = setup.nettskjema || unitByText || found.some((f) => f.labels !== null);
   if (download && missing.length > 0) {
+    const used = new Set([unitIndex, ...found.map((f) => f.index)]);
+    const unused = table.header.filter((h, i) => !used.has(i) && h.trim() !== '' && !isMetaColumn(h));
     diagnostics.warning(
       file,
       messages.surveyQuestionsMissing(
         year,
-        missing.map((q) => q.id),
+        missing.map((q) => {
+          // The column it most likely is: a reworded text, among the columns nothing else was found in.
+          const variable = q.columnIn(year)!;
+          const wanted = codebookQuestion(codebook, variable)?.text ?? q.textIn(year) ?? variable;
+          return { id: q.id, nearest: nearest(wanted, unused) };
+        }),
         asked,
       ),
       table.headerRow,
