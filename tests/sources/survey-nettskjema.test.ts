@@ -220,6 +220,20 @@ describe('Nettskjema downloads read to the same figures as the contract form', (
     expect({ survey: metrics!.survey, units: metrics!.units }).toEqual(expected);
   });
 
+  it('reads a classic download whose question texts hold more commas than the header has tabs', async () => {
+    const expected = await contractFigures({ 2025: SUBMISSIONS_2025 });
+    const wordy: Form = {
+      ...form(2025),
+      questions: form(2025).questions.map((q) => ({ ...q, text: `${q.text} (a, b, c, d)` })),
+    };
+    const { metrics, diagnostics } = await build({
+      'survey/data-314159-2026-01-10-1550-utf.txt': classicDownload(wordy, SUBMISSIONS_2025, { codebook: false }),
+      'survey/codebook-314159-2026-01-10.txt': textCodebook(wordy, '2026-01-10 15:50'),
+    });
+    expect(diagnostics.errors).toEqual([]);
+    expect({ survey: metrics!.survey, units: metrics!.units }).toEqual(expected);
+  });
+
   it('reads an API CSV with the codebook off through a JSON codebook the stanza names', async () => {
     const expected = await contractFigures({ 2025: SUBMISSIONS_2025 });
     const { metrics, diagnostics } = await build({

@@ -193,7 +193,7 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
   const questions = catalogue.questions.map((q) => toQuestion(q, catalogue));
   const byYear = new Map<number, { download: Download; table: Table }>();
   for (const download of downloads) {
-    const table = await workspace.open(download.file, diagnostics);
+    const table = await openDownload(context, download.file);
     if (!table) continue;
     const year = download.year ?? (await yearOf(table, diagnostics));
     if (year === null || year > reportYear) continue;
@@ -214,6 +214,18 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
     if (read) years.push(read);
   }
   return { questions, years };
+}
+
+/**
+ * Opens a download. The classic download is tab-separated and unquoted, so
+ * question texts with commas in its header can outnumber the tabs: a header
+ * whose cells still hold tabs was split on the wrong character.
+ */
+async function openDownload(context: SourceContext, file: string): Promise<Table | null> {
+  const { workspace, diagnostics } = context;
+  const table = await workspace.open(file, diagnostics);
+  if (!table || !table.header.some((cell) => cell.includes('\t'))) return table;
+  return workspace.open(file, diagnostics, { delimiter: '\t' });
 }
 
 function basename(file: string): string {
