@@ -77,7 +77,42 @@ export const messages = {
   surveyGateNotAsked: (question: string, gate: string, column: string) =>
     `question "${question}" applies only to units that pass "${gate}", but this export has no column "${column}" for it: no unit can pass, so "${question}" shows no data this year`,
   surveyMisnamedExport: () =>
-    `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)`,
+    `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv), or as Nettskjema names a download (data-<formid>-….txt); any other name is read through the survey stanza of imports.yaml (file: "survey/*.csv")`,
+  surveyNotInStanza: () =>
+    `not read: the survey stanza of imports.yaml names the survey downloads, and this file is not one of them (file:, files:)`,
+  surveyNoYear: (columns: string) =>
+    `cannot tell which year this download is: no submission has a date in ${columns}; name it under survey.files in imports.yaml ({2025: "…"})`,
+  surveyTwoDownloads: (year: number, other: string) =>
+    `this download is the ${year} survey, and so is ${other}: name each year's download under survey.files in imports.yaml`,
+  surveyNoQuestionFound: (year: number, questions: number, hadTexts: boolean, columns: readonly string[]) =>
+    `none of the catalogue's ${questions} questions of ${year} is a column of this download, so it gives no answers: ${
+      hadTexts
+        ? `name the questions by their text for this year (texts: {${year}: "…"} in survey/questions.yaml), or put the form's codebook beside the download`
+        : `its columns are question texts (the codebook was off in Nettskjema): put the form's codebook beside the download (codebook-<formid>.txt or .json) or name each question's text (text: / texts:) in survey/questions.yaml`
+    } (its columns: ${columns.length === 0 ? "none besides the unit and Nettskjema's own" : clip(columns.map((c) => `"${c}"`).join(', '), 200)})`,
+  surveyQuestionsMissing: (year: number, missing: readonly { id: string; nearest: string | null }[], total: number) =>
+    `${missing.length} of the catalogue's ${total} questions of ${year} ${missing.length === 1 ? 'is' : 'are'} not in this download and show${missing.length === 1 ? 's' : ''} no data: ${clip(
+      missing.map((q) => (q.nearest ? `${q.id} (nearest unread column: "${clip(q.nearest, 60)}")` : q.id)).join('; '),
+      400,
+    )}; give the text of ${year} (texts: {${year}: "…"}) or, if not asked that year, columns: {${year}: null}`,
+  surveyUnknownLabel: (
+    value: string,
+    count: number,
+    question: string,
+    scale: string,
+    nearest: string | null,
+    offScale: string | null,
+  ) =>
+    `"${clip(value)}" (${count} row${count === 1 ? '' : 's'}, first here) is not an answer option of question "${question}"${
+      offScale !== null
+        ? `: the codebook gives it the code "${offScale}", which scale "${scale}" does not have`
+        : ` (scale "${scale}")${nearest ? `; nearest known: "${clip(nearest)}"` : ''}: add the label to the scale's options or to the codebook`
+    }`,
+  surveyUnknownUnit: (value: string, count: number, naming: string, nearest: string | null) =>
+    `"${clip(value)}" (${count} row${count === 1 ? '' : 's'}, first here) is not ${naming} of units.csv${nearest ? `; nearest known: "${clip(nearest)}"` : ''}: correct the register (or units: in the survey stanza of imports.yaml)`,
+  surveyCodebookUnreadable: () =>
+    `not a Nettskjema codebook: expected the text codebook ("* Variabel<TAB>Etikett" and the variables below it) or the JSON of the form's elements`,
+  surveyCodebookNotJson: (detail: string) => `the codebook is not valid JSON: ${clip(detail)}`,
   surveyUnitNotReporting: (id: string) =>
     `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
   surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>

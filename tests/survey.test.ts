@@ -338,7 +338,7 @@ questions:
   it('warns about an export whose name is not its year', async () => {
     const { diagnostics } = await build({ 'survey/hms-2025.csv': nettskjema(HEADER, []), 'survey/notater.txt': 'x' });
     expect(lines(diagnostics)).toEqual([
-      'survey/hms-2025.csv: warning: not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv)',
+      'survey/hms-2025.csv: warning: not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv), or as Nettskjema names a download (data-<formid>-….txt); any other name is read through the survey stanza of imports.yaml (file: "survey/*.csv")',
     ]);
   });
 

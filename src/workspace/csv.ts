@@ -34,7 +34,7 @@ export async function openCsv(
   // Excel's "sep=;" first line names the delimiter; the header is the line after it.
   const excelHint = /^\uFEFF?sep=(.)\s*$/i.exec(firstLine);
   // Title lines above the header hold few delimiters: the header's own line decides.
-  const delimiter = excelHint ? excelHint[1]! : detectDelimiter(widestLine(firstLines));
+  const delimiter = layout.delimiter ?? (excelHint ? excelHint[1]! : detectDelimiter(widestLine(firstLines)));
   const records = () => parseRecords(open, encoding, delimiter);
   const iterator = records()[Symbol.asyncIterator]();
   const isHeader = (record: TableRow) =>
