@@ -121,6 +121,7 @@ describe('the default narrative of chapters 3.5 and 6.3', () => {
       'units.csv',
       'EQS',
       'Rapportsenter',
+      'survey',
       'imports.yaml',
       'injuries.csv',
       'whistleblowing.csv',

@@ -1,6 +1,7 @@
 // The annual HMS survey: survey/questions.yaml and one Nettskjema export a
-// year, 2021–2025 (2023 as XLSX, the rest as Nettskjema's CSV: semicolons,
-// every field quoted). Answer counts are constructed, not drawn: each
+// year, 2021–2025 (2023 as XLSX, 2021, 2022 and 2024 as Nettskjema's CSV with
+// the codebook on: semicolons, every field quoted; 2025 as the classic
+// download with the codebook off, and its codebook). Answer counts are constructed, not drawn: each
 // question/year gets exactly the number of positive answers that rounds to the
 // seed report's percent, and the seeded shuffle only decides which units give them.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -87,7 +88,9 @@ function catalogueYaml() {
   lines.push('questions:');
   for (const q of QUESTIONS) {
     lines.push(`  - id: ${q.id}`, `    section: ${quote(q.section)}`, `    theme: ${quote(q.theme)}`, `    scale: ${q.scale}`, `    column: ${q.column}`);
-    if (q.columns) lines.push(`    columns: {${Object.entries(q.columns).map(([y, c]) => `${y}: ${c}`).join(', ')}}`);
+    // A question the 2025 download does not have is said to be not asked then (null), or reading it warns.
+    const columns = { ...q.columns, ...(q.percent[0] === null ? { [DOWNLOAD_YEAR]: null } : {}) };
+    if (Object.keys(columns).length) lines.push(`    columns: {${Object.entries(columns).map(([y, c]) => `${y}: ${c}`).join(', ')}}`);
     if (q.gate) lines.push(`    applies_if: {question: ${q.gate}, in: ["1"]}`);
     lines.push('    report: true');
   }
@@ -158,6 +161,52 @@ function exportRows(year, answers, rng) {
 
 const stamp = (date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
+/**
+ * The 2025 survey as Nettskjema hands it out with the codebook off (its
+ * default): the classic download, tab-separated, headed by the questions'
+ * texts and answered with the options' labels and the units' names, and the
+ * form's codebook beside it, which the tool uses to read it.
+ */
+const DOWNLOAD_YEAR = 2025;
+const FORM = { id: 284411, name: 'Årlig HMS-rapportering 2025', downloaded: '01.12.2025 10:15' };
+
+function writeDownload(header, rows) {
+  const byColumn = new Map([
+    ...QUESTIONS.map((q) => [q.column, { text: q.theme, options: SCALES[q.scale].options }]),
+    ...GATES.map((g) => [g.column, { text: g.theme, options: SCALES.janei.options }]),
+  ]);
+  const unitNames = reportingUnits(DOWNLOAD_YEAR).map((u, i) => [String(i + 1), u.name]);
+  byColumn.set('enhet', { text: 'Hvilken enhet svarer skjemaet for?', options: unitNames });
+  byColumn.set('kommentar', { text: 'Kommentarer til årets rapportering', options: [] });
+  const nameOf = new Map(UNITS.map((u) => [u.id, u.name]));
+  const variables = header.slice(3);
+  const pad = (n) => String(n).padStart(2, '0');
+  const local = (date) => `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+  const lines = [['NR', 'Opprettet', 'Endret', ...variables.map((v) => byColumn.get(v).text), 'Svartid']];
+  for (const [id, created, answerMs, ...answers] of rows) {
+    const labels = answers.map((value, i) => {
+      const variable = variables[i];
+      if (variable === 'enhet') return nameOf.get(value);
+      return byColumn.get(variable).options.find(([code]) => code === value)?.[1] ?? value;
+    });
+    lines.push([id, local(created), local(created), ...labels, `${Math.max(1, Math.round(answerMs / 60_000))} minutt`]);
+  }
+  const [d, t] = FORM.downloaded.split(' ');
+  const [dd, mm, yyyy] = d.split('.');
+  write(`survey/data-${FORM.id}-${yyyy}-${mm}-${dd}-${t.replace(':', '')}-utf.txt`, lines.map((l) => l.join('\t')).join('\n') + '\n');
+  const codebook = [`* ${FORM.name} (id ${FORM.id}) - ${FORM.downloaded}`, '', '* Variabel\tEtikett'];
+  for (const variable of variables) {
+    const { text, options } = byColumn.get(variable);
+    codebook.push('', '', `${variable}\t${text}`);
+    if (options.length) codebook.push('', ...options.map(([code, label]) => `${code}\t${label}`));
+  }
+  write(`survey/codebook-${FORM.id}-${yyyy}-${mm}-${dd}.txt`, codebook.join('\n') + '\n');
+}
+
+function write(relative, text) {
+  writeFileSync(join(SAMPLES, relative), text);
+}
+
 export async function generateSurvey() {
   mkdirSync(join(SAMPLES, 'survey'), { recursive: true });
   writeFileSync(join(SAMPLES, 'survey', 'questions.yaml'), catalogueYaml());
@@ -175,7 +224,9 @@ export async function generateSurvey() {
   for (const year of YEARS) {
     const rng = random(610_000 + year);
     const { header, rows } = exportRows(year, answersFor(year, rng, gateOrder), rng);
-    if (XLSX_YEARS.has(year)) {
+    if (year === DOWNLOAD_YEAR) {
+      writeDownload(header, rows);
+    } else if (XLSX_YEARS.has(year)) {
       // Nettskjema's Excel report: numbers as numbers, the timestamp as a real date.
       const numeric = rows.map((r) => r.map((v, i) => (i >= 4 && i < r.length - 1 && v !== '' ? Number(v) : v === '' ? null : v)));
       await writeXlsx(`survey/${year}.xlsx`, header, numeric, { dateFormat: 'yyyy-mm-dd hh:mm:ss', sheet: 'Svar' });

@@ -77,8 +77,9 @@ async function* parseRecords(
   // Line numbers come from counting the line breaks in each record's raw text:
   // csv-parse's own `info` costs more than twice as much on a large export.
   // Empty lines are kept (and skipped by the caller) so that every line is counted.
+  // A quote inside an unquoted field (a free-text answer in a tab-separated Nettskjema download) is text.
   const parser = Readable.from(decodeWithUnixLineEndings(open(), encoding)).pipe(
-    parse({ delimiter, relax_column_count: true, skip_empty_lines: false, raw: true, bom: true }),
+    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true }),
   );
   let line = 1;
   try {
