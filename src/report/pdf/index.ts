@@ -1,7 +1,7 @@
 import { EXIT_USAGE, HmsError, type Diagnostic } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { EXIT_NO_BROWSER, findBrowser, type BrowserSearch } from './browser.js';
-import { destinationPages, finishPdf } from './pdf-file.js';
+import { addOutline, destinationPages, finishPdf, type OutlineEntry } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
 import { unescapeHtml } from '../html-escape.js';
 
@@ -30,6 +30,7 @@ export async function renderPdf(
   tocTargets: readonly string[],
   printer: PdfPrinter,
   info: { date: Date; author: string },
+  outline: readonly OutlineEntry[] = [],
 ): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
@@ -43,7 +44,8 @@ export async function renderPdf(
     }
     const next = Object.fromEntries([...tocPages].map(([target, page]) => [target, String(page)]));
     if (pass > 0 && tocTargets.every((t) => fill[t] === next[t])) {
-      return { pdf: finishPdf(printed.pdf, info), tocPages, blockedRequests: printed.blockedRequests };
+      const pdf = finishPdf(addOutline(printed.pdf, outline), info);
+      return { pdf, tocPages, blockedRequests: printed.blockedRequests };
     }
     fill = next;
   }
@@ -99,7 +101,7 @@ export async function printReport(
   // The TOC's page slots, whatever headings the layout chose to list.
   const tocTargets = [...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!);
   try {
-    const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) });
+    const report = await renderPdf(html, tocTargets, printer, { date, author: metaAuthor(html) }, outlineEntries(html));
     const warnings = report.blockedRequests.map((url): Diagnostic => ({
       severity: 'warning',
       file: 'report.html',
@@ -134,6 +136,32 @@ export async function startPrinter(
   } catch (error) {
     throw new HmsError(messages.browserFailed(search.path, firstLine(error), year), EXIT_NO_BROWSER);
   }
+}
+
+/**
+ * The bookmarks: every heading the table of contents lists, with the text the
+ * heading itself shows ("2.4 Rammer og betingelser …", "1. Sammendrag"),
+ * read once from the very HTML that is printed.
+ */
+export function outlineEntries(html: string): OutlineEntry[] {
+  const targets = new Set([...html.matchAll(/class="toc-page" data-target="([^"]+)"/g)].map((m) => m[1]!));
+  const entries: OutlineEntry[] = [];
+  for (const match of html.matchAll(/<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)) {
+    const [, level, id, inner] = match;
+    if (!targets.has(id!)) continue;
+    const title = decodeReferences(unescapeHtml(inner!.replace(/<[^>]*>/g, '')))
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim();
+    entries.push({ title, target: id!, level: Number(level) });
+  }
+  return entries;
+}
+
+/** Numeric character references (`&#45;`, `&#x2013;`) as the characters they stand for. */
+function decodeReferences(text: string): string {
+  return text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
+    String.fromCodePoint(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code)),
+  );
 }
 
 /** The document's <meta name="author">, which Chromium does not carry into the PDF itself. */
