@@ -12,6 +12,7 @@ import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
 import { fontFaceCss } from './pdf/fonts.js';
 import { chapterPageCss } from './pdf/page-css.js';
+import { typesetHtml } from './typography.js';
 
 export interface HtmlReport {
   html: string;
@@ -59,16 +60,19 @@ export async function renderHtml(
   );
   const title = `HMS-årsrapport ${metrics.year}`;
   const layout = Handlebars.create().compile(templates.layout, { strict: false });
-  const html = layout({
-    title,
-    institution: metrics.institution,
-    year: metrics.year,
-    fontCss: fontFaceCss(),
-    css: templates.css,
-    pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
-    toc: body.headings.filter((h) => h.level <= 3),
-    body: scrollableTables(body.html),
-  });
+  // One typography pass over every text of the document: narrative, templates, data, figures, captions.
+  const html = typesetHtml(
+    layout({
+      title,
+      institution: metrics.institution,
+      year: metrics.year,
+      fontCss: fontFaceCss(),
+      css: templates.css,
+      pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
+      toc: body.headings.filter((h) => h.level <= 3),
+      body: scrollableTables(body.html),
+    }),
+  );
   return { html, headings: body.headings, title };
 }
 

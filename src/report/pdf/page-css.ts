@@ -1,3 +1,5 @@
+import { typesetText } from '../typography.js';
+
 /**
  * The running header names the chapter a page belongs to. Chromium prints
  * CSS @page margin boxes but has neither string-set nor running elements, so
@@ -20,7 +22,7 @@ export function chapterPageCss(chapters: readonly Chapter[]): string {
       const page = `kapittel-${index + 1}`;
       const selector = `[id="${cssString(chapter.id)}"]`;
       return `${selector}, ${selector} ~ * { page: ${page}; }
-@page ${page} { @top-center { content: "${cssString(`${chapter.number}. ${plainText(chapter.title)}`)}"; } }`;
+@page ${page} { @top-center { content: "${cssString(`${chapter.number}. ${typesetText(plainText(chapter.title))}`)}"; } }`;
     })
     .join('\n');
 }
