@@ -15,7 +15,14 @@ import { computeMetrics } from './metrics/index.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
-import { EXIT_NO_BROWSER, formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
+import {
+  EXIT_NO_BROWSER,
+  formatOf,
+  printReport,
+  reportDate,
+  type OutputFormat,
+  type PdfBuildOptions,
+} from './report/pdf/index.js';
 import type { Templates } from './report/templates.js';
 import { readSources, type Sources } from './sources/index.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -51,6 +58,7 @@ export async function validateWorkspace(
   workspace: Workspace,
   year: number,
   templates: Templates,
+  env: Record<string, string | undefined> = {},
 ): Promise<ValidationResult> {
   const read = await readWorkspace(workspace, year);
   if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
@@ -58,10 +66,17 @@ export async function validateWorkspace(
   const metrics = computeMetrics(sources);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
-  const html = await renderHtml(metrics, sources.config, content, templates, diagnostics, {
-    actionPlan: sources.actionPlan,
-    facts: sources.facts,
-  });
+  // The cover's date without publication.date: the PDF's own date, never the clock (a bad SOURCE_DATE_EPOCH is reported when printing).
+  const date = reportDate(year, env.SOURCE_DATE_EPOCH);
+  const html = await renderHtml(
+    metrics,
+    sources.config,
+    content,
+    templates,
+    diagnostics,
+    { actionPlan: sources.actionPlan, facts: sources.facts },
+    { reportDate: date instanceof Date ? date : (reportDate(year, undefined) as Date) },
+  );
   const all = sorted([...read.diagnostics, ...diagnostics.items]);
   return diagnostics.hasErrors()
     ? { diagnostics: all, ok: false }
@@ -94,7 +109,7 @@ export async function planBuild(
   templates: Templates,
   options: BuildOptions = {},
 ): Promise<BuildPlan> {
-  const validation = await validateWorkspace(workspace, year, templates);
+  const validation = await validateWorkspace(workspace, year, templates, options.pdf?.env);
   if (!validation.report) throw new HmsError('invalid workspace', EXIT_INVALID, validation.diagnostics);
   const { metrics, html: report } = validation.report;
   const formats = options.formats ?? ['html', 'json'];

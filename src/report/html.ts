@@ -13,6 +13,13 @@ import type { Templates } from './templates.js';
 import { fontFaceCss } from './pdf/fonts.js';
 import { chapterPageCss } from './pdf/page-css.js';
 import { typesetHtml } from './typography.js';
+import { formatDate } from './format.js';
+import { createRequire } from 'node:module';
+
+/** What the build itself knows: the report date (SOURCE_DATE_EPOCH, else 1 January after the report year). */
+export interface BuildContext {
+  reportDate: Date;
+}
 
 export interface HtmlReport {
   html: string;
@@ -32,6 +39,7 @@ export async function renderHtml(
   templates: Templates,
   diagnostics: Diagnostics,
   narrative: NarrativeSources = { actionPlan: null, facts: null },
+  build: BuildContext = { reportDate: new Date(Date.UTC(metrics.year + 1, 0, 1)) },
 ): Promise<HtmlReport> {
   const counters = { figure: 0, table: 0 };
   const context: ComponentContext = {
@@ -71,9 +79,51 @@ export async function renderHtml(
       pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
       toc: body.headings.filter((h) => h.level <= 3),
       body: scrollableTables(body.html),
+      publication: publication(metrics, config, build),
     }),
   );
   return { html, headings: body.headings, title };
+}
+
+const require = createRequire(import.meta.url);
+const TOOL_VERSION = (require('../../package.json') as { version: string }).version;
+
+/** The exports a report can be made from, as the colophon names them, in the report's order. */
+const SOURCE_NAMES: [keyof Metrics, string][] = [
+  ['survey', 'enhetenes årlige HMS-rapportering (spørreskjema)'],
+  ['incidents', 'uønskede hendelser og avvik (avvikssystemet)'],
+  ['injuries', 'yrkesskader og yrkessykdommer'],
+  ['workingTime', 'brudd på arbeidstidsbestemmelser (lønns- og personalsystemet)'],
+  ['whistleblowing', 'varslingssaker'],
+  ['absence', 'sykefravær (lønns- og personalsystemet)'],
+  ['benchmarks', 'nasjonale tall og tall fra sektoren (benchmarks.yaml)'],
+];
+
+/**
+ * The cover's and the colophon's facts: from the config's `publication`
+ * where given; the date otherwise from the build (never the clock), the
+ * publisher otherwise the institution.
+ */
+function publication(metrics: Metrics, config: Config, build: BuildContext) {
+  const given = config.publication;
+  const date = given.date ?? build.reportDate.toISOString().slice(0, 10);
+  return {
+    logo: config.logo?.dataUrl,
+    publisher: given.publisher ?? metrics.institution,
+    contact: given.contact,
+    date: formatDate(date),
+    dateIso: date,
+    caseNumber: given.caseNumber,
+    reviewedIn: given.reviewedIn,
+    sources: sentence(SOURCE_NAMES.filter(([key]) => metrics[key] != null).map(([, name]) => name)),
+    version: TOOL_VERSION,
+  };
+}
+
+/** "A; b; c", capitalised: the colophon's list of sources as one sentence. */
+function sentence(parts: readonly string[]): string {
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
