@@ -28,6 +28,7 @@ import { readSources, type Sources } from './sources/index.js';
 import type { Workspace } from './workspace/workspace.js';
 import { stableJson } from './json.js';
 import { tablesXlsx } from './report/tables-xlsx.js';
+import { checkNarrativeSpelling } from './report/spelling.js';
 
 export interface SourcesResult {
   sources: Sources | null;
@@ -77,7 +78,9 @@ export async function validateWorkspace(
     { actionPlan: sources.actionPlan, facts: sources.facts },
     { reportDate: date instanceof Date ? date : (reportDate(year, undefined) as Date) },
   );
-  const all = sorted([...read.diagnostics, ...diagnostics.items]);
+  // Misspelt words of the narrative are warnings at their line: they never stop a build.
+  const spelling = await checkNarrativeSpelling(workspace, year, content, await templates.read('ordliste.txt'));
+  const all = sorted([...read.diagnostics, ...diagnostics.items, ...spelling]);
   return diagnostics.hasErrors()
     ? { diagnostics: all, ok: false }
     : { diagnostics: all, ok: true, report: { metrics, html } };
