@@ -11,7 +11,7 @@ import { contentData, type NarrativeSources } from './content-data.js';
 import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
 import { fontFaceCss } from './pdf/fonts.js';
-import { chapterPageCss } from './pdf/page-css.js';
+import { appendixPageCss, chapterPageCss } from './pdf/page-css.js';
 import { typesetHtml } from './typography.js';
 import { formatDate } from './format.js';
 import { createRequire } from 'node:module';
@@ -76,7 +76,7 @@ export async function renderHtml(
       year: metrics.year,
       fontCss: fontFaceCss(),
       css: templates.css,
-      pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
+      pageCss: [chapterPageCss(body.headings.filter((h) => h.level === 1)), appendixPageCss(body.headings)].join('\n'),
       toc: body.headings.filter((h) => h.level <= 3),
       body: scrollableTables(body.html),
       publication: publication(metrics, config, build),

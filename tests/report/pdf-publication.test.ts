@@ -33,6 +33,54 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
     }
   });
 
+  it('never ends a page with a heading, never starts one with a caption, and leaves no page over ~40 % empty but where a chapter or appendix ends', () => {
+    const pages = bodyLines(pdfPath);
+    const headings = [...html.matchAll(/<h([1-4])\b[^>]*>([\s\S]*?)<\/h\1>/g)]
+      .map((m) => ({ level: Number(m[1]), text: headingText(m[2]!) }))
+      .filter((h) => h.text !== '' && !/^(Innhold|Om rapporten|HMS-årsrapport)/.test(h.text));
+    // Where a new part starts on a fresh page: a chapter ("4. Sykefravær"), an appendix ("6.2 Vedlegg 2: …"), the colophon.
+    const starts = [
+      ...headings.filter((h) => h.level === 1 || /^\d+\.\d+ Vedlegg \d/.test(h.text)).map((h) => h.text),
+      'Om rapporten',
+    ];
+    let checkedHeadings = 0;
+    pages.forEach((lines, index) => {
+      const page = index + 1;
+      if (page <= 3 || lines.length === 0) return; // cover and table of contents
+      const body = lines.filter((line) => !line.small);
+      // A heading has text of its own below it on its page (footnotes do not count).
+      for (const heading of headings) {
+        const at = body.findIndex((line) => squashed(line.text).startsWith(squashed(heading.text).slice(0, 40)));
+        if (at < 0) continue;
+        checkedHeadings++;
+        expect(at, `page ${page} ends with the heading "${heading.text}"`).toBeLessThan(body.length - 1);
+        // … and at least three lines of it, unless its part ends there: a heading and one sentence are not left
+        // at the foot of a page with the section's table or figure overleaf.
+        const opening = pages[index + 1]?.[0]?.text;
+        const partEnds =
+          opening === undefined || starts.some((s) => squashed(opening).startsWith(squashed(s).slice(0, 30)));
+        if (!partEnds)
+          expect(
+            body.length - 1 - at,
+            `page ${page}: "${heading.text}" has only ${body.length - 1 - at} lines below it`,
+          ).toBeGreaterThanOrEqual(3);
+      }
+      expect(body[0]?.text ?? '', `page ${page} starts with a caption`).not.toMatch(/^(Figur|Tabell) \d+:/);
+      const next = pages[index + 1];
+      if (next === undefined || next.length === 0) return;
+      const empty = 1 - (Math.max(...lines.map((l) => l.yMax)) - BODY_TOP) / (BODY_BOTTOM - BODY_TOP);
+      // "~40 %": the last page of 6.4.1 is 41 % empty, since 6.4.2's heading and introduction go overleaf with its plan.
+      if (empty > 0.45) {
+        const opening = squashed(next[0]!.text);
+        expect(
+          starts.some((start) => opening.startsWith(squashed(start).slice(0, 30))),
+          `page ${page} is ${Math.round(empty * 100)} % empty, and page ${page + 1} ("${next[0]!.text}") starts no chapter or appendix`,
+        ).toBe(true);
+      }
+    });
+    expect(checkedHeadings).toBeGreaterThan(40);
+  });
+
   it('embeds static fonts whose names say their weight, none of them ExtraLight', () => {
     const names = poppler('pdffonts', [pdfPath])
       .split('\n')
@@ -49,6 +97,44 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
     expect(names).toEqual(expect.arrayContaining(['SourceSans3-Regular', 'SourceSans3-Bold']));
   });
 });
+
+/** The A4 page's text area in points: 22 mm and 20 mm margins above and below (templates/report.css @page). */
+const BODY_TOP = (22 / 25.4) * 72;
+const BODY_BOTTOM = 841.92 - (20 / 25.4) * 72;
+
+interface Line {
+  text: string;
+  yMin: number;
+  yMax: number;
+  /** Smaller than body text: a footnote or a figure's label. */
+  small: boolean;
+}
+
+/** Each page's lines of text inside the text area (running header and footer left out), top to bottom. */
+function bodyLines(path: string): Line[][] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
+        .map((m) => ({
+          yMin: Number(m[1]),
+          yMax: Number(m[2]),
+          text: decodeEntities([...m[3]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ')),
+        }))
+        .filter((line) => line.yMin > BODY_TOP - 4 && line.yMax < BODY_BOTTOM + 4)
+        .map((line) => ({ ...line, small: line.yMax - line.yMin < 11.5 }))
+        .sort((a, b) => a.yMin - b.yMin),
+    );
+}
+
+function squashed(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
 
 /** A heading's text as a reader sees it: tags dropped, entities decoded, whitespace folded. */
 function headingText(inner: string): string {

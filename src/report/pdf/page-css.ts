@@ -27,6 +27,30 @@ export function chapterPageCss(chapters: readonly Chapter[]): string {
     .join('\n');
 }
 
+export interface Section extends Chapter {
+  level: number;
+}
+
+/**
+ * An appendix ("Vedlegg 2: Sykefravær", a level-2 heading) starts a page in
+ * print, as a chapter does: it is a document of its own, and its opening
+ * heading, introduction and first figure stay together instead of sitting
+ * at the foot of the appendix before it. The first section of a chapter is
+ * left where it is, so a chapter heading never stands alone on a page.
+ */
+export function appendixPageCss(headings: readonly Section[]): string {
+  const rules: string[] = [];
+  let firstInChapter = true;
+  for (const heading of headings) {
+    if (heading.level === 1) firstInChapter = true;
+    if (heading.level !== 2) continue;
+    if (/^Vedlegg\s+\d+\b/.test(plainText(heading.title)) && !firstInChapter)
+      rules.push(`[id="${cssString(heading.id)}"]`);
+    firstInChapter = false;
+  }
+  return rules.length ? `@media print { ${rules.join(', ')} { break-before: page; } }` : '';
+}
+
 /** Markdown inline source to what a reader sees: link text without its target, no emphasis marks or HTML tags. */
 function plainText(markdown: string): string {
   return markdown
