@@ -78,7 +78,7 @@ export async function renderHtml(
       css: templates.css,
       pageCss: [chapterPageCss(body.headings.filter((h) => h.level === 1)), appendixPageCss(body.headings)].join('\n'),
       toc: body.headings.filter((h) => h.level <= 3),
-      body: scrollableTables(body.html),
+      body: labelledActionPlans(reflowingCharts(scrollableTables(body.html))),
       publication: publication(metrics, config, build),
     }),
   );
@@ -142,5 +142,59 @@ export function scrollableTables(html: string): string {
           .trim()
       : 'Tabell';
     return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(unescapeHtml(label))}">${table}</div>`;
+  });
+}
+
+/** The smallest text a chart shows on a screen, in CSS pixels. */
+const MIN_LABEL_PX = 11;
+
+/**
+ * Lets each chart re-flow with the page but never shrink below the width at
+ * which its smallest label is 11 px (WCAG-minded legibility on a phone):
+ * below that width it scrolls sideways in a region named by its caption.
+ * The SVG itself is untouched; the print stylesheet ignores all of this.
+ */
+export function reflowingCharts(html: string): string {
+  return html.replace(
+    /<div role="img" aria-label="([^"]*)">(<svg\b[^>]*>[\s\S]*?<\/svg>)<\/div>(\s*<figcaption id="([^"]+)")?/g,
+    (whole, label: string, svg: string, caption: string | undefined, captionId: string | undefined) => {
+      const width = Number(/^<svg\b[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+      const sizes = [...svg.matchAll(/font-size(?:="|:\s*)([\d.]+)px/g)].map((m) => Number(m[1]));
+      if (!width || sizes.length === 0) return whole;
+      const smallest = Math.min(...sizes);
+      const minWidth = Math.ceil((width * MIN_LABEL_PX) / smallest);
+      const maxWidth = Math.max(width, minWidth);
+      const named = captionId ? `aria-labelledby="${captionId}"` : `aria-label="${label}"`;
+      return (
+        `<div class="chart-scroll" role="region" tabindex="0" ${named}>` +
+        `<div class="chart-canvas" role="img" aria-label="${label}" style="--chart-min-width: ${minWidth}px; --chart-max-width: ${maxWidth}px">` +
+        `${svg}</div></div>${caption ?? ''}`
+      );
+    },
+  );
+}
+
+/**
+ * Gives each cell of an action plan the heading of its column as
+ * `data-label`, so that on a narrow screen, where the plan is shown as one
+ * card per measure, every field says what it is (report.css).
+ */
+export function labelledActionPlans(html: string): string {
+  return html.replace(/<table class="action-plan"[\s\S]*?<\/table>/g, (table) => {
+    const header = /<tr><th scope="col">[\s\S]*?<\/tr>/.exec(table)?.[0];
+    if (!header) return table;
+    const columns = [...header.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) =>
+      m[1]!.replace(/<[^>]*>/g, '').trim(),
+    );
+    const [, ...cellColumns] = columns;
+    return table.replace(/<tbody>[\s\S]*?<\/tbody>/g, (tbody) =>
+      tbody.replace(/<tr>([\s\S]*?)<\/tr>/g, (_row, cells: string) => {
+        let index = 0;
+        return `<tr>${cells.replace(/<td(?=[\s>])/g, () => {
+          const name = cellColumns[index++];
+          return name ? `<td data-label="${escapeHtml(unescapeHtml(name))}"` : '<td';
+        })}</tr>`;
+      }),
+    );
   });
 }
