@@ -81,6 +81,26 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
     expect(checkedHeadings).toBeGreaterThan(40);
   });
 
+  it('is typeset: en dashes in ranges, no-break spaces before % and in quarters, prosentpoeng, no hyphen between digits but a law’s section', () => {
+    const text = poppler('pdftotext', [pdfPath, '-']);
+    expect(text).not.toMatch(/\d{4}-\d{4}/);
+    expect(text.replace(/§\s?\d+-\d+/g, '')).not.toMatch(/\d\s?-\s?\d/);
+    expect(text).toContain('2021–2025');
+    expect(text).not.toMatch(/\d\.kv\./);
+    // The HTML's text (the PDF's no-break spaces read as spaces): no ordinary space before % or in "1. kv.".
+    const body = html
+      .slice(html.indexOf('<body'))
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]*>/g, '');
+    expect(body).not.toMatch(/\d %/);
+    expect(body).not.toMatch(/\d\. kv\./);
+    expect(body).not.toMatch(/[+−]\d+(,\d+)?\u00a0%/);
+    expect(body).toMatch(/\(\+0,1\u00a0prosentpoeng\)/);
+    expect(body).not.toMatch(/\((Januar|Mars)\)/);
+    expect(body).not.toMatch(/\d\d\.\d\d\.\d\d\b/);
+    expect(body).not.toMatch(/["“”]/);
+  });
+
   it('embeds static fonts whose names say their weight, none of them ExtraLight', () => {
     const names = poppler('pdffonts', [pdfPath])
       .split('\n')
