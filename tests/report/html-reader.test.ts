@@ -41,9 +41,9 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
   const smallestChartLabel = (page: Page) =>
     page.evaluate(() => {
       let smallest = Infinity;
-      for (const svg of document.querySelectorAll<SVGSVGElement>('figure.chart svg')) {
+      for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('figure.chart svg'))) {
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        for (const text of svg.querySelectorAll('text')) {
+        for (const text of Array.from(svg.querySelectorAll('text'))) {
           if (text.textContent?.trim() === '') continue;
           smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
         }
@@ -80,7 +80,7 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
     await shoot(page, 'phone-3-action-plan', '#handlingsplan-hr-hms tbody tr:nth-child(2)');
     const plan = await page.evaluate(() => {
       const table = document.querySelector('#handlingsplan-hr-hms')!;
-      const cells = [...table.querySelectorAll('tbody td')];
+      const cells = Array.from(table.querySelectorAll('tbody td'));
       return {
         display: getComputedStyle(table.querySelector('tbody tr:not(.action-group)')!).display,
         headings: getComputedStyle(table.querySelector('thead tr:not(.action-owner)')!).display,
