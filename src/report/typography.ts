@@ -38,7 +38,7 @@ const MONTHS = [
 ];
 const MONTH = MONTHS.join('|');
 
-/** Words written after a number that must not be parted from it at a line end. */
+/** Units written after a number that must not be parted from it at a line end (counted nouns, "71 enheter", may part). */
 const UNITS = [
   'timer',
   'time',
@@ -54,13 +54,6 @@ const UNITS = [
   'prosent',
   'prosentpoeng',
   'pp',
-  'personer',
-  'person',
-  'ansatte',
-  'årsverk',
-  'enheter',
-  'saker',
-  'tilfeller',
   'kr',
   'mill\\.',
   'mrd\\.',

@@ -73,15 +73,16 @@ const LOGO_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'i
 /**
  * The cover logo: an SVG or PNG file inside the workspace, embedded as a
  * data: URL so the report stays one self-contained file. A logo that cannot
- * be used is an error at the config's line, not a cover without it.
+ * be used (outside the workspace, missing, of another kind) is a warning.
  */
 async function readLogo(
   workspace: Workspace,
   file: string,
   diagnostics: Diagnostics,
 ): Promise<{ file: string; dataUrl: string } | undefined> {
+  // A logo that cannot be used costs the logo, not the report: a warning, and the cover is set in type.
   const fail = (message: string) => {
-    diagnostics.error(CONFIG_FILE, message, undefined, 'publication.logo');
+    diagnostics.warning(CONFIG_FILE, `${message}; the cover is set without a logo`, undefined, 'publication.logo');
     return undefined;
   };
   const normalised = posix.normalize(file.replace(/\\/g, '/'));

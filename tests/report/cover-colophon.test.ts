@@ -72,7 +72,7 @@ describe('the cover and the colophon', () => {
     expect(dated).toContain(`<time datetime="2026-03-06">6.${NB}mars 2026</time>`);
   });
 
-  it('refuse a logo outside the workspace, of another kind, or that is not what its name says', async () => {
+  it('leave out, with a warning, a logo outside the workspace, of another kind, or that is not what its name says', async () => {
     const problems = async (logo: string, files: Record<string, string | Uint8Array> = {}) => {
       const diagnostics = new Diagnostics();
       const workspace = memoryWorkspace({ 'hms-report.config.yaml': `publication:\n  logo: ${logo}\n`, ...files });
@@ -80,7 +80,9 @@ describe('the cover and the colophon', () => {
       return { messages: diagnostics.items.map(formatDiagnostic), logo: config.logo };
     };
     expect((await problems('../logo.svg')).messages).toEqual([
-      expect.stringMatching(/hms-report\.config\.yaml.*publication\.logo.*inside the workspace/),
+      expect.stringMatching(
+        /hms-report\.config\.yaml.*warning.*publication\.logo.*inside the workspace.*without a logo/,
+      ),
     ]);
     expect((await problems('/etc/logo.svg')).messages[0]).toMatch(/inside the workspace/);
     expect((await problems('logo.gif', { 'logo.gif': 'GIF89a' })).messages[0]).toMatch(

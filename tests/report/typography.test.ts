@@ -8,7 +8,7 @@ describe('the typography pass', () => {
   it.each([
     // en dash in ranges of years and numbers
     ['Utvikling ved NTNU 2021-2025', 'Utvikling ved NTNU 2021–2025'],
-    ['1-5 personer', `1–5${NB}personer`],
+    ['1-5 personer', '1–5 personer'],
     ['mellom 3,4-10,3 %', `mellom 3,4–10,3${NB}%`],
     ['75-100 % samtaler', `75–100${NB}% samtaler`],
     ['1.-4.-kvartal 2025', `1.–4.${NB}kvartal 2025`],
@@ -24,8 +24,9 @@ describe('the typography pass', () => {
     ['(−0,2 %)', `(−0,2${NB}prosentpoeng)`],
     ['8,5 %.', `8,5${NB}%.`],
     ['4,5%', `4,5${NB}%`],
-    ['5 717 ansatte', `5${NB}717${NB}ansatte`],
-    ['1 000 saker', `1${NB}000${NB}saker`],
+    ['5 717 ansatte', `5${NB}717 ansatte`],
+    ['1 000 saker', `1${NB}000 saker`],
+    ['13 timer i døgnet', `13${NB}timer i døgnet`],
     ['over 48 timer per uke', `over 48${NB}timer per uke`],
     ['i 2025 og 2024', 'i 2025 og 2024'],
     // quarters
@@ -75,7 +76,7 @@ describe('the typography pass', () => {
     expect(out).toContain('<figcaption>Figur 7: Sykefravær <span class="nowrap">2023–2025</span></figcaption>');
     expect(out).toContain('Uønskede hendelser og avvik – alvorlighetsgrad</caption>');
     expect(out).toContain('<td>Juni 2025</td><td>Årlig (januar)</td>');
-    expect(out).toContain(`<td><span class="nowrap">1–5</span>${NB}personer</td>`);
+    expect(out).toContain('<td><span class="nowrap">1–5</span> personer</td>');
     expect(out).toContain('<pre><code>2021-2025</code></pre><!-- 2021-2025 -->');
   });
 });
