@@ -20,6 +20,7 @@ import type { OutputFile } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
 import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import { tablesXlsx } from './report/tables-xlsx.js';
+import { checkNarrativeSpelling } from './report/spelling.js';
 import type { Templates } from './report/templates.js';
 import type { SourceDescriptor } from './sources/descriptor.js';
 import { computeMetrics, readSources, reportParts, reportSheets, SOURCES, type Sources } from './sources/registry.js';
@@ -90,8 +91,10 @@ export async function validateWorkspace(
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
-  const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics);
-  const all = sorted([...read.diagnostics, ...diagnostics.items]);
+  const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
+  // Misspelt words of the narrative are warnings at their line: they never stop a build.
+  const spelling = await checkNarrativeSpelling(workspace, context.year, content, await templates.read('ordliste.txt'));
+  const all = sorted([...read.diagnostics, ...diagnostics.items, ...spelling]);
   return diagnostics.hasErrors()
     ? { diagnostics: all, ok: false }
     : { diagnostics: all, ok: true, report: { metrics, html } };

@@ -67,10 +67,11 @@ export interface TocEntry {
 export function tocEntries(html: string): TocEntry[] {
   const entries = [
     ...html.matchAll(
-      /<li class="toc-level-\d"><a href="#([^"]+)"><span class="toc-number">([^<]*)<\/span> <span class="toc-text">([^<]*)<\/span>/g,
+      /<li class="toc-level-\d"><a href="#([^"]+)"><span class="toc-number">([^<]*)<\/span> <span class="toc-text">([\s\S]*?)<\/span> <span class="toc-page"/g,
     ),
   ];
-  return entries.map((m) => ({ id: m[1]!, number: m[2]!, title: decodeEntities(m[3]!) }));
+  // The title may hold markup of its own (a year range kept on one line): its text is what counts.
+  return entries.map((m) => ({ id: m[1]!, number: m[2]!, title: decodeEntities(m[3]!.replace(/<[^>]*>/g, '')) }));
 }
 
 export function decodeEntities(text: string): string {

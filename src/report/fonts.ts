@@ -3,107 +3,84 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 
 /**
- * The report's one typeface, read from the @fontsource package at build time:
- * embedded in the HTML as data: URLs (so the page and the PDF look the same on
- * every machine and nothing is fetched) and used to measure chart text, so the
- * widths Vega lays out with are the widths Chromium draws.
+ * The report's one typeface, read from Adobe's own `source-sans` package at
+ * build time: embedded in the HTML as data: URLs (so the page and the PDF look
+ * the same on every machine and nothing is fetched) and used to measure chart
+ * text, so the widths Vega lays out with are the widths Chromium draws.
+ *
+ * Static instances, not the web subsets cut from the variable font (those
+ * carry the variable font's default name, "SourceSans3ExtraLight-…", into
+ * the PDF, which a preflight check reads as the ExtraLight weight): each file
+ * names the weight it is, SourceSans3-Regular, -It, -Semibold and -Bold. Each
+ * has every glyph the report needs (æøå, NBSP, U+202F, en dash, «», U+2212),
+ * so no unicode-range split is needed; Chromium embeds only the glyphs used.
  */
 
 export const FONT_FAMILY = 'Source Sans 3';
-const PACKAGE = '@fontsource/source-sans-3';
-/** latin covers æøå, NBSP and U+2212 MINUS SIGN; latin-ext the rest of the Nordic and European letters. */
-const SUBSETS = ['latin', 'latin-ext'] as const;
+const PACKAGE = 'source-sans';
 
 export type FontStyle = 'normal' | 'italic';
 interface Face {
-  weight: 400 | 700;
+  weight: 400 | 600 | 700;
   style: FontStyle;
+  /** The file's name in the package: SourceSans3-<file>.ttf.woff2. */
+  file: 'Regular' | 'It' | 'Semibold' | 'Bold';
 }
-/** Regular, italic and bold; bold italic is left for the browser to slant. */
-const FACES: readonly Face[] = [
-  { weight: 400, style: 'normal' },
-  { weight: 400, style: 'italic' },
-  { weight: 700, style: 'normal' },
+/** Regular, italic, semibold (table row headings) and bold; bold italic is left for the browser to slant. */
+export const FACES: readonly Face[] = [
+  { weight: 400, style: 'normal', file: 'Regular' },
+  { weight: 400, style: 'italic', file: 'It' },
+  { weight: 600, style: 'normal', file: 'Semibold' },
+  { weight: 700, style: 'normal', file: 'Bold' },
 ];
 
 const require = createRequire(import.meta.url);
 
-function fontFile(subset: string, face: Face): Buffer {
-  return readFileSync(require.resolve(`${PACKAGE}/files/source-sans-3-${subset}-${face.weight}-${face.style}.woff2`));
+function fontFile(face: Face): Buffer {
+  return readFileSync(require.resolve(`${PACKAGE}/WOFF2/TTF/SourceSans3-${face.file}.ttf.woff2`));
 }
 
 let cachedCss: string | undefined;
 
-/** @font-face rules with the font files inline, one per face and subset, split by unicode-range as @fontsource does. */
+/** @font-face rules with the font files inline, one per face. */
 export function fontFaceCss(): string {
   if (cachedCss !== undefined) return cachedCss;
-  const ranges = JSON.parse(readFileSync(require.resolve(`${PACKAGE}/unicode.json`), 'utf8')) as Record<string, string>;
-  const rules: string[] = [];
-  for (const face of FACES) {
-    for (const subset of SUBSETS) {
-      const range = ranges[subset];
-      if (!range) throw new Error(`${PACKAGE} has no unicode range for subset ${subset}`);
-      rules.push(`@font-face {
+  cachedCss = FACES.map(
+    (face) => `@font-face {
   font-family: "${FONT_FAMILY}";
   font-style: ${face.style};
   font-weight: ${face.weight};
   font-display: block;
-  src: url(data:font/woff2;base64,${fontFile(subset, face).toString('base64')}) format("woff2");
-  unicode-range: ${range};
-}`);
-    }
-  }
-  cachedCss = rules.join('\n');
+  src: url(data:font/woff2;base64,${fontFile(face).toString('base64')}) format("woff2");
+}`,
+  ).join('\n');
   return cachedCss;
 }
 
 type LoadedFont = fontkit.Font;
-const loaded = new Map<string, LoadedFont[]>();
+const loaded = new Map<string, LoadedFont>();
 
-/** The subset fonts of one face, in fallback order. */
-function faceFonts(weight: number, style: FontStyle): LoadedFont[] {
-  const face: Face = {
-    weight: weight >= 600 ? 700 : 400,
-    style: style === 'italic' && weight < 600 ? 'italic' : 'normal',
-  };
-  const key = `${face.weight}-${face.style}`;
-  let fonts = loaded.get(key);
-  if (!fonts) {
-    fonts = SUBSETS.map((subset) => {
-      const font = fontkit.create(fontFile(subset, face));
-      if (!('layout' in font)) throw new Error(`${PACKAGE} ${subset} ${key} is a font collection, expected one font`);
-      return font;
-    });
-    loaded.set(key, fonts);
+/** The font the browser picks for a weight and style among FACES (CSS font matching, simplified). */
+function faceFont(weight: number, style: FontStyle): LoadedFont {
+  const italic = style === 'italic' && weight < 600;
+  const face = FACES.find(
+    (f) => f.style === (italic ? 'italic' : 'normal') && f.weight === (weight >= 700 ? 700 : weight >= 600 ? 600 : 400),
+  )!;
+  const key = face.file;
+  let font = loaded.get(key);
+  if (!font) {
+    const created = fontkit.create(fontFile(face));
+    if (!('layout' in created)) throw new Error(`${PACKAGE} ${key} is a font collection, expected one font`);
+    font = created;
+    loaded.set(key, font);
   }
-  return fonts;
+  return font;
 }
 
-/**
- * The advance width of a line of text in pixels, with kerning, as the browser
- * lays it out. Each character is measured in the first subset that has it,
- * as unicode-range makes the browser do.
- */
+/** The advance width of a line of text in pixels, with kerning, as the browser lays it out. */
 export function measureText(text: string, fontSize: number, weight = 400, style: FontStyle = 'normal'): number {
-  const fonts = faceFonts(weight, style);
-  let units = 0;
-  let run = '';
-  let runFont: LoadedFont | undefined;
-  const flush = () => {
-    if (run && runFont) units += runFont.layout(run).advanceWidth / runFont.unitsPerEm;
-    run = '';
-  };
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    const font = fonts.find((f) => f.hasGlyphForCodePoint(codePoint)) ?? fonts[0]!;
-    if (font !== runFont) {
-      flush();
-      runFont = font;
-    }
-    run += char;
-  }
-  flush();
-  return units * fontSize;
+  const font = faceFont(weight, style);
+  return text === '' ? 0 : (font.layout(text).advanceWidth / font.unitsPerEm) * fontSize;
 }
 
 /** The text properties Vega's scenegraph gives its text-width hook. */
@@ -123,7 +100,7 @@ export function measureChartText(item: ChartTextItem, text: unknown): number {
   const line = text == null ? '' : String(text).trim();
   const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
   if (!line || size <= 0) return 0;
-  const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600 ? 700 : 400;
+  const weight = item.fontWeight === 'bold' ? 700 : Number(item.fontWeight) || 400;
   const width = measureText(line, size, weight, item.fontStyle === 'italic' ? 'italic' : 'normal');
   return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
 }

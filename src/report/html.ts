@@ -11,7 +11,10 @@ import { contentData } from './content-data.js';
 import { contentHelpers } from './helpers.js';
 import type { Templates } from './templates.js';
 import { fontFaceCss } from './fonts.js';
-import { chapterPageCss } from './page-css.js';
+import { appendixPageCss, chapterPageCss } from './page-css.js';
+import { typesetHtml } from './typography.js';
+import { formatDate } from './format.js';
+import { createRequire } from 'node:module';
 
 export interface HtmlReport {
   html: string;
@@ -32,6 +35,8 @@ export interface ReportParts {
   yearView(year: number): Record<string, unknown>;
   /** A source's validated data, for components that show content rather than figures. */
   sourceData(key: string): unknown;
+  /** How the colophon names each source the report was made from, in report order. */
+  colophon: readonly string[];
 }
 
 /**
@@ -46,6 +51,8 @@ export async function renderHtml(
   templates: Templates,
   parts: ReportParts,
   diagnostics: Diagnostics,
+  /** The build's report date: the cover's date when the config gives none (never the clock). */
+  reportDate: Date,
 ): Promise<HtmlReport> {
   const counters = { figure: 0, table: 0 };
   const context: ComponentContext = {
@@ -70,17 +77,51 @@ export async function renderHtml(
   const title = `HMS-årsrapport ${metrics.year}`;
   const toc = body.headings.filter((h) => h.level <= 3);
   const layout = Handlebars.create().compile(templates.layout, { strict: false });
-  const html = layout({
-    title,
-    institution: metrics.institution,
-    year: metrics.year,
-    fontCss: fontFaceCss(),
-    css: templates.css,
-    pageCss: chapterPageCss(body.headings.filter((h) => h.level === 1)),
-    toc,
-    body: scrollableTables(body.html),
-  });
+  // One typography pass over every text of the document: narrative, templates, data, figures, captions.
+  const html = typesetHtml(
+    layout({
+      title,
+      institution: metrics.institution,
+      year: metrics.year,
+      fontCss: fontFaceCss(),
+      css: templates.css,
+      pageCss: [chapterPageCss(body.headings.filter((h) => h.level === 1)), appendixPageCss(body.headings)].join('\n'),
+      toc,
+      body: labelledActionPlans(reflowingCharts(scrollableTables(body.html))),
+      publication: publication(metrics, config, parts, reportDate),
+    }),
+  );
   return { html, headings: body.headings, toc, title };
+}
+
+const require = createRequire(import.meta.url);
+const TOOL_VERSION = (require('../../package.json') as { version: string }).version;
+
+/**
+ * The cover's and the colophon's facts: from the config's `publication`
+ * where given; the date otherwise from the build (never the clock), the
+ * publisher otherwise the institution.
+ */
+function publication(metrics: Metrics, config: Config, parts: ReportParts, reportDate: Date) {
+  const given = config.publication;
+  const date = given.date ?? reportDate.toISOString().slice(0, 10);
+  return {
+    logo: config.logo?.dataUrl,
+    publisher: given.publisher ?? metrics.institution,
+    contact: given.contact,
+    date: formatDate(date),
+    dateIso: date,
+    caseNumber: given.caseNumber,
+    reviewedIn: given.reviewedIn,
+    sources: sentence(parts.colophon),
+    version: TOOL_VERSION,
+  };
+}
+
+/** "A; b; c", capitalised: the colophon's list of sources as one sentence. */
+function sentence(parts: readonly string[]): string {
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -99,5 +140,59 @@ export function scrollableTables(html: string): string {
           .trim()
       : 'Tabell';
     return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(unescapeHtml(label))}">${table}</div>`;
+  });
+}
+
+/** The smallest text a chart shows on a screen, in CSS pixels. */
+const MIN_LABEL_PX = 11;
+
+/**
+ * Lets each chart re-flow with the page but never shrink below the width at
+ * which its smallest label is 11 px (WCAG-minded legibility on a phone):
+ * below that width it scrolls sideways in a region named by its caption.
+ * The SVG itself is untouched; the print stylesheet ignores all of this.
+ */
+export function reflowingCharts(html: string): string {
+  return html.replace(
+    /<div role="img" aria-label="([^"]*)">(<svg\b[^>]*>[\s\S]*?<\/svg>)<\/div>(\s*<figcaption id="([^"]+)")?/g,
+    (whole, label: string, svg: string, caption: string | undefined, captionId: string | undefined) => {
+      const width = Number(/^<svg\b[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+      const sizes = [...svg.matchAll(/font-size(?:="|:\s*)([\d.]+)px/g)].map((m) => Number(m[1]));
+      if (!width || sizes.length === 0) return whole;
+      const smallest = Math.min(...sizes);
+      const minWidth = Math.ceil((width * MIN_LABEL_PX) / smallest);
+      const maxWidth = Math.max(width, minWidth);
+      const named = captionId ? `aria-labelledby="${captionId}"` : `aria-label="${label}"`;
+      return (
+        `<div class="chart-scroll" role="region" tabindex="0" ${named}>` +
+        `<div class="chart-canvas" role="img" aria-label="${label}" style="--chart-min-width: ${minWidth}px; --chart-max-width: ${maxWidth}px">` +
+        `${svg}</div></div>${caption ?? ''}`
+      );
+    },
+  );
+}
+
+/**
+ * Gives each cell of an action plan the heading of its column as
+ * `data-label`, so that on a narrow screen, where the plan is shown as one
+ * card per measure, every field says what it is (report.css).
+ */
+export function labelledActionPlans(html: string): string {
+  return html.replace(/<table class="action-plan"[\s\S]*?<\/table>/g, (table) => {
+    const header = /<tr><th scope="col">[\s\S]*?<\/tr>/.exec(table)?.[0];
+    if (!header) return table;
+    const columns = [...header.matchAll(/<th scope="col"[^>]*>([\s\S]*?)<\/th>/g)].map((m) =>
+      m[1]!.replace(/<[^>]*>/g, '').trim(),
+    );
+    const [, ...cellColumns] = columns;
+    return table.replace(/<tbody>[\s\S]*?<\/tbody>/g, (tbody) =>
+      tbody.replace(/<tr>([\s\S]*?)<\/tr>/g, (_row, cells: string) => {
+        let index = 0;
+        return `<tr>${cells.replace(/<td(?=[\s>])/g, () => {
+          const name = cellColumns[index++];
+          return name ? `<td data-label="${escapeHtml(unescapeHtml(name))}"` : '<td';
+        })}</tr>`;
+      }),
+    );
   });
 }

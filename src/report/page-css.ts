@@ -1,3 +1,5 @@
+import { typesetText } from './typography.js';
+
 /**
  * The running header names the chapter a page belongs to. Chromium prints
  * CSS @page margin boxes but has neither string-set nor running elements, so
@@ -20,9 +22,33 @@ export function chapterPageCss(chapters: readonly Chapter[]): string {
       const page = `kapittel-${index + 1}`;
       const selector = `[id="${cssString(chapter.id)}"]`;
       return `${selector}, ${selector} ~ * { page: ${page}; }
-@page ${page} { @top-center { content: "${cssString(`${chapter.number}. ${plainText(chapter.title)}`)}"; } }`;
+@page ${page} { @top-center { content: "${cssString(`${chapter.number}. ${typesetText(plainText(chapter.title))}`)}"; } }`;
     })
     .join('\n');
+}
+
+export interface Section extends Chapter {
+  level: number;
+}
+
+/**
+ * An appendix ("Vedlegg 2: Sykefravær", a level-2 heading) starts a page in
+ * print, as a chapter does: it is a document of its own, and its opening
+ * heading, introduction and first figure stay together instead of sitting
+ * at the foot of the appendix before it. The first section of a chapter is
+ * left where it is, so a chapter heading never stands alone on a page.
+ */
+export function appendixPageCss(headings: readonly Section[]): string {
+  const rules: string[] = [];
+  let firstInChapter = true;
+  for (const heading of headings) {
+    if (heading.level === 1) firstInChapter = true;
+    if (heading.level !== 2) continue;
+    if (/^Vedlegg\s+\d+\b/.test(plainText(heading.title)) && !firstInChapter)
+      rules.push(`[id="${cssString(heading.id)}"]`);
+    firstInChapter = false;
+  }
+  return rules.length ? `@media print { ${rules.join(', ')} { break-before: page; } }` : '';
 }
 
 /** Markdown inline source to what a reader sees: link text without its target, no emphasis marks or HTML tags. */

@@ -22,6 +22,8 @@ export interface SourceDescriptor<Data = unknown, Part = unknown> {
   metrics?(data: Data, context: MetricsContext): Part;
   /** Per year, how many reporting units answered: the survey says who responded. */
   respondents?(data: Data, year: number): ReadonlyMap<number, number>;
+  /** How the report's colophon names the source when it was given ("sykefravær (lønns- og personalsystemet)"). */
+  colophon?: string;
   /** The components a narrative may call, by name (`{{figure-absence-org}}`). */
   components?: Readonly<Record<string, Component>>;
   /** Keys it adds to the narrative's top level (`facts`, `questions`); data is null when the source is not given. */

@@ -152,6 +152,9 @@ export function reportParts(
     narrative,
     yearView: (year) => Object.assign({}, ...sources.map((source) => source.yearView?.(metrics, String(year)))),
     sourceData: (key) => read.data.get(key) ?? null,
+    colophon: sources.flatMap((source) =>
+      source.colophon && (metrics as unknown as Record<string, unknown>)[source.key] != null ? [source.colophon] : [],
+    ),
   };
 }
 

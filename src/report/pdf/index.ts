@@ -1,8 +1,10 @@
 import { BrowserError, type Diagnostic } from '../../errors.js';
 import { messages } from '../../messages.js';
 import type { HtmlReport } from '../html.js';
+import type { Heading } from '../content.js';
+import { typesetText } from '../typography.js';
 import { findBrowser, type BrowserSearch } from './browser.js';
-import { destinationPages, finishPdf } from './pdf-file.js';
+import { addOutline, destinationPages, finishPdf, type OutlineEntry } from './pdf-file.js';
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
 
 export { findBrowser, type BrowserSearch } from './browser.js';
@@ -30,6 +32,7 @@ export async function renderPdf(
   tocTargets: readonly string[],
   printer: PdfPrinter,
   info: PdfInfo,
+  outline: readonly OutlineEntry[] = [],
 ): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
@@ -43,7 +46,8 @@ export async function renderPdf(
     }
     const next = Object.fromEntries([...tocPages].map(([target, page]) => [target, String(page)]));
     if (pass > 0 && tocTargets.every((t) => fill[t] === next[t])) {
-      return { pdf: finishPdf(printed.pdf, info), tocPages, blockedRequests: printed.blockedRequests };
+      const pdf = finishPdf(addOutline(printed.pdf, outline), info);
+      return { pdf, tocPages, blockedRequests: printed.blockedRequests };
     }
     fill = next;
   }
@@ -98,6 +102,7 @@ export async function printReport(
       report.toc.map((heading) => heading.id),
       printer,
       info,
+      outlineOf(report.toc),
     );
     const warnings = printed.blockedRequests.map((url): Diagnostic => ({
       severity: 'warning',
@@ -130,6 +135,20 @@ export async function startPrinter(
   } catch (error) {
     throw new BrowserError(messages.browserFailed(search.path, firstLine(error), year));
   }
+}
+
+/**
+ * The bookmarks: every heading the table of contents lists, with the text the
+ * heading itself shows ("1. Sammendrag", "2.4 Rammer og betingelser …"):
+ * its number label and its title set by the same typography pass as the
+ * page, where a level-1 title follows "1." and so starts a sentence.
+ */
+export function outlineOf(toc: readonly Heading[]): OutlineEntry[] {
+  return toc.map((heading) => {
+    const label = heading.level === 1 ? `${heading.number}.` : heading.number;
+    const title = typesetText(heading.title, { sentenceStart: heading.level === 1 }).replace(/[ \t\r\n]+/g, ' ');
+    return { title: `${label} ${title}`.trim(), target: heading.id, level: heading.level };
+  });
 }
 
 export function firstLine(error: unknown): string {

@@ -200,3 +200,112 @@ export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string })
   }
   return new Uint8Array(Buffer.from(text, 'latin1'));
 }
+
+/** One bookmark: its title as the heading reads, the named destination it opens, its level (1 = chapter). */
+export interface OutlineEntry {
+  title: string;
+  target: string;
+  level: number;
+}
+
+/**
+ * Adds the document outline (bookmarks) to Chromium's PDF, built from the
+ * given entries: each title is written once, exactly as given (Chromium's own
+ * outline, gathered from the layout, repeats the text of headings laid out in
+ * more than one fragment and drops spaces at line ends). Each bookmark opens
+ * the explicit destination Chromium wrote for the heading's id; an entry
+ * without one is an error, as the TOC's would be. Levels nest: a level-3
+ * entry sits under the level-2 entry before it. The objects are appended,
+ * the catalog names them, and the cross-reference table is written anew.
+ */
+export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {
+  if (entries.length === 0) return pdf;
+  const file = new PdfText(pdf);
+  const text = file.text;
+  const catalogRef = file.ref(file.xref.trailer, 'Root');
+  if (catalogRef === undefined) throw new Error('PDF trailer has no /Root');
+  if (/\/Outlines\b/.test(file.catalog())) throw new Error('PDF already has an outline (print with outline: false)');
+  const destinations = explicitDestinations(file);
+
+  interface Node {
+    num: number;
+    entry?: OutlineEntry;
+    children: Node[];
+    parent?: Node;
+  }
+  const size = Number(/\/Size\s+(\d+)/.exec(file.xref.trailer)?.[1]);
+  if (!Number.isInteger(size)) throw new Error('PDF trailer has no /Size');
+  let next = size;
+  const root: Node = { num: next++, children: [] };
+  const stack: { level: number; node: Node }[] = [{ level: 0, node: root }];
+  for (const entry of entries) {
+    while (stack.length > 1 && stack.at(-1)!.level >= entry.level) stack.pop();
+    const parent = stack.at(-1)!.node;
+    const node: Node = { num: next++, entry, children: [], parent };
+    parent.children.push(node);
+    stack.push({ level: entry.level, node });
+  }
+  const descendants = (node: Node): number => node.children.reduce((sum, child) => sum + 1 + descendants(child), 0);
+  const objects: string[] = [];
+  const write = (node: Node) => {
+    const fields: string[] = [];
+    if (node.entry) {
+      const dest = destinations.get(node.entry.target);
+      if (dest === undefined) throw new Error(`the PDF has no destination for bookmark "${node.entry.target}"`);
+      const siblings = node.parent!.children;
+      const at = siblings.indexOf(node);
+      fields.push(`/Title ${pdfTextString(node.entry.title)}`, `/Parent ${node.parent!.num} 0 R`);
+      if (at > 0) fields.push(`/Prev ${siblings[at - 1]!.num} 0 R`);
+      if (at < siblings.length - 1) fields.push(`/Next ${siblings[at + 1]!.num} 0 R`);
+      fields.push(`/Dest ${dest}`);
+    } else {
+      fields.push('/Type /Outlines');
+    }
+    if (node.children.length > 0) {
+      fields.push(`/First ${node.children[0]!.num} 0 R`, `/Last ${node.children.at(-1)!.num} 0 R`);
+      // Every bookmark open: a positive count of the descendants shown.
+      fields.push(`/Count ${descendants(node)}`);
+    }
+    objects[node.num - size] = `${node.num} 0 obj\n<<${fields.join('\n')}>>\nendobj\n`;
+    node.children.forEach(write);
+  };
+  write(root);
+
+  // The catalog names the outline and asks the viewer to show it.
+  const catalogAt = text.indexOf('<<', file.xref.offsets.get(catalogRef)) + 2;
+  const insert = `/Outlines ${root.num} 0 R\n/PageMode /UseOutlines\n`;
+  const body = text.slice(0, catalogAt) + insert + text.slice(catalogAt, file.xref.startxref);
+  const offsets = new Map<number, number>();
+  for (const [num, offset] of file.xref.offsets)
+    offsets.set(num, offset >= catalogAt ? offset + insert.length : offset);
+  let appended = '';
+  objects.forEach((object, i) => {
+    offsets.set(size + i, body.length + appended.length);
+    appended += object;
+  });
+  const xrefAt = body.length + appended.length;
+  let xref = `xref\n0 ${next}\n`;
+  for (let num = 0; num < next; num++) {
+    const offset = offsets.get(num);
+    xref +=
+      offset === undefined
+        ? `0000000000 ${num === 0 ? '65535' : '00000'} f \n`
+        : `${String(offset).padStart(10, '0')} 00000 n \n`;
+  }
+  const trailer = file.xref.trailer.replace(/\/Size\s+\d+/, `/Size ${next}`);
+  return new Uint8Array(Buffer.from(`${body}${appended}${xref}${trailer}startxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+}
+
+/** Each named destination's explicit destination array (`[12 0 R /XYZ 56 700 0]`), by name. */
+function explicitDestinations(file: PdfText): Map<string, string> {
+  const result = new Map<string, string>();
+  const destsRef = file.ref(file.catalog(), 'Dests');
+  if (destsRef === undefined) return result;
+  const dests = file.object(destsRef);
+  for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*(?:(\[[^\]]*\])|(\d+)\s+\d+\s+R)/g)) {
+    const name = match[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const array = match[2] ?? /\[[^\]]*\]/.exec(file.object(Number(match[3])))?.[0];
+    if (array !== undefined) result.set(Buffer.from(name, 'latin1').toString('utf8'), array.replace(/\s+/g, ' '));
+  }
+  return result;
+}

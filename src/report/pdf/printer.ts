@@ -92,7 +92,8 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
           printBackground: true,
           preferCSSPageSize: true,
           tagged: true,
-          outline: true,
+          // The bookmarks are added afterwards from the headings' own text (pdf-file.ts addOutline).
+          outline: false,
           timeout: 120_000,
         });
         return { pdf: new Uint8Array(pdf), blockedRequests: [...new Set(blockedRequests)].sort() };

@@ -33,6 +33,7 @@ export const absence = defineSource({
     },
   ],
   read: readAbsence,
+  colophon: 'sykefravær (lønns- og personalsystemet)',
   metrics: (data, { units, year, config }) => absenceMetrics(data, units, year, config.suppression.minPersons),
   components: {
     'figure-absence-quarter': figureAbsenceQuarter,

@@ -7,6 +7,7 @@ import { absenceBenchmarks } from './report.js';
 export const benchmarks = defineSource({
   key: 'benchmarks',
   read: readBenchmarks,
+  colophon: 'nasjonale tall og tall fra sektoren (benchmarks.yaml)',
   metrics: (data, { year }) => benchmarkMetrics(data, year),
   components: { 'absence-benchmarks': absenceBenchmarks },
 });

@@ -17,6 +17,7 @@ export const injuries = defineSource({
     },
   ],
   read: readInjuries,
+  colophon: 'yrkesskader og yrkessykdommer',
   metrics: (data, { year }) => injuryMetrics(data, year),
   components: { 'figure-injuries': figureInjuries },
   yearView: (metrics, year) => ({ injuries: metrics.injuries?.years[year] ?? null }),

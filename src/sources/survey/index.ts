@@ -7,6 +7,7 @@ import { surveyGate, surveyLegend, surveySheets, surveyTable } from './report.js
 export const survey = defineSource({
   key: 'survey',
   read: readSurvey,
+  colophon: 'enhetenes årlige HMS-rapportering (spørreskjema)',
   metrics: surveyMetrics,
   respondents: respondedByYear,
   components: { 'survey-table': surveyTable, 'survey-legend': surveyLegend, 'survey-gate': surveyGate },

@@ -17,6 +17,7 @@ export const whistleblowing = defineSource({
     },
   ],
   read: readWhistleblowing,
+  colophon: 'varslingssaker',
   metrics: (data, { year }) => whistleblowingMetrics(data, year),
   components: { 'figure-whistleblowing': figureWhistleblowing },
   yearView: (metrics, year) => ({ whistleblowing: metrics.whistleblowing?.years[year] ?? null }),
