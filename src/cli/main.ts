@@ -17,6 +17,7 @@ import { messages } from '../messages.js';
 import { buildContext, planBuild, validateWorkspace } from '../pipeline.js';
 import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
+import { coverageText } from '../sources/coverage.js';
 import { Workspace } from '../workspace/workspace.js';
 import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
 import { processIo, type CliIo } from './io.js';
@@ -58,9 +59,20 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       progress(io, messages.progressValidating(year));
       const result = await validateWorkspace(workspace, buildContext(year, io.env), await loadTemplates(io.fs));
       printDiagnostics(result.diagnostics, io, workspaceRoot);
+      for (const line of result.coverage) io.stderr(`${coverageText(line)}\n`);
       if (options.json)
         io.stdout(
-          summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io),
+          summaryJson(
+            {
+              command: 'validate',
+              year,
+              ok: result.ok,
+              diagnostics: result.diagnostics,
+              files: [],
+              coverage: result.coverage,
+            },
+            io,
+          ),
         );
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
