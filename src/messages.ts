@@ -74,6 +74,42 @@ export const messages = {
   coverageUnmapped: (count: number) => `${count} with a value imports.yaml does not map`,
   coverageErrors: (count: number) => `${count} with errors`,
 
+  // hms-report inspect
+  inspectNoFile: (file: string) => `${file}: no such file`,
+  inspectUnreadable: (file: string, detail: string) => `${file} cannot be read: ${detail}`,
+  inspectNotTable: (file: string) =>
+    `${file} is not an export the tool reads: inspect takes a CSV, TXT or XLSX file (save an .xls workbook as .xlsx)`,
+  inspectEmpty: (file: string) => `${file} holds no rows`,
+  inspectFormatCsv: (encoding: string, delimiter: string) =>
+    `CSV, ${encoding}, delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`,
+  inspectFormatXlsx: (sheets: readonly string[], sheet: string | null) =>
+    `XLSX, sheets ${sheets.map((s) => `"${s}"`).join(', ')}${sheet ? `; the data is on "${sheet}"` : ''}`,
+  inspectHeader: (row: number, titles: readonly { row: number; text: string }[]) =>
+    `row ${row}${titles.length ? ` (title rows passed over: ${titles.map((t) => `${t.row} "${clip(t.text, 50)}"`).join(', ')})` : ''}`,
+  inspectRows: (rows: number, totals: readonly { row: number; label: string }[]) =>
+    `${rows} below the header${totals.length ? `, of which ${totals.length} sum row${totals.length === 1 ? '' : 's'} (${totals.map((t) => `row ${t.row} "${clip(t.label, 30)}"`).join(', ')}), passed over` : ''}`,
+  inspectLikely: (table: string, matched: number, missing: readonly string[]) =>
+    `${table} (${matched} column${matched === 1 ? '' : 's'} matched${missing.length ? `; not found: ${missing.join(', ')}` : ''})`,
+  inspectSurvey: (markers: readonly string[]) =>
+    `survey: a Nettskjema download (its columns ${markers.join(', ')}); the survey: stanza is described in docs/imports.md`,
+  inspectNoTable: () =>
+    `no table the tool knows: no header matches enough of any table's columns (see docs/data-contract.md for each table's columns)`,
+  inspectAlso: (others: readonly string[]) => `also possible: ${others.join(', ')}`,
+  inspectNotUsed: () => `(not used)`,
+  inspectDistinct: (count: number, more: boolean) => `${more ? 'over ' : ''}${count} distinct`,
+  inspectUnmapped: (column: string, label: string, count: number, row: number, nearest: string | null) =>
+    `${column} "${clip(label)}" (${count} row${count === 1 ? '' : 's'}, first in row ${row})${nearest ? `; nearest code: "${nearest}"` : ''}`,
+  inspectUnknownUnit: (value: string, count: number, naming: string, nearest: string | null) =>
+    `unit_id "${clip(value)}" (${count} row${count === 1 ? '' : 's'}) is no ${naming} in units.csv${nearest ? `; nearest: "${nearest}"` : ''}`,
+  inspectCouldNotMap: () =>
+    `Could not map (left as comments in the stanza; write the code after each or fix the export):`,
+  inspectOutside: (file: string) =>
+    `${file} is not inside the workspace: copy it in, and file: takes its path relative to the workspace`,
+  inspectStanza: () => `For imports.yaml (paste, then run "hms-report validate <year>"):`,
+  inspectNoStanza: () => `No stanza: map the file by hand (docs/imports.md), or check that it is the export you meant.`,
+  inspectNoRegister: () =>
+    `units: guessed from the values; give --data <workspace> (one with units.csv) to check them against the register`,
+
   // units register
   duplicateUnit: (id: string, firstRow: number) => `unit_id "${id}" is already used in row ${firstRow}`,
   unknownParent: (id: string) => `parent_id "${id}" is not a unit_id in the register`,

@@ -23,6 +23,7 @@ import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
+import { registerInspect } from './inspect.js';
 import { registerFeedback } from './feedback.js';
 import { diagnosticLine, progress, summaryJson } from './output.js';
 
@@ -157,6 +158,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     status = code;
   });
   registerInit(program, io, SAMPLES_DIR);
+  registerInspect(program, io);
   registerFeedback(
     program,
     io,
@@ -214,6 +216,7 @@ const HELP_FOOTER = [
   '  hms-report validate 2025 --data hms-2025       check it',
   '  hms-report build 2025 --data hms-2025          write out/2025/report.html, report.pdf, metrics.json, tables.xlsx',
   '  hms-report diff out/2024 out/2025              what changed since last year',
+  '  hms-report inspect eksport/Hendelser.csv       what the tool sees in an export, and its stanza for imports.yaml',
   '  hms-report feedback 2025 --data hms-2025       a short report for every org and unit in out/2025/enheter/',
   '',
   'Run "hms-report <command> --help" for a command\'s options and examples.',

@@ -23,6 +23,8 @@ export interface TableSignature {
   codes: Readonly<Record<string, readonly string[]>>;
   codeHints: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   multiValued: readonly string[];
+  /** What the reader makes of a value in a column (its code, for an alias it accepts); null when it refuses it. */
+  check(column: string, value: string): unknown;
 }
 
 /** How a header was matched to a contract column, best first. */

@@ -80,6 +80,10 @@ export function tableSignatures(sources: readonly SourceDescriptor[] = SOURCES):
     codes: table.codes ?? {},
     codeHints: table.codeHints ?? {},
     multiValued: table.multiValued ?? [],
+    check: (column, value) => {
+      const result = table.spec.columns[column]?.safeParse(value);
+      return result?.success ? result.data : null;
+    },
   }));
 }
 
