@@ -8,6 +8,11 @@ export function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A path as typed on a command line: quoted when it holds a space or a shell character. */
+export function quoteArg(path: string): string {
+  return /^[\w./@+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
 export const messages = {
   // reading files
   missingColumn: (column: string) => `required column "${column}" is missing`,
@@ -41,6 +46,70 @@ export const messages = {
   importsTotalRow: (label: string) => `a sum row ("${clip(label)}") is passed over, not counted`,
   importsUnknownValue: (value: string, count: number, stanza: string, column: string, nearest: string | null) =>
     `"${clip(value)}" (${count} row${count === 1 ? '' : 's'}, first here) is not one imports.yaml maps for ${stanza} ${column}${nearest ? `; nearest known: "${clip(nearest)}"` : ''}: add it under ${column === 'unit_id' ? `values.unit_id (or check units:)` : `values.${column}`}`,
+
+  // files nothing read (every file is read or named), and validate's coverage lines
+  unreadLooksLike: (file: string, table: string, found: number, row: number, sheet: string | null) =>
+    `not read, but it looks like an export of "${table}" (${found} of its columns in the header${sheet ? ` of sheet "${sheet}"` : ''}, row ${row}): map it in imports.yaml under "${table}:" — "hms-report inspect ${quoteArg(file)}" proposes the stanza to paste — or list it under "ignore:"`,
+  unreadLooksLikeSurvey: (file: string, markers: readonly string[]) =>
+    `not read, but it looks like a Nettskjema download (its columns ${markers.join(', ')}): name it in imports.yaml under "survey:" (file:) — see "hms-report inspect ${quoteArg(file)}" — or list it under "ignore:"`,
+  unreadLooksLikeCodebook: () =>
+    `not read: it looks like a Nettskjema codebook; name it in imports.yaml under "survey:" (codebook:)`,
+  unreadUnknownTable: (file: string, row: number, header: readonly string[]) =>
+    `not read: its header (row ${row}: ${clip(header.map((h) => `"${h}"`).join(', '), 100)}) matches no table the tool knows; "hms-report inspect ${quoteArg(file)}" shows what the tool sees, and imports.yaml maps it`,
+  unreadEmpty: () => `not read: the file holds no rows`,
+  unreadUnreadable: (detail: string) => `not read: ${detail}`,
+  unreadOldExcel: () =>
+    `not read: an old Excel workbook (.xls) — save it as .xlsx (Excel: File › Save As) and map it in imports.yaml`,
+  unreadOtherFile: () =>
+    `not read: the tool reads exports (CSV, TXT, XLSX), YAML and the narrative's Markdown, and nothing uses this file (name it under "ignore:" in imports.yaml, or move it out of the workspace)`,
+  unreadFolder: (count: number, folder: string) =>
+    `not read: ${count} file${count === 1 ? '' : 's'}, none of them an export (name the folder under "ignore:" in imports.yaml, for example "- ${folder}/", or move it out of the workspace)`,
+  unreadNamedTable: (table: string) =>
+    `not read: it has the name of the table "${table}", but nothing asked for it this time (it is read only with the source that uses it)`,
+  unreadMappedElsewhere: (table: string) =>
+    `not read: imports.yaml's "${table}:" stanza names another file for this table (drop one of them)`,
+  unreadMatchedByImports: (key: string) => `not read although imports.yaml's ${key} names it: see the problems above`,
+  coverageLine: (source: string, file: string, rows: number, read: number, skipped: readonly string[]) =>
+    `Read ${file} (${source}): ${read} of ${rows} row${rows === 1 ? '' : 's'}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}`,
+  coverageSum: (count: number) => `${count} sum row${count === 1 ? '' : 's'}`,
+  coverageUnmapped: (count: number) => `${count} with a value imports.yaml does not map`,
+  coverageErrors: (count: number) => `${count} with errors`,
+
+  // hms-report inspect
+  inspectNoFile: (file: string) => `${file}: no such file`,
+  inspectUnreadable: (file: string, detail: string) => `${file} cannot be read: ${detail}`,
+  inspectNotTable: (file: string) =>
+    `${file} is not an export the tool reads: inspect takes a CSV, TXT or XLSX file (save an .xls workbook as .xlsx)`,
+  inspectEmpty: (file: string) => `${file} holds no rows`,
+  inspectFormatCsv: (encoding: string, delimiter: string) =>
+    `CSV, ${encoding}, delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}`,
+  inspectFormatXlsx: (sheets: readonly string[], sheet: string | null) =>
+    `XLSX, sheets ${sheets.map((s) => `"${s}"`).join(', ')}${sheet ? `; the data is on "${sheet}"` : ''}`,
+  inspectHeader: (row: number, titles: readonly { row: number; text: string }[]) =>
+    `row ${row}${titles.length ? ` (title rows passed over: ${titles.map((t) => `${t.row} "${clip(t.text, 50)}"`).join(', ')})` : ''}`,
+  inspectRows: (rows: number, totals: readonly { row: number; label: string }[]) =>
+    `${rows} below the header${totals.length ? `, of which ${totals.length} sum row${totals.length === 1 ? '' : 's'} (${totals.map((t) => `row ${t.row} "${clip(t.label, 30)}"`).join(', ')}), passed over` : ''}`,
+  inspectLikely: (table: string, matched: number, missing: readonly string[]) =>
+    `${table} (${matched} column${matched === 1 ? '' : 's'} matched${missing.length ? `; not found: ${missing.join(', ')}` : ''})`,
+  inspectSurvey: (markers: readonly string[]) =>
+    `survey: a Nettskjema download (its columns ${markers.join(', ')}); the survey: stanza is described in docs/imports.md`,
+  inspectNoTable: () =>
+    `no table the tool knows: no header matches enough of any table's columns (see docs/data-contract.md for each table's columns)`,
+  inspectAlso: (others: readonly string[]) => `also possible: ${others.join(', ')}`,
+  inspectNotUsed: () => `(not used)`,
+  inspectDistinct: (count: number, more: boolean) => `${more ? 'over ' : ''}${count} distinct`,
+  inspectUnmapped: (column: string, label: string, count: number, row: number, nearest: string | null) =>
+    `${column} "${clip(label)}" (${count} row${count === 1 ? '' : 's'}, first in row ${row})${nearest ? `; nearest code: "${nearest}"` : ''}`,
+  inspectUnknownUnit: (value: string, count: number, naming: string, nearest: string | null) =>
+    `unit_id "${clip(value)}" (${count} row${count === 1 ? '' : 's'}) is no ${naming} in units.csv${nearest ? `; nearest: "${nearest}"` : ''}`,
+  inspectCouldNotMap: () =>
+    `Could not map (left as comments in the stanza; write the code after each or fix the export):`,
+  inspectOutside: (file: string) =>
+    `${file} is not inside the workspace: copy it in, and file: takes its path relative to the workspace`,
+  inspectStanza: () => `For imports.yaml (paste, then run "hms-report validate <year>"):`,
+  inspectNoStanza: () => `No stanza: map the file by hand (docs/imports.md), or check that it is the export you meant.`,
+  inspectNoRegister: () =>
+    `units: guessed from the values; give --data <workspace> (one with units.csv) to check them against the register`,
 
   // units register
   duplicateUnit: (id: string, firstRow: number) => `unit_id "${id}" is already used in row ${firstRow}`,

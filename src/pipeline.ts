@@ -22,6 +22,7 @@ import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from '
 import { tablesXlsx } from './report/tables-xlsx.js';
 import { checkNarrativeSpelling } from './report/spelling.js';
 import type { Templates } from './report/templates.js';
+import { coverageLines, type CoverageLine } from './sources/coverage.js';
 import type { SourceDescriptor } from './sources/descriptor.js';
 import { computeMetrics, readSources, reportParts, reportSheets, SOURCES, type Sources } from './sources/registry.js';
 import type { Workspace } from './workspace/workspace.js';
@@ -58,18 +59,26 @@ export interface SourcesResult {
   sources: Sources | null;
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** Each table file read: its rows, how many were read and how many skipped and why. */
+  coverage: CoverageLine[];
 }
 
 /** Phases 1–2: reads and validates every source of the workspace, returning every problem found. */
 export async function readWorkspace(workspace: Workspace, context: BuildContext): Promise<SourcesResult> {
   const diagnostics = new Diagnostics();
   const sources = await readSources(workspace, context.year, diagnostics, context.sources);
-  return { sources, diagnostics: sorted(diagnostics.items), ok: sources !== null && !diagnostics.hasErrors() };
+  return {
+    sources,
+    diagnostics: sorted(diagnostics.items),
+    ok: sources !== null && !diagnostics.hasErrors(),
+    coverage: coverageLines(workspace.coverage(), diagnostics),
+  };
 }
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
   ok: boolean;
+  coverage: CoverageLine[];
   /** Present when the workspace is valid. */
   report?: { metrics: Metrics; html: HtmlReport };
 }
@@ -85,7 +94,8 @@ export async function validateWorkspace(
   templates: Templates,
 ): Promise<ValidationResult> {
   const read = await readWorkspace(workspace, context);
-  if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
+  const { coverage } = read;
+  if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false, coverage };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
   const diagnostics = new Diagnostics();
@@ -93,11 +103,17 @@ export async function validateWorkspace(
   const parts = reportParts(sources, metrics, context.sources);
   const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
   // Misspelt words of the narrative are warnings at their line: they never stop a build.
-  const spelling = await checkNarrativeSpelling(workspace, context.year, content, await templates.read('ordliste.txt'));
+  const spelling = await checkNarrativeSpelling(
+    workspace,
+    context.year,
+    content,
+    await templates.read('ordliste.txt'),
+    sources.wordList,
+  );
   const all = sorted([...read.diagnostics, ...diagnostics.items, ...spelling]);
   return diagnostics.hasErrors()
-    ? { diagnostics: all, ok: false }
-    : { diagnostics: all, ok: true, report: { metrics, html } };
+    ? { diagnostics: all, ok: false, coverage }
+    : { diagnostics: all, ok: true, coverage, report: { metrics, html } };
 }
 
 export interface BuildPlan {

@@ -68,6 +68,7 @@ describe('--json summaries', () => {
       errors: [],
       warnings: [],
       files: [],
+      coverage: [{ source: 'units', file: 'units.csv', rows: 2, read: 2, skipped: { sum: 0, unmapped: 0, errors: 0 } }],
     });
   });
   it('build --json: the files written, relative to the working directory', async () => {

@@ -339,6 +339,8 @@ questions:
     const { diagnostics } = await build({ 'survey/hms-2025.csv': nettskjema(HEADER, []), 'survey/notater.txt': 'x' });
     expect(lines(diagnostics)).toEqual([
       'survey/hms-2025.csv: warning: not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv), or as Nettskjema names a download (data-<formid>-….txt); any other name is read through the survey stanza of imports.yaml (file: "survey/*.csv")',
+      // Nothing is ignored in silence (docs/imports.md#files-nothing-reads).
+      expect.stringMatching(/^survey\/notater.txt: warning: not read: its header \(row 1: "x"\) matches no table/),
     ]);
   });
 

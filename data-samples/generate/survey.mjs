@@ -88,8 +88,10 @@ function catalogueYaml() {
   lines.push('questions:');
   for (const q of QUESTIONS) {
     lines.push(`  - id: ${q.id}`, `    section: ${quote(q.section)}`, `    theme: ${quote(q.theme)}`, `    scale: ${q.scale}`, `    column: ${q.column}`);
-    // A question the 2025 download does not have is said to be not asked then (null), or reading it warns.
-    const columns = { ...q.columns, ...(q.percent[0] === null ? { [DOWNLOAD_YEAR]: null } : {}) };
+    // A year that did not ask the question says so (null): imports.yaml names every year's file, and a question
+    // a named file lacks is otherwise reported as missing.
+    const notAsked = Object.fromEntries(YEARS.filter((y) => q.percent[yearIndex(y)] === null).map((y) => [y, null]));
+    const columns = { ...q.columns, ...notAsked };
     if (Object.keys(columns).length) lines.push(`    columns: {${Object.entries(columns).map(([y, c]) => `${y}: ${c}`).join(', ')}}`);
     if (q.gate) lines.push(`    applies_if: {question: ${q.gate}, in: ["1"]}`);
     lines.push('    report: true');

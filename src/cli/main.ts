@@ -17,11 +17,13 @@ import { messages } from '../messages.js';
 import { buildContext, planBuild, validateWorkspace } from '../pipeline.js';
 import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
+import { coverageText } from '../sources/coverage.js';
 import { Workspace } from '../workspace/workspace.js';
 import { DATA_OPTION_HELP, formatList, parseYear } from './arguments.js';
 import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
+import { registerInspect } from './inspect.js';
 import { registerFeedback } from './feedback.js';
 import { diagnosticLine, progress, summaryJson } from './output.js';
 
@@ -58,9 +60,20 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       progress(io, messages.progressValidating(year));
       const result = await validateWorkspace(workspace, buildContext(year, io.env), await loadTemplates(io.fs));
       printDiagnostics(result.diagnostics, io, workspaceRoot);
+      for (const line of result.coverage) io.stderr(`${coverageText(line)}\n`);
       if (options.json)
         io.stdout(
-          summaryJson({ command: 'validate', year, ok: result.ok, diagnostics: result.diagnostics, files: [] }, io),
+          summaryJson(
+            {
+              command: 'validate',
+              year,
+              ok: result.ok,
+              diagnostics: result.diagnostics,
+              files: [],
+              coverage: result.coverage,
+            },
+            io,
+          ),
         );
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
@@ -145,6 +158,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     status = code;
   });
   registerInit(program, io, SAMPLES_DIR);
+  registerInspect(program, io);
   registerFeedback(
     program,
     io,
@@ -202,6 +216,7 @@ const HELP_FOOTER = [
   '  hms-report validate 2025 --data hms-2025       check it',
   '  hms-report build 2025 --data hms-2025          write out/2025/report.html, report.pdf, metrics.json, tables.xlsx',
   '  hms-report diff out/2024 out/2025              what changed since last year',
+  '  hms-report inspect eksport/Hendelser.csv       what the tool sees in an export, and its stanza for imports.yaml',
   '  hms-report feedback 2025 --data hms-2025       a short report for every org and unit in out/2025/enheter/',
   '',
   'Run "hms-report <command> --help" for a command\'s options and examples.',

@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
+import type { CoverageLine } from '../sources/coverage.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -82,6 +83,8 @@ export interface RunSummary {
   files: readonly string[];
   /** What stopped the run when it is not a problem in a file (no Chromium, a bad SOURCE_DATE_EPOCH …). */
   message?: string;
+  /** validate: each table file read, its rows read and skipped. */
+  coverage?: readonly CoverageLine[];
 }
 
 /** The `--json` summary of validate and build, on stdout, for CI. */
@@ -96,6 +99,7 @@ export function summaryJson(summary: RunSummary, io: CliIo): string {
       warnings: diagnostics.filter((d) => d.severity === 'warning').map(diagnosticJson),
       files: summary.files.map((f) => relativeTo(io.cwd, f)),
       ...(summary.message === undefined ? {} : { message: summary.message }),
+      ...(summary.coverage === undefined ? {} : { coverage: summary.coverage }),
     },
     null,
     2,

@@ -175,9 +175,6 @@ interface WorkspaceFiles {
   readText(relative: string): Promise<string>;
 }
 
-/** The workspace's own word list, beside hms-report.config.yaml. */
-export const WORD_LIST_FILE = 'ordliste.txt';
-
 /**
  * Checks the narrative a report is built from: its Markdown files (the
  * workspace's or the bundled default) and content/<year>/handlingsplan.yaml,
@@ -188,10 +185,10 @@ export async function checkNarrativeSpelling(
   year: number,
   content: readonly { file: string; text: string }[],
   bundledWordList: string,
+  ownWordList: string,
 ): Promise<Diagnostic[]> {
   const files: SpellingFile[] = [...content];
   const plan = `content/${year}/handlingsplan.yaml`;
   if (await workspace.exists(plan)) files.push({ file: plan, text: await workspace.readText(plan), yaml: true });
-  const own = (await workspace.exists(WORD_LIST_FILE)) ? await workspace.readText(WORD_LIST_FILE) : '';
-  return checkSpelling(files, [...parseWordList(bundledWordList), ...parseWordList(own)]);
+  return checkSpelling(files, [...parseWordList(bundledWordList), ...parseWordList(ownWordList)]);
 }

@@ -91,7 +91,7 @@ async function readLogo(
   const type = LOGO_TYPES[posix.extname(normalised).toLowerCase()];
   if (!type) return fail(`publication.logo "${file}" must be an SVG (.svg) or PNG (.png) file`);
   if (!(await workspace.exists(normalised))) return fail(`publication.logo "${file}": no such file in the workspace`);
-  const bytes = Buffer.from(await workspace.fs.readFile(workspace.path(normalised)));
+  const bytes = Buffer.from(await workspace.readBytes(normalised));
   const isPng = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const isSvg = /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
   if (type === 'image/png' ? !isPng : !isSvg)

@@ -7,6 +7,14 @@ export interface ContentFile {
   text: string;
 }
 
+/** The workspace's own word list for the spelling check (names, terms), beside hms-report.config.yaml. */
+export const WORD_LIST_FILE = 'ordliste.txt';
+
+/** ordliste.txt's text, '' without one. */
+export async function readWordList({ workspace }: SourceContext): Promise<string> {
+  return (await workspace.exists(WORD_LIST_FILE)) ? workspace.readText(WORD_LIST_FILE) : '';
+}
+
 /** `content/<year>/*.md` in file-name order; null when the workspace has none (the bundled default text is used). */
 export async function readContent({ workspace, year }: SourceContext): Promise<ContentFile[] | null> {
   const folder = `content/${year}`;

@@ -47,6 +47,18 @@ export interface WorkspaceTable {
   origin: string;
   /** and what its columns hold (Markdown, after the list of columns). */
   columnsNote: string;
+  /**
+   * How exports head each contract column, in the words of the systems they
+   * come from (`Saksnummer` for `case_id`): how a file nothing read is
+   * recognised, and how `hms-report inspect` proposes `columns:`.
+   */
+  headerHints?: Readonly<Record<string, readonly string[]>>;
+  /** The codes a coded column takes (`case_type`: `ulykke` …): what `inspect` maps an export's labels onto. */
+  codes?: Readonly<Record<string, readonly string[]>>;
+  /** Words an export's label of a code may hold (`rule` `uke_over_48`: `48 timer`), beyond the code itself. */
+  codeHints?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /** Columns whose cell may hold several values (`category`): `inspect` looks for their separator. */
+  multiValued?: readonly string[];
 }
 
 /** What `diff` must know of a source's figures beyond their values. */

@@ -71,9 +71,11 @@ export interface Imports {
   /** The mapping of each table named in the file, by table name (`incidents`, `working-time`). */
   tables: ReadonlyMap<string, TableMapping>;
   survey: SurveyMapping | null;
+  /** Globs of files the workspace keeps on purpose that are not the report's input: not warned about as unread. */
+  ignore: readonly string[];
 }
 
-export const NO_IMPORTS: Imports = { tables: new Map(), survey: null };
+export const NO_IMPORTS: Imports = { tables: new Map(), survey: null, ignore: [] };
 
 /**
  * Reads imports.yaml when the workspace has one. `tables` gives every
@@ -86,12 +88,19 @@ export async function readImports(
   diagnostics: Diagnostics,
 ): Promise<Imports> {
   if (!(await workspace.exists(IMPORTS_FILE))) return NO_IMPORTS;
-  const shape: Record<string, z.ZodType> = { survey: surveyMappingSchema.optional() };
+  const shape: Record<string, z.ZodType> = {
+    survey: surveyMappingSchema.optional(),
+    ignore: z.array(text).optional(),
+  };
   for (const [name, columns] of tables) shape[name] = tableMappingSchema(columns).optional();
   const schema = z.object(shape).strict();
   const parsed = parseYaml(IMPORTS_FILE, await workspace.readText(IMPORTS_FILE), schema, diagnostics);
   if (!parsed) return NO_IMPORTS;
   const mappings = new Map<string, TableMapping>();
   for (const name of tables.keys()) if (parsed[name]) mappings.set(name, parsed[name] as TableMapping);
-  return { tables: mappings, survey: (parsed.survey as SurveyMapping | undefined) ?? null };
+  return {
+    tables: mappings,
+    survey: (parsed.survey as SurveyMapping | undefined) ?? null,
+    ignore: (parsed.ignore as string[] | undefined) ?? [],
+  };
 }

@@ -16,7 +16,7 @@ import type { UnitRegister } from './units/read.js';
  */
 
 /** Labels of sum rows in report-centre exports, recognised in a row's first cell. */
-const TOTAL_ROW_LABELS = ['sum', 'totalt', 'total', 'i alt', 'sum total', 'totalsum', 'grand total'];
+export const TOTAL_ROW_LABELS = ['sum', 'totalt', 'total', 'i alt', 'sum total', 'totalsum', 'grand total'];
 
 /** Text as compared: composed, trimmed, inner spaces collapsed, any case. */
 export function normalText(value: string): string {
@@ -114,16 +114,22 @@ export function mapTable(
 
   const totals = new Set([...TOTAL_ROW_LABELS, ...(mapping.total_rows ?? []).map(normalText)]);
   let reported = false;
+  const coverage = table.coverage;
+  const skip = (reason: 'sum' | 'unmapped') => {
+    if (coverage && !reported) coverage.skipped[reason] = (coverage.skipped[reason] ?? 0) + 1;
+  };
   return {
     file: table.file,
     header,
     labels,
     headerRow: table.headerRow,
+    coverage,
     rows: async function* () {
       for await (const record of table.rows()) {
         const first = record.cells.find((c) => !isBlank(c));
         if (first !== undefined && totals.has(normalText(cellToText(first)))) {
           if (!reported) diagnostics.warning(table.file, messages.importsTotalRow(cellToText(first)), record.row);
+          skip('sum');
           continue;
         }
         const cells: Cell[] = [];
@@ -136,11 +142,13 @@ export function mapTable(
         });
         // A row with a value the stanza cannot map is an error (below); reading it would count it wrongly.
         if (!dropped) yield { row: record.row, cells } satisfies TableRow;
+        else skip('unmapped');
       }
       if (reported) return;
       reported = true;
       for (const [index, values] of unknown) {
         for (const value of values.values()) {
+          coverage?.skippedWithError.add(value.row);
           diagnostics.error(
             table.file,
             messages.importsUnknownValue(
@@ -223,7 +231,8 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance between two texts. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

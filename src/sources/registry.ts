@@ -8,8 +8,10 @@ import { acceptanceCriteria } from './acceptance-criteria/index.js';
 import { actionPlan } from './action-plan/index.js';
 import { benchmarks } from './benchmarks/index.js';
 import { readConfig, type Config } from './config.js';
-import { readContent, type ContentFile } from './content.js';
+import { readContent, readWordList, type ContentFile } from './content.js';
+import { warnUnreadFiles } from './coverage.js';
 import { readImports } from './imports.js';
+import type { TableSignature } from './recognise.js';
 import { WorkspaceTables } from './tables.js';
 import type { SourceContext } from './context.js';
 import type { SourceDescriptor, WorkspaceTable } from './descriptor.js';
@@ -50,11 +52,39 @@ export const REGISTER_TABLE: WorkspaceTable = {
     'An empty `parent_id` makes a top-level organisation. `reporting` is `ja` for units that answer the survey. ' +
     '`first_year`/`last_year` may be empty (always existed / still exists). An optional `short_name` column ' +
     'gives the label figures and tables use.',
+  headerHints: {
+    unit_id: ['Enhetskode', 'Enhet-ID', 'Stedkode', 'Org.enhet', 'Kode'],
+    name: ['Navn', 'Enhetsnavn', 'Enhet'],
+    short_name: ['Kortnavn', 'Forkortelse'],
+    parent_id: ['Overordnet', 'Overordnet enhet'],
+    reporting: ['Rapporterer', 'Rapporterende'],
+    first_year: ['Fra år', 'Første år'],
+    last_year: ['Til år', 'Siste år'],
+  },
+  codes: { reporting: ['ja', 'nei'] },
 };
 
 /** Every table a workspace may hold, the register first, then the sources' in report order. */
 export function workspaceTables(sources: readonly SourceDescriptor[] = SOURCES): WorkspaceTable[] {
   return [REGISTER_TABLE, ...sources.flatMap((source) => source.tables ?? [])];
+}
+
+/** What recognising an export by its header needs of each workspace table (recognise.ts). */
+export function tableSignatures(sources: readonly SourceDescriptor[] = SOURCES): TableSignature[] {
+  return workspaceTables(sources).map((table) => ({
+    name: table.name,
+    columns: Object.keys(table.spec.columns),
+    optional: table.spec.optional ?? [],
+    oneOf: table.spec.oneOf ?? [],
+    hints: table.headerHints ?? {},
+    codes: table.codes ?? {},
+    codeHints: table.codeHints ?? {},
+    multiValued: table.multiValued ?? [],
+    check: (column, value) => {
+      const result = table.spec.columns[column]?.safeParse(value);
+      return result?.success ? result.data : null;
+    },
+  }));
 }
 
 /** Everything read from a workspace, validated and normalised. */
@@ -64,6 +94,8 @@ export interface Sources {
   units: UnitRegister;
   /** The narrative of content/<year>/; null: the bundled default text. */
   content: ContentFile[] | null;
+  /** The workspace's ordliste.txt: words the spelling check takes as written. */
+  wordList: string;
   /** Each source's data by key; a source the workspace does not give is absent. */
   data: ReadonlyMap<string, unknown>;
 }
@@ -88,21 +120,32 @@ export async function readSources(
   const contractColumns = new Map(
     workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
   );
-  const tables = new WorkspaceTables(
-    workspace,
-    await readImports(workspace, contractColumns, diagnostics),
-    diagnostics,
-  );
+  const imports = await readImports(workspace, contractColumns, diagnostics);
+  const tables = new WorkspaceTables(workspace, imports, diagnostics);
+  // Every file is read or named in a warning, whatever stops the reading.
+  const unread = () => warnUnreadFiles(workspace, year, tableSignatures(sources), imports, diagnostics);
+  // Each table file's coverage line names the source that read it.
+  const attribute = (key: string) => {
+    for (const coverage of workspace.coverage()) coverage.source ??= key;
+  };
   const units = await readUnits(tables, diagnostics);
-  if (!units) return null;
+  attribute('units');
+  if (!units) {
+    await unread();
+    return null;
+  }
   const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
   const context: SourceContext = { workspace, bundled, year, config, units, diagnostics, tables };
   const data = new Map<string, unknown>();
   for (const source of sources) {
     const value = await source.read(context);
+    attribute(source.key);
     if (value !== null) data.set(source.key, value);
   }
-  return { year, config, units, content: await readContent(context), data };
+  const content = await readContent(context);
+  const wordList = await readWordList(context);
+  await unread();
+  return { year, config, units, content, wordList, data };
 }
 
 /**

@@ -20,6 +20,12 @@ export class WorkspaceTables {
 
   /** The table, or null when the workspace does not give it (or it cannot be read: an error says why). */
   async open(name: string, units: UnitRegister | null): Promise<Table | null> {
+    const table = await this.openTable(name, units);
+    if (table?.coverage) table.coverage.source ??= name;
+    return table;
+  }
+
+  private async openTable(name: string, units: UnitRegister | null): Promise<Table | null> {
     const mapping = this.imports.tables.get(name);
     if (!mapping) return this.workspace.table(name, this.diagnostics);
     const file = mapping.file

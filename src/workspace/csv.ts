@@ -5,7 +5,9 @@ import { decode, decoderFor, detectEncoding, type TextEncodingName } from './enc
 import {
   HEADER_SEARCH_ROWS,
   isBlank,
+  newCoverage,
   UnreadableFileError,
+  type FileCoverage,
   type Table,
   type TableLayout,
   type TableRow,
@@ -58,13 +60,22 @@ export async function openCsv(
   }
   const header = first.value.cells.map((c) => String(c ?? '').trim());
   const headerRow = first.value.row;
-  return { file, header, headerRow, rows: () => dataRows(records(), headerRow, header.length) };
+  const coverage = newCoverage(file, headerRow);
+  return { file, header, headerRow, coverage, rows: () => dataRows(records(), headerRow, header.length, coverage) };
 }
 
-async function* dataRows(records: AsyncIterable<TableRow>, headerRow: number, width: number): AsyncGenerator<TableRow> {
+/** The rows below the header, counted in `coverage` (a second pass over them does not count them twice). */
+async function* dataRows(
+  records: AsyncIterable<TableRow>,
+  headerRow: number,
+  width: number,
+  coverage: FileCoverage,
+): AsyncGenerator<TableRow> {
+  let seen = 0;
   for await (const record of records) {
     if (record.row <= headerRow || record.cells.every(isBlank)) continue;
     while (record.cells.length < width) record.cells.push(null);
+    if (++seen > coverage.rows) coverage.rows = seen;
     yield record;
   }
 }
@@ -161,4 +172,33 @@ export function detectDelimiter(line: string): string {
   let best: string = ';';
   for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
   return best;
+}
+
+/** The top of a CSV file as the tool sees it: `hms-report inspect` and the hints for a file nothing read. */
+export interface CsvPeek {
+  encoding: TextEncodingName;
+  delimiter: string;
+  /** The first records, blank ones included, with their lines. */
+  records: TableRow[];
+}
+
+/** Decodes and splits the first `count` records of a CSV file, reading no further. */
+export async function peekCsv(open: () => AsyncIterable<Uint8Array>, count = HEADER_SEARCH_ROWS): Promise<CsvPeek> {
+  const encoding = await detectEncoding(open());
+  const firstLines = await readFirstLines(open(), encoding, count);
+  const excelHint = /^\uFEFF?sep=(.)\s*$/i.exec(firstLines[0] ?? '');
+  const delimiter = excelHint ? excelHint[1]! : detectDelimiter(widestLine(firstLines));
+  const records: TableRow[] = [];
+  const iterator = parseRecords(open, encoding, delimiter)[Symbol.asyncIterator]();
+  try {
+    for (let next = await iterator.next(); !next.done && records.length < count; next = await iterator.next()) {
+      if (!(excelHint && next.value.row === 1)) records.push(next.value);
+    }
+  } catch (error) {
+    // A file that breaks further down still shows its top.
+    if (!(error instanceof UnreadableFileError) || records.length === 0) throw error;
+  } finally {
+    await iterator.return?.(undefined);
+  }
+  return { encoding, delimiter, records };
 }

@@ -18,6 +18,26 @@ export interface Table {
   /** The header's row; rows() yields only the rows below it. */
   headerRow: number;
   rows(): AsyncIterable<TableRow>;
+  /** What became of the file's rows, counted as they are read (validate's coverage lines). */
+  coverage?: FileCoverage;
+}
+
+/**
+ * One table file's rows as read: how many lay below the header, and how many
+ * were passed over and why. Rows with problems are counted from the
+ * diagnostics at the end, so a reader need not count them.
+ */
+export interface FileCoverage {
+  file: string;
+  /** The workspace table or source that read it (`incidents`, `survey`); set by the registry. */
+  source?: string;
+  headerRow: number;
+  /** Data rows below the header (blank rows not counted). */
+  rows: number;
+  /** Rows passed over before validation, by reason (`sum`, `unmapped`). */
+  skipped: Record<string, number>;
+  /** Rows passed over that already carry an error of their own (not counted again as rows with errors). */
+  skippedWithError: Set<number>;
 }
 
 /** Thrown by a reader for a file it cannot read at all (broken quoting, not a workbook). */
@@ -44,6 +64,11 @@ export interface TableLayout {
 
 /** How many rows from the top a header is looked for in. */
 export const HEADER_SEARCH_ROWS = 30;
+
+/** A table file's coverage before any row is read. */
+export function newCoverage(file: string, headerRow: number): FileCoverage {
+  return { file, headerRow, rows: 0, skipped: {}, skippedWithError: new Set() };
+}
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');

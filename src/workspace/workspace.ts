@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
-import { openCsv } from './csv.js';
-import { decoderFor, detectEncodingOf } from './encoding.js';
+import { openCsv, peekCsv } from './csv.js';
+import { decoderFor, detectEncodingOf, type TextEncodingName } from './encoding.js';
 import type { FileSystem } from './files.js';
-import { UnreadableFileError, type Table, type TableLayout } from './table.js';
-import { openXlsx } from './xlsx.js';
+import { UnreadableFileError, type FileCoverage, type Table, type TableLayout, type TableRow } from './table.js';
+import { openXlsx, peekXlsx } from './xlsx.js';
 
 function globPattern(pattern: string): RegExp {
   const source = pattern
@@ -25,12 +25,38 @@ function globPattern(pattern: string): RegExp {
   return new RegExp(`^${source}$`, 'i');
 }
 
+/** The files a table may come from: CSV (and the text files Nettskjema and Excel write) and workbooks. */
+export const TABLE_FILE = /\.(csv|txt|tsv|xlsx)$/i;
+
+/** The top of a table file as the tool sees it, without reading it as a table. */
+export interface Peek {
+  format: 'csv' | 'xlsx';
+  encoding?: TextEncodingName;
+  delimiter?: string;
+  /** A CSV file is one sheet without a name. */
+  sheets: { name: string | null; rows: TableRow[] }[];
+}
+
 /** A folder of exports: finds each table as NAME.csv or NAME.xlsx and opens it. */
 export class Workspace {
+  /** Every file opened as a table or read as text, relative paths: what `readSources` compares with files(). */
+  private readonly touched = new Set<string>();
+  private readonly counted = new Map<string, FileCoverage>();
+
   constructor(
     readonly root: string,
     readonly fs: FileSystem,
   ) {}
+
+  /** The files read so far (opened as a table or read as text), relative to the workspace. */
+  get read(): ReadonlySet<string> {
+    return this.touched;
+  }
+
+  /** The rows of every table file opened so far, in the order opened. */
+  coverage(): FileCoverage[] {
+    return [...this.counted.values()];
+  }
 
   path(relative: string): string {
     return join(this.root, relative);
@@ -59,10 +85,13 @@ export class Workspace {
 
   /** Opens a located table; a file that cannot be read at all becomes a diagnostic and null. */
   async open(relative: string, diagnostics: Diagnostics, layout: TableLayout = {}): Promise<Table | null> {
+    this.touched.add(relative);
     try {
-      if (/\.xlsx$/i.test(relative))
-        return await openXlsx(relative, await this.fs.readFile(this.path(relative)), layout);
-      return await openCsv(relative, () => this.fs.stream(this.path(relative)), layout);
+      const table = /\.xlsx$/i.test(relative)
+        ? await openXlsx(relative, await this.fs.readFile(this.path(relative)), layout)
+        : await openCsv(relative, () => this.fs.stream(this.path(relative)), layout);
+      if (table.coverage) this.counted.set(relative, table.coverage);
+      return table;
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         diagnostics.error(relative, error.message, error.row);
@@ -78,8 +107,29 @@ export class Workspace {
     return relative ? this.open(relative, diagnostics) : null;
   }
 
+  /**
+   * The first rows of a CSV, text or XLSX file (of each sheet), to recognise
+   * it; null for other files. Not counted as reading the file.
+   */
+  async peek(relative: string, count?: number): Promise<Peek | null> {
+    if (!TABLE_FILE.test(relative)) return null;
+    if (/\.xlsx$/i.test(relative)) {
+      const { sheets } = await peekXlsx(await this.fs.readFile(this.path(relative)), count);
+      return { format: 'xlsx', sheets };
+    }
+    const { encoding, delimiter, records } = await peekCsv(() => this.fs.stream(this.path(relative)), count);
+    return { format: 'csv', encoding, delimiter, sheets: [{ name: null, rows: records }] };
+  }
+
+  /** A file's bytes as they are (a logo): read, so not named as unread. */
+  async readBytes(relative: string): Promise<Uint8Array> {
+    this.touched.add(relative);
+    return this.fs.readFile(this.path(relative));
+  }
+
   /** UTF-8 (a BOM dropped), else Windows-1252: a YAML file saved by an older Windows Notepad is ANSI. */
   async readText(relative: string): Promise<string> {
+    this.touched.add(relative);
     const bytes = await this.fs.readFile(this.path(relative));
     return decoderFor(detectEncodingOf(bytes)).decode(bytes);
   }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   HEADER_SEARCH_ROWS,
   isBlank,
+  newCoverage,
   UnreadableFileError,
   type Cell,
   type Table,
@@ -43,10 +44,13 @@ export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLay
       const cells = rowCells(row, header.length);
       if (!cells.every(isBlank)) rows.push({ row: number, cells });
     });
+    const coverage = newCoverage(file, headerRow);
+    coverage.rows = rows.length;
     return {
       file,
       header,
       headerRow,
+      coverage,
       rows: async function* () {
         yield* rows;
       },
@@ -89,4 +93,26 @@ function normalise(value: ExcelJS.CellValue): Cell {
 
 function cellText(cell: Cell): string {
   return cell instanceof Date ? cell.toISOString() : String(cell);
+}
+
+/** The top rows of each sheet of a workbook, for `hms-report inspect` and the hints for a file nothing read. */
+export interface XlsxPeek {
+  sheets: { name: string; rows: TableRow[] }[];
+}
+
+export async function peekXlsx(bytes: Uint8Array, count = HEADER_SEARCH_ROWS): Promise<XlsxPeek> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableFileError(messages.notXlsx());
+  }
+  return {
+    sheets: workbook.worksheets.map((sheet) => {
+      const rows: TableRow[] = [];
+      for (let number = 1; number <= Math.min(count, sheet.rowCount); number++)
+        rows.push({ row: number, cells: rowCells(sheet.getRow(number), sheet.columnCount) });
+      return { name: sheet.name, rows };
+    }),
+  };
 }

@@ -23,6 +23,21 @@ export const absence = defineSource({
       columnsNote:
         'Give `quarter` (1–4) instead of `month` and `persons` instead of `employee_id` for an export that is ' +
         'already aggregated. `gender` is `K` or `M`; days are avtalte dagsverk and fraværsdagsverk.',
+      headerHints: {
+        year: ['År', 'Aar'],
+        month: ['Måned', 'Mnd'],
+        quarter: ['Kvartal'],
+        unit_id: ['Enhet', 'Org.enhet', 'Organisasjonsenhet', 'Avdeling', 'Enhetskode'],
+        gender: ['Kjønn'],
+        position_code: ['Stillingskode', 'Stilling'],
+        employee_id: ['Ansattnummer', 'Ansattnr', 'Ansatt-ID', 'Personalnummer'],
+        persons: ['Antall personer', 'Antall ansatte', 'Personer', 'Ansatte'],
+        agreed_days: ['Avtalte dagsverk', 'Avtalt dagsverk', 'Avtalte'],
+        self_certified_days: ['Egenmeldte fraværsdagsverk', 'Egenmeldt fravær', 'Egenmeldte dagsverk', 'Egenmeldt'],
+        doctor_certified_days: ['Legemeldte fraværsdagsverk', 'Legemeldt fravær', 'Legemeldte dagsverk', 'Legemeldt'],
+      },
+      codes: { gender: ['K', 'M'] },
+      codeHints: { gender: { K: ['kvinne', 'kvinner', 'kvinnelig'], M: ['mann', 'menn', 'mannlig'] } },
     },
     {
       name: 'position-codes',
@@ -30,6 +45,11 @@ export const absence = defineSource({
       about: 'optional: stillingskoder missing from the bundled table, and their group',
       origin: "HR (DBH's grouping of the state's stillingskoder)",
       columnsNote: '`group` is `vitenskapelig` or `teknisk-administrativ`.',
+      headerHints: {
+        position_code: ['Stillingskode', 'Kode'],
+        title: ['Stillingsbetegnelse', 'Betegnelse', 'Tittel'],
+        group: ['Stillingsgruppe', 'Gruppe'],
+      },
     },
   ],
   read: readAbsence,

@@ -1,7 +1,7 @@
 import * as xlsx from '../../report/sheets.js';
 import { defineSource } from '../descriptor.js';
 import { injuryMetrics } from './metrics.js';
-import { injuriesSpec, readInjuries } from './read.js';
+import { INJURY_KINDS, injuriesSpec, readInjuries } from './read.js';
 import { figureInjuries } from './report.js';
 
 /** Yrkesskader and yrkessykdommer reported to NAV: Figur 2. */
@@ -14,6 +14,14 @@ export const injuries = defineSource({
       about: 'occupational injuries and diseases, all years',
       origin: 'the NAV reports (yrkesskademelding) registered by HR',
       columnsNote: '`kind` is `yrkesskade` or `yrkessykdom`.',
+      headerHints: {
+        case_id: ['Saksnummer', 'Saksnr', 'Referanse', 'Skademelding', 'ID'],
+        unit_id: ['Enhet', 'Org.enhet', 'Organisasjonsenhet', 'Avdeling', 'Arbeidssted'],
+        date: ['Skadedato', 'Hendelsesdato', 'Skadetidspunkt', 'Tidspunkt', 'Dato'],
+        kind: ['Skadetype', 'Skadeart', 'Yrkesskade/yrkessykdom', 'Type'],
+      },
+      codes: { kind: INJURY_KINDS },
+      codeHints: { kind: { yrkesskade: ['skade', 'ulykke'], yrkessykdom: ['sykdom'] } },
     },
   ],
   read: readInjuries,

@@ -1,7 +1,7 @@
 import * as xlsx from '../../report/sheets.js';
 import { defineSource } from '../descriptor.js';
 import { whistleblowingMetrics } from './metrics.js';
-import { readWhistleblowing, whistleblowingSpec } from './read.js';
+import { CRITICAL_CODES, readWhistleblowing, whistleblowingSpec } from './read.js';
 import { figureWhistleblowing } from './report.js';
 
 /** Varslingssaker: chapter 3.5.4 and Figur 10. */
@@ -14,6 +14,20 @@ export const whistleblowing = defineSource({
       about: 'whistleblowing cases, without units or names',
       origin: "the whistleblowing secretariat's case list",
       columnsNote: '`critical` is `ja`, `nei` or `ikke avsluttet`.',
+      headerHints: {
+        case_id: ['Saksnummer', 'Saksnr', 'Sak', 'ID'],
+        received_date: ['Mottatt dato', 'Dato mottatt', 'Mottatt', 'Varslet dato', 'Dato'],
+        topic: ['Tema', 'Emne', 'Forhold', 'Kategori'],
+        critical: ['Kritikkverdig', 'Kritikkverdig forhold', 'Konklusjon'],
+      },
+      codes: { critical: CRITICAL_CODES },
+      codeHints: {
+        critical: {
+          ja: ['kritikkverdig', 'kritikkverdig forhold'],
+          nei: ['ikke kritikkverdig', 'ikke kritikkverdige forhold'],
+          'ikke avsluttet': ['ikke konkludert', 'under behandling', 'pågår'],
+        },
+      },
     },
   ],
   read: readWhistleblowing,
