@@ -109,6 +109,7 @@ describe('row validation', () => {
     for await (const r of readRows(table!, spec, d)) rows.push(r);
     expect(rows).toEqual([{ row: 2, value: { navn: 'A', antall: 1, andel: 4.5, dato: '2025-01-05', status: 'åpen' } }]);
     expect(lines(d)).toEqual([
+      't.csv:3:Andel: "4.5" has a decimal point, but this file writes decimals with a comma (first at row 2, column Andel: "4,5"): a file holds one decimal convention',
       't.csv:3:Antall: "to" is not a whole number',
       't.csv:3:DATO: "2025-13-01" is not a date (use YYYY-MM-DD or DD.MM.YYYY)',
       't.csv:3:status: "lukka" is not one of "åpen", "lukket"',
@@ -156,13 +157,14 @@ describe('XLSX reading', () => {
 });
 
 describe('cell values', () => {
-  it('reads decimal comma and point, and thousands separators', () => {
+  it('reads decimal comma and point, and spaces as thousands separators', () => {
     expect(toNumber('4,5')).toBe(4.5);
     expect(toNumber('4.5')).toBe(4.5);
     expect(toNumber('1 234,5')).toBe(1234.5);
     expect(toNumber('1\u00a0234')).toBe(1234);
-    expect(toNumber('1.234,5')).toBe(1234.5);
-    expect(toNumber('1,234.5')).toBe(1234.5);
+    // A comma or point is always the decimal mark (issue 11): both in one number is refused.
+    expect(toNumber('1.234,5')).toBeNull();
+    expect(toNumber('1,234.5')).toBeNull();
     expect(toNumber('1,2,3')).toBeNull();
     expect(toNumber('abc')).toBeNull();
   });

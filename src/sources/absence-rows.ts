@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../errors.js';
-import { cellToText, toNumber, type CellSchema } from '../workspace/cells.js';
+import { cellToText, isNumeric, toNumber, type CellSchema } from '../workspace/cells.js';
 import {
   ProblemLimit,
   reportBrokenFile,
@@ -69,6 +69,7 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
   const parsers = keys.map((key) => fast[key]!);
+  const numeric = keys.map((key) => isNumeric(spec.columns[key]!));
   const limit = new ProblemLimit(table.file, diagnostics);
   const check = rowChecker(table, spec, columns, limit, diagnostics);
   try {
@@ -77,8 +78,10 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
       let ok = true;
       for (let i = 0; i < keys.length; i++) {
         const index = indexes[i];
-        const parsed = parsers[i]!(index === undefined ? null : (cells[index] ?? null));
-        if (parsed === INVALID) {
+        const cell = index === undefined ? null : (cells[index] ?? null);
+        const parsed = parsers[i]!(cell);
+        // A decimal mark the file has not settled, or that contradicts it, is for the zod path to report.
+        if (parsed === INVALID || (numeric[i] && !limit.numbers.agrees(cell))) {
           ok = false;
           break;
         }
