@@ -1,8 +1,8 @@
 import type { Diagnostics } from '../errors.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { guardFile, type Workspace } from '../workspace/workspace.js';
 import { readAbsence, type AbsenceData } from './absence.js';
 import { readBenchmarks, type BenchmarksData } from './benchmarks.js';
-import { readConfig, type Config } from './config.js';
+import { DEFAULT_CONFIG, readConfig, type Config } from './config.js';
 import type { SourceContext } from './context.js';
 import { readContent } from './content.js';
 import { readActionPlan, type ActionPlanData } from './action-plan.js';
@@ -47,24 +47,26 @@ export async function readSources(
   year: number,
   diagnostics: Diagnostics,
 ): Promise<Sources | null> {
-  const config = await readConfig(workspace, diagnostics);
-  const units = await readUnits(workspace, diagnostics);
+  // A file that cannot be used at all (a folder, a link out of the workspace) costs its source, not the run.
+  const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
+  const config = await guard(() => readConfig(workspace, diagnostics), DEFAULT_CONFIG);
+  const units = await guard(() => readUnits(workspace, diagnostics), null);
   if (!units) return null;
   const context: SourceContext = { workspace, year, config, units, diagnostics };
   return {
     year,
     config,
     units,
-    survey: await readSurvey(context),
-    incidents: await readIncidents(context),
-    acceptanceCriteria: await readAcceptanceCriteria(context),
-    injuries: await readInjuries(context),
-    whistleblowing: await readWhistleblowing(context),
-    absence: await readAbsence(context),
-    workingTime: await readWorkingTime(context),
-    benchmarks: await readBenchmarks(context),
-    content: await readContent(context),
-    actionPlan: await readActionPlan(context),
-    facts: await readFacts(context),
+    survey: await guard(() => readSurvey(context), null),
+    incidents: await guard(() => readIncidents(context), null),
+    acceptanceCriteria: await guard(() => readAcceptanceCriteria(context), null),
+    injuries: await guard(() => readInjuries(context), null),
+    whistleblowing: await guard(() => readWhistleblowing(context), null),
+    absence: await guard(() => readAbsence(context), null),
+    workingTime: await guard(() => readWorkingTime(context), null),
+    benchmarks: await guard(() => readBenchmarks(context), null),
+    content: await guard(() => readContent(context), null),
+    actionPlan: await guard(() => readActionPlan(context), null),
+    facts: await guard(() => readFacts(context), null),
   };
 }
