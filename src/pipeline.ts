@@ -13,7 +13,7 @@
 import { Diagnostics, HmsError, EXIT_INVALID, sorted, type Diagnostic } from './errors.js';
 import { computeMetrics } from './metrics/index.js';
 import type { Metrics } from './metrics/types.js';
-import type { OutputFile } from './output.js';
+import type { OutputFile, OutputSet } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
 import { EXIT_NO_BROWSER, formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import type { Templates } from './report/templates.js';
@@ -85,6 +85,13 @@ export interface BuildOptions {
   pdf?: PdfBuildOptions;
   /** A missing or failing Chromium costs only the PDF (said in `pdfProblem`) instead of the whole build. */
   pdfOptional?: boolean;
+}
+
+/** The files of a year's report: written as one set, so none of an earlier run's is left beside them. */
+export const REPORT_FILES = ['report.html', 'report.pdf', 'metrics.json', 'tables.xlsx'] as const;
+
+export function reportSet(year: number): OutputSet {
+  return { folder: String(year), owns: (name) => (REPORT_FILES as readonly string[]).includes(name) };
 }
 
 /** Phases 1–4: everything the build would write, as data. Throws HmsError (exit 1) when the workspace is invalid. */

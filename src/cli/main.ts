@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, HmsError, type Diagnostic } from '../errors.js';
 import { messages } from '../messages.js';
-import { planBuild, validateWorkspace } from '../pipeline.js';
+import { planBuild, reportSet, validateWorkspace } from '../pipeline.js';
 import { EXIT_NO_BROWSER, OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -108,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       });
       printDiagnostics(plan.warnings, io, workspaceRoot);
       progress(io, messages.progressWriting(plan.files.length));
-      const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
+      const written = await io.writer.write(resolve(io.cwd, options.out), plan.files, reportSet(year));
       io.stderr(`${messages.wrote(written)}\n`);
       if (plan.pdfProblem) {
         io.stderr(`${plan.pdfProblem.message}\n${messages.pdfLeftOut()}\n`);
