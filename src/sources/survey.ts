@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { messages } from '../messages.js';
 import { code, text, timestamp, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
-import { parseYaml, warnUnknownKeys } from '../workspace/yaml.js';
+import { lineOfPath, parseYaml, warnUnknownKeys } from '../workspace/yaml.js';
 import type { SourceContext } from './context.js';
 
 /**
@@ -163,13 +163,44 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
   const optionsOf = new Map(Object.entries(catalogue.scales).map(([id, scale]) => [id, Object.keys(scale.options)]));
   const questions = catalogue.questions.map((q) => toQuestion(q, catalogue));
   const years: SurveyYear[] = [];
+  const errorsBefore = diagnostics.errors.length;
   for (const year of exportYears) {
     const file = await workspace.locate(`survey/${year}`, diagnostics);
     if (!file) continue;
     const read = await readExport(context, file, year, catalogue.unit_column, questions, optionsOf);
     if (read) years.push(read);
   }
+  // An export with errors (a missing column) would make every question look unasked: its cause is reported already.
+  if (diagnostics.errors.length === errorsBefore) checkColumnsAsked(catalogue, catalogueText, years, context);
   return { questions, years };
+}
+
+/**
+ * A question whose column is in none of the exports is a misspelling (or a
+ * question the form never had): it would show "ikke spurt" in every year.
+ * Reported at the line of its `column` (or its id, when that names the column).
+ */
+function checkColumnsAsked(
+  catalogue: Catalogue,
+  text: string,
+  years: readonly SurveyYear[],
+  { diagnostics }: SourceContext,
+): void {
+  if (years.length === 0) return;
+  catalogue.questions.forEach((q, i) => {
+    if (years.some((y) => y.asked.has(q.id))) return;
+    const key = q.column === undefined ? 'id' : 'column';
+    diagnostics.error(
+      CATALOGUE_FILE,
+      messages.surveyColumnNowhere(
+        q.id,
+        q.column ?? q.id,
+        years.map((y) => y.year),
+      ),
+      lineOfPath(text, ['questions', i, key]),
+      `questions.${i}.${key}`,
+    );
+  });
 }
 
 function toQuestion(q: Catalogue['questions'][number], catalogue: Catalogue): SurveyQuestion {

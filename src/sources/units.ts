@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
-import { code, integer, text } from '../workspace/cells.js';
+import { cellToText, code, integer, text } from '../workspace/cells.js';
+import type { Cell } from '../workspace/table.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -44,6 +45,8 @@ export class UnitRegister {
     /** In register order, which is the order units are listed everywhere. */
     readonly units: readonly Unit[],
     readonly file: string,
+    /** Ids (idKey) of register rows that were invalid: already reported there, so references to them are not. */
+    private readonly broken: ReadonlySet<string> = new Set(),
   ) {
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const unit of units) {
@@ -87,6 +90,7 @@ export class UnitRegister {
   ): boolean {
     const unit = this.byIdCache().get(idKey(id));
     if (!unit) {
+      if (this.broken.has(idKey(id))) return false;
       diagnostics.error(place.file, messages.unknownUnit(id), place.row, place.column);
       return false;
     }
@@ -119,7 +123,13 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
   const units: Unit[] = [];
   const rows = new Map<string, number>();
   const parentRefs: { id: string; parent: string; row: number }[] = [];
-  for await (const { row, value } of readRows(table, spec, diagnostics)) {
+  // A unit whose row is invalid is reported once, there, and not again at every row that refers to it.
+  const broken = new Set<string>();
+  const rejected = (_row: number, cell: (key: 'unit_id') => Cell) => {
+    const id = cellToText(cell('unit_id'));
+    if (id) broken.add(idKey(id));
+  };
+  for await (const { row, value } of readRows(table, spec, diagnostics, rejected)) {
     const firstRow = rows.get(idKey(value.unit_id));
     if (firstRow !== undefined) {
       diagnostics.error(table.file, messages.duplicateUnit(value.unit_id, firstRow), row, headerOf(table, 'unit_id'));
@@ -148,6 +158,7 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
   const byId = new Map(units.map((u) => [idKey(u.id), u]));
   for (const ref of parentRefs) {
     const parent = byId.get(idKey(ref.parent));
+    if (!parent && broken.has(idKey(ref.parent))) continue;
     if (!parent)
       diagnostics.error(table.file, messages.unknownParent(ref.parent), ref.row, headerOf(table, 'parent_id'));
     else byId.get(idKey(ref.id))!.parentId = parent.id;
@@ -167,5 +178,5 @@ export async function readUnits(workspace: Workspace, diagnostics: Diagnostics):
       seen.add(current.id);
     }
   }
-  return new UnitRegister(units, table.file);
+  return new UnitRegister(units, table.file, broken);
 }
