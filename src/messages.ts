@@ -143,6 +143,14 @@ export const messages = {
     `${problem} (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)`,
 
   // narrative content
+  htmlLoads: (reference: string) =>
+    `refers to ${q(reference)}, which a browser would fetch: the report loads nothing from outside (an image must be embedded as a data: URL; a link is fine)`,
+  htmlTagNotAllowed: (tag: string) =>
+    `<${clip(tag)}> is not allowed in the narrative: it would run, embed or load something (see "Raw HTML" in docs/content.md)`,
+  htmlAttributeNotAllowed: (tag: string, attribute: string) =>
+    `attribute ${q(attribute)} is not allowed on <${clip(tag)}> in the narrative (see "Raw HTML" in docs/content.md)`,
+  htmlStyleNotAllowed: (declaration: string) =>
+    `style ${q(declaration)} is not allowed in the narrative: only text-align, color, background-color, font-weight, font-style and text-decoration (see "Raw HTML" in docs/content.md)`,
   unknownPlaceholder: (path: string) =>
     `unknown placeholder ${q(path)}: no such figure in the metrics (check the spelling, see metrics.json)`,
   placeholderThroughNull: (path: string, missing: string) =>
