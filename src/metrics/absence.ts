@@ -1,4 +1,5 @@
 import type { AbsenceCell, AbsenceData, Gender } from '../sources/absence.js';
+import { idRecord } from '../json.js';
 import { POSITION_GROUPS } from '../sources/position-codes.js';
 import type { UnitRegister } from '../sources/units.js';
 import { BENCHMARK_MEASURES, type Benchmark, type BenchmarksData } from '../sources/benchmarks.js';
@@ -148,9 +149,9 @@ export function absenceMetrics(
       ),
     };
     metrics.years[key] = year;
-    metrics.byOrg[key] = Object.fromEntries([...y.orgs].map(([id, g]) => [id, rate(g)]));
-    metrics.byUnit[key] = Object.fromEntries([...y.unitGroups].map(([id, g]) => [id, rate(g)]));
-    metrics.stipendiatByOrg[key] = Object.fromEntries([...y.stipendiatOrgs].map(([id, g]) => [id, rate(g)]));
+    metrics.byOrg[key] = idRecord([...y.orgs].map(([id, g]) => [id, rate(g)]));
+    metrics.byUnit[key] = idRecord([...y.unitGroups].map(([id, g]) => [id, rate(g)]));
+    metrics.stipendiatByOrg[key] = idRecord([...y.stipendiatOrgs].map(([id, g]) => [id, rate(g)]));
     orgRange[key] = range(metrics.byOrg[key]!, units);
     stipendiatOrgRange[key] = range(metrics.stipendiatByOrg[key]!, units);
   }
@@ -330,11 +331,9 @@ export function benchmarkMetrics(data: BenchmarksData, reportYear: number): Benc
   for (const b of current) if (b.scope === 'national' && national[b.measure] === null) national[b.measure] = entry(b);
   const own = current.find((b) => b.scope === 'institution' && b.measure === 'total');
   return {
-    items: Object.fromEntries(data.benchmarks.map((b) => [b.id, entry(b)])),
+    items: idRecord(data.benchmarks.map((b) => [b.id, entry(b)])),
     national,
-    sector: Object.fromEntries(
-      current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)]),
-    ),
+    sector: idRecord(current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)])),
     institution: own ? entry(own) : null,
     seasonallyAdjusted: Object.values(national).some((b) => b?.seasonallyAdjusted === true),
   };

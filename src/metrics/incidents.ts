@@ -1,4 +1,5 @@
 import type { UnitRegister } from '../sources/units.js';
+import { idRecord } from '../json.js';
 import {
   DIMENSIONS,
   SEVERITY_LEVELS,
@@ -68,7 +69,7 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
 
   const current = reported.filter((c) => c.year === year);
 
-  const byOrg: Record<string, number> = {};
+  const byOrg = idRecord<number>();
   for (const org of units.orgUnits()) if (units.existsIn(org, year)) byOrg[org.id] = 0;
   for (const c of current) {
     const org = units.orgOf(c.unitId);
@@ -79,7 +80,7 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
   for (const c of current)
     for (const name of c.categories) categoryCounts.set(name, (categoryCounts.get(name) ?? 0) + 1);
   const categories = [...categoryCounts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb'));
-  const byCategory = Object.fromEntries(categories);
+  const byCategory = idRecord(categories);
 
   const unwanted = current.filter((c) => UNWANTED_TYPES.has(c.type));
   const severity = Object.fromEntries(

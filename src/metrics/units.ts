@@ -1,4 +1,5 @@
 import type { Sources } from '../sources/index.js';
+import { idRecord } from '../json.js';
 import type { UnitsMetrics } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ export function unitsMetrics(sources: Sources, respondedByYear: ReadonlyMap<numb
   for (const [surveyYear, responded] of [...respondedByYear].sort(([a], [b]) => a - b)) {
     years[surveyYear] = { reporting: units.reportingUnits(surveyYear).length, responded };
   }
-  const names: Record<string, string> = {};
+  const names = idRecord<string>();
   for (const unit of units.units) names[unit.id] = unit.shortName;
   return {
     reporting: units.reportingUnits(year).length,

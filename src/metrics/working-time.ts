@@ -1,4 +1,5 @@
 import type { UnitRegister } from '../sources/units.js';
+import { idRecord } from '../json.js';
 import { WORKING_TIME_RULES, type WorkingTimeData, type WorkingTimeRule } from '../sources/working-time.js';
 import type { WorkingTimeMetrics, WorkingTimeSummary } from './types.js';
 import { yearRange } from './incidents.js';
@@ -34,9 +35,7 @@ export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, r
       byRule[row.rule]! += row.count;
       orgCounts.set(row.orgId, (orgCounts.get(row.orgId) ?? 0) + row.count);
     }
-    const byOrg = Object.fromEntries(
-      orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]),
-    );
+    const byOrg = idRecord(orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]));
     metrics.years[String(year)] = { total, byRule, byOrg };
   }
   metrics.summary = summary(metrics, units, reportYear);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idRecord } from '../json.js';
 import { messages } from '../messages.js';
 import { code, text, timestamp, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
@@ -53,15 +54,18 @@ const name = z.string().trim().min(1, messages.notEmpty());
 const catalogueSchema = z
   .object({
     unit_column: name,
-    scales: z.record(
-      z.string(),
-      z.object({
-        options: z
-          .record(z.string(), z.union([z.string(), z.number()]).transform(String))
-          .refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option'),
-        positive: z.array(codeText).min(1, 'a scale needs at least one positive code'),
-      }),
-    ),
+    scales: z
+      .record(
+        z.string(),
+        z.object({
+          options: z
+            .record(z.string(), z.union([z.string(), z.number()]).transform(String))
+            .refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option')
+            .transform((o) => idRecord(Object.entries(o))), // "constructor" is no option of every scale
+          positive: z.array(codeText).min(1, 'a scale needs at least one positive code'),
+        }),
+      )
+      .transform((scales) => idRecord(Object.entries(scales))),
     questions: z.array(
       z.object({
         id: name,
