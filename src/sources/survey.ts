@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idRecord } from '../json.js';
+import { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { code, text, timestamp, type CellSchema } from '../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../workspace/rows.js';
@@ -175,7 +176,11 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
     if (read) years.push(read);
   }
   // An export with errors (a missing column) would make every question look unasked: its cause is reported already.
-  if (diagnostics.errors.length === errorsBefore) checkColumnsAsked(catalogue, catalogueText, years, context);
+  if (diagnostics.errors.length === errorsBefore) {
+    // A question new in a later export (an older year built from this year's workspace) is not a misspelling.
+    const later = await laterHeaders(context, entries, reportYear);
+    checkColumnsAsked(catalogue, catalogueText, years, questions, later, context);
+  }
   return { questions, years };
 }
 
@@ -188,11 +193,14 @@ function checkColumnsAsked(
   catalogue: Catalogue,
   text: string,
   years: readonly SurveyYear[],
+  questions: readonly SurveyQuestion[],
+  later: ReadonlyMap<number, ReadonlySet<string>>,
   { diagnostics }: SourceContext,
 ): void {
   if (years.length === 0) return;
   catalogue.questions.forEach((q, i) => {
     if (years.some((y) => y.asked.has(q.id))) return;
+    if ([...later].some(([year, header]) => header.has(questions[i]!.columnIn(year).toLowerCase()))) return;
     const key = q.column === undefined ? 'id' : 'column';
     diagnostics.error(
       CATALOGUE_FILE,
@@ -205,6 +213,23 @@ function checkColumnsAsked(
       `questions.${i}.${key}`,
     );
   });
+}
+
+/** The header (lower case) of each export after the report year, which is otherwise not read. */
+async function laterHeaders(
+  { workspace }: SourceContext,
+  entries: readonly string[],
+  reportYear: number,
+): Promise<Map<number, Set<string>>> {
+  const headers = new Map<number, Set<string>>();
+  for (const entry of entries) {
+    const year = Number(EXPORT_NAME.exec(entry)?.[1]);
+    if (!(year > reportYear)) continue;
+    // Its own problems are for the build of its year: here only its header counts.
+    const table = await workspace.open(`survey/${entry}`, new Diagnostics()).catch(() => null);
+    if (table) headers.set(year, new Set(table.header.map((h) => h.trim().toLowerCase())));
+  }
+  return headers;
 }
 
 function toQuestion(q: Catalogue['questions'][number], catalogue: Catalogue): SurveyQuestion {

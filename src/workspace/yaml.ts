@@ -117,7 +117,9 @@ export function warnUnknownKeys(
   const document = parseDocument(text, { lineCounter });
   const walk = (node: unknown, path: string[]) => {
     if (isMap(node)) {
-      const allowed = known(path);
+      // Looked up by the file's own keys: "__proto__" must not reach Object.prototype.
+      const found = known(path);
+      const allowed = Array.isArray(found) ? found : null;
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (allowed && !allowed.includes(key)) {
