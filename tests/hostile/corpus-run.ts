@@ -72,7 +72,7 @@ export function runCorpus(part: number, parts: number): void {
     const built = await cli(['build', '2025', '--data', base, '--out', earlier, '--format', 'html,json'], root);
     expect(built.status, built.stderr).toBe(0);
     baseMetrics = JSON.parse(readFileSync(join(earlier, '2025/metrics.json'), 'utf8')) as Metrics;
-  });
+  }, 600_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   describe.each(cases)('hostile input %#', ({ c, i }: { c: HostileCase; i: number }) => {
@@ -116,6 +116,6 @@ export function runCorpus(part: number, parts: number): void {
       checkSelfContained(html);
       c.html?.(html);
       c.metrics?.(JSON.parse(readFileSync(join(written, 'metrics.json'), 'utf8')) as Metrics, baseMetrics);
-    });
+    }, 300_000);
   });
 }
