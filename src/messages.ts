@@ -74,8 +74,15 @@ export const messages = {
     `"${value}" is not a usable number: it is infinite or beyond ±${largest.toExponential()} (check the cell)`,
   twoDecimalMarks: (value: string) =>
     `"${value}" has both a comma and a point: write one decimal mark and group digits with spaces, if at all (114 000,5)`,
-  otherDecimalMark: (value: string, mark: string, first: string, firstRow: number, firstColumn: string) =>
-    `"${value}" has a decimal ${mark === ',' ? 'comma' : 'point'}, but this file writes decimals with a ${mark === ',' ? 'point' : 'comma'} (first at row ${firstRow}, column ${clip(firstColumn)}: "${clip(first)}"): a file holds one decimal convention`,
+  otherDecimalMark: (
+    value: string,
+    mark: string,
+    count: number,
+    first: string,
+    firstRow: number,
+    firstColumn: string,
+  ) =>
+    `"${value}" has a decimal ${mark === ',' ? 'comma' : 'point'}, but this file writes decimals with a ${mark === ',' ? 'point' : 'comma'} (${count} number${count === 1 ? '' : 's'}, the first at row ${firstRow}, column ${clip(firstColumn)}: "${clip(first)}"): a file holds one decimal convention`,
   ambiguousNumber: (value: string) =>
     `"${clip(value)}" is ambiguous: the mark may be a decimal mark or a thousands separator, and no other number in the file says which; write it without the separator (or with more or fewer decimals)`,
   implausibleDate: (date: string, first: number, last: number) =>

@@ -70,6 +70,7 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
   const indexes = keys.map((key) => columns.get(key));
   const parsers = keys.map((key) => fast[key]!);
   const numeric = keys.map((key) => isNumeric(spec.columns[key]!));
+  const headers = indexes.map((index) => (index === undefined ? '' : table.header[index]!));
   const limit = new ProblemLimit(table.file, diagnostics);
   const check = rowChecker(table, spec, columns, limit, diagnostics);
   try {
@@ -80,14 +81,16 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
         const index = indexes[i];
         const cell = index === undefined ? null : (cells[index] ?? null);
         const parsed = parsers[i]!(cell);
-        // A decimal mark the file has not settled, or that contradicts it, is for the zod path to report.
-        if (parsed === INVALID || (numeric[i] && !limit.numbers.agrees(cell))) {
+        if (parsed === INVALID) {
           ok = false;
           break;
         }
         value[keys[i]!] = parsed;
       }
       if (ok) {
+        // The decimal marks are judged when the file ends (the zod path notes them itself).
+        for (let i = 0; i < keys.length; i++)
+          if (numeric[i] && indexes[i] !== undefined) limit.numbers.note(cells[indexes[i]!] ?? null, row, headers[i]!);
         onRow({ row, value: value as RowOf<S> });
         continue;
       }

@@ -239,53 +239,68 @@ export function decimalMarkOf(value: Cell): ',' | '.' | null {
 /** "114,000": a mark followed by exactly three digits, which might be a thousands separator. */
 const AMBIGUOUS = /^[-+\u2212]?[1-9]\d{0,2}[.,]\d{3}$/;
 
+interface MarkSeen {
+  count: number;
+  /** Whether a value with this mark is unambiguous (not only values like "114,000"). */
+  confirmed: boolean;
+  /** The first cells written with this mark, as many as a message would list. */
+  cells: { row: number; column: string; value: string }[];
+}
+
+/** Cells kept per mark: more than the problems a file lists (rows.ts). */
+const KEPT_CELLS = 250;
+
 /**
- * The decimal mark of one file, learnt from the first number written with one
- * and checked against every later one: "117.80" among decimal-comma rows
- * is an error at its cell, not a silently different number. A file whose only
- * marked numbers look like "114,000" (114 or 114 000?) is reported as
- * ambiguous when it ends.
+ * The decimal marks of one file's numbers, counted while it is read (both
+ * marks read to the same value, so nothing is lost by reading first). When
+ * the file ends, a file that used both has the mark of most of its numbers,
+ * and each number with the other one ("117.80" among decimal-comma rows) is
+ * an error at its cell. A file whose marked numbers all look like "114,000"
+ * (114, or 114 000?) is ambiguous, reported at the first of them.
  */
 export class DecimalMarks {
-  private mark: ',' | '.' | null = null;
-  private first: { row: number; column: string; value: string } | null = null;
-  /** The first ambiguous value, while no unambiguous one has confirmed the mark. */
-  private ambiguous: { row: number; column: string; value: string } | null = null;
-  private confirmed = false;
+  private readonly seen: Record<',' | '.', MarkSeen> = {
+    ',': { count: 0, confirmed: false, cells: [] },
+    '.': { count: 0, confirmed: false, cells: [] },
+  };
+  private firstMark: ',' | '.' | null = null;
 
-  /** Null when the value agrees with the file (or has no mark); else the message for its cell. */
-  check(value: Cell, row: number, column: string): string | null {
+  /** Notes a numeric cell's mark, if it has one. */
+  note(value: Cell, row: number, column: string): void {
     const mark = decimalMarkOf(value);
-    if (mark === null) return null;
+    if (mark === null) return;
     const text = (value as string).trim().replace(/[\s\u00a0\u202f]/g, '');
-    if (this.mark === null) {
-      this.mark = mark;
-      this.first = { row, column, value: text };
-    } else if (mark !== this.mark) {
-      const first = this.first!;
-      return messages.otherDecimalMark(show(value), mark, first.value, first.row, first.column);
-    }
-    if (!this.confirmed) {
-      if (AMBIGUOUS.test(text)) this.ambiguous ??= { row, column, value: text };
-      else this.confirmed = true;
-    }
-    return null;
+    const seen = this.seen[mark];
+    this.firstMark ??= mark;
+    seen.count++;
+    if (!seen.confirmed && !AMBIGUOUS.test(text)) seen.confirmed = true;
+    if (seen.cells.length < KEPT_CELLS) seen.cells.push({ row, column, value: text });
   }
 
-  /** Whether the value agrees, without a message (the fast path of a large file). */
-  agrees(value: Cell): boolean {
-    if (typeof value !== 'string') return true;
-    const mark = decimalMarkOf(value);
-    if (mark === null) return true;
-    if (this.mark === null || !this.confirmed) return false; // let check() learn and remember the place
-    return mark === this.mark;
-  }
-
-  /** The ambiguity left when the file ends, if no number settled it. */
-  finish(): { row: number; column: string; message: string } | null {
-    if (this.confirmed || !this.ambiguous) return null;
-    const { row, column, value } = this.ambiguous;
-    return { row, column, message: messages.ambiguousNumber(value) };
+  /** The problems of the file once it is read: the cells against its mark, or its ambiguity. */
+  finish(): { row: number; column: string; message: string }[] {
+    const comma = this.seen[','];
+    const point = this.seen['.'];
+    if (comma.count === 0 && point.count === 0) return [];
+    const mark: ',' | '.' = comma.count === point.count ? this.firstMark! : comma.count > point.count ? ',' : '.';
+    const main = this.seen[mark];
+    const other = mark === ',' ? point : comma;
+    const first = main.cells[0]!;
+    const problems = other.cells.map((cell) => ({
+      row: cell.row,
+      column: cell.column,
+      message: messages.otherDecimalMark(
+        clip(cell.value),
+        mark === ',' ? '.' : ',',
+        main.count,
+        first.value,
+        first.row,
+        first.column,
+      ),
+    }));
+    if (problems.length === 0 && !main.confirmed)
+      problems.push({ row: first.row, column: first.column, message: messages.ambiguousNumber(first.value) });
+    return problems;
   }
 }
 

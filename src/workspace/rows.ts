@@ -98,8 +98,8 @@ export class ProblemLimit {
   }
 
   finish(): void {
-    const ambiguous = this.numbers.finish();
-    if (ambiguous) this.diagnostics.error(this.file, ambiguous.message, ambiguous.row, ambiguous.column);
+    for (const problem of this.numbers.finish())
+      if (this.next()) this.diagnostics.error(this.file, problem.message, problem.row, problem.column);
     if (this.count > MAX_PROBLEMS_PER_FILE)
       this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
   }
@@ -128,19 +128,12 @@ export function rowChecker<S extends Shape>(
       const index = indexes[i];
       input[key] = index === undefined ? null : (cells[index] ?? null);
     });
-    let marked: Set<string> | null = null;
-    for (const key of numeric) {
-      const column = table.header[columns.get(key)!]!;
-      const problem = limit.numbers.check(input[key]!, row, column);
-      if (problem === null) continue;
-      (marked ??= new Set()).add(key);
-      if (limit.next()) diagnostics.error(table.file, problem, row, column);
-    }
+    for (const key of numeric) limit.numbers.note(input[key]!, row, table.header[columns.get(key)!]!);
     const result = schema.safeParse(input);
-    if (result.success && marked === null) return result.data as RowOf<S>;
-    for (const issue of result.error?.issues ?? []) {
+    if (result.success) return result.data as RowOf<S>;
+    for (const issue of result.error.issues) {
+      if (!limit.next()) continue;
       const key = String(issue.path[0] ?? '');
-      if (marked?.has(key) || !limit.next()) continue;
       const index = columns.get(key);
       diagnostics.error(table.file, issue.message, row, index === undefined ? key : table.header[index]);
     }

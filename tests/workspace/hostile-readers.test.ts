@@ -31,13 +31,15 @@ describe('numbers (cases 1, 2)', () => {
     expect(toNumber('1e6')).toBe(1_000_000);
   });
 
-  it('holds a file to the decimal mark of its first number', async () => {
-    const { read, problems } = await rows({ 't.csv': 'a;n\nx;117,80\ny;117.80\nz;114,000.5\nw;1.114,00\nv;2,5\n' });
-    expect(read.map((r) => r.n)).toEqual([117.8, 2.5]);
+  it('holds a file to the decimal mark of most of its numbers, reporting each other one at its cell', async () => {
+    const { read, problems } = await rows({
+      't.csv': 'a;n\nx;117.80\ny;117,80\nz;114,000.5\nw;1.114,00\nv;2,5\nu;1,25\n',
+    });
+    expect(read.map((r) => r.n)).toEqual([117.8, 117.8, 2.5, 1.25]);
     expect(problems).toEqual([
-      't.csv:3:n: "117.80" has a decimal point, but this file writes decimals with a comma (first at row 2, column n: "117,80"): a file holds one decimal convention',
       't.csv:4:n: "114,000.5" has both a comma and a point: write one decimal mark and group digits with spaces, if at all (114 000,5)',
       't.csv:5:n: "1.114,00" has both a comma and a point: write one decimal mark and group digits with spaces, if at all (114 000,5)',
+      't.csv:2:n: "117.80" has a decimal point, but this file writes decimals with a comma (3 numbers, the first at row 3, column n: "117,80"): a file holds one decimal convention',
     ]);
   });
 
