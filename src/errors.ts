@@ -1,3 +1,5 @@
+import { clip } from './messages.js';
+
 /**
  * Problems found in a workspace are collected, never thrown one at a time: the
  * user fixes every one of them in a single round. HmsError is for what stops
@@ -57,16 +59,19 @@ export class InternalError extends HmsError {
   readonly exitCode = EXIT_INTERNAL;
 }
 
+/** A message longer than this is cut: each quoted value is clipped already (messages.ts), this is the last guard. */
+const MAX_MESSAGE = 2000;
+
 /** Collects diagnostics in the order found; sorting happens once, at the end. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
   error(file: string, message: string, row?: number, column?: string): void {
-    this.items.push({ severity: 'error', file, row, column, message });
+    this.items.push(diagnostic('error', file, message, row, column));
   }
 
   warning(file: string, message: string, row?: number, column?: string): void {
-    this.items.push({ severity: 'warning', file, row, column, message });
+    this.items.push(diagnostic('warning', file, message, row, column));
   }
 
   get errors(): Diagnostic[] {
@@ -76,6 +81,17 @@ export class Diagnostics {
   hasErrors(): boolean {
     return this.items.some((d) => d.severity === 'error');
   }
+}
+
+/** A column is a header cell as written, which may be 10 MB long: clipped like any value in a message. */
+function diagnostic(severity: Severity, file: string, message: string, row?: number, column?: string): Diagnostic {
+  return {
+    severity,
+    file: clip(file, 300),
+    row,
+    column: column === undefined ? undefined : clip(column),
+    message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message,
+  };
 }
 
 /** Stable order: by file, then row, then column; file-level problems first. */

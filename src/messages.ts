@@ -3,10 +3,21 @@
  * stays consistent and can be reviewed (or translated) as a whole. Messages
  * about a cell's value live beside the cell schemas in workspace/cells.ts.
  */
-/** A quoted value cut to a readable length: a 10 MB cell must not become a 10 MB message. */
-export function clip(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Longest user value quoted whole in a message; longer ones are cut with "…" (a 10 MB cell must not become a 10 MB line). */
+export const MAX_QUOTED = 80;
+
+/** A value from the user's files as a message shows it: trimmed, cut at MAX_QUOTED characters, control characters visible. */
+export function clip(value: string, max = MAX_QUOTED): string {
+  const oneLine = value
+    .replace(/\r\n?|\n/g, '⏎')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const chars = [...oneLine];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : oneLine;
 }
+
+/** `"value"`, clipped. */
+const q = (value: string) => `"${clip(value)}"`;
 
 /** A path as typed on a command line: quoted when it holds a space or a shell character. */
 export function quoteArg(path: string): string {
@@ -15,13 +26,30 @@ export function quoteArg(path: string): string {
 
 export const messages = {
   // reading files
-  missingColumn: (column: string) => `required column "${column}" is missing`,
+  missingColumn: (column: string) => `required column ${q(column)} is missing`,
   missingOneOf: (columns: readonly string[]) =>
-    `one of the columns ${columns.map((c) => `"${c}"`).join(' or ')} is required`,
+    `one of the columns ${columns.map((c) => `${q(c)}`).join(' or ')} is required`,
   moreProblems: (count: number) => `… and ${count} more problems in this file (fix the ones above first)`,
-  bothCsvAndXlsx: (name: string) => `both a CSV and an XLSX file for "${name}": keep one of them`,
+  bothCsvAndXlsx: (name: string) => `both a CSV and an XLSX file for ${q(name)}: keep one of them`,
+  sameNameTwice: (name: string, files: readonly string[]) =>
+    `${files.length} files for ${q(name)} whose names differ only in upper and lower case (${files.map(q).join(', ')}): keep one of them`,
+  isAFolder: () => `is a folder, not a file: the workspace needs a file by this name (or nothing)`,
+  outsideWorkspace: (target: string) =>
+    `is a symbolic link to ${q(target)}, outside the workspace: files are read only from inside it (copy the file in instead)`,
+  cannotReadFile: (code: string) =>
+    code === 'ELOOP'
+      ? `cannot be read: it is a symbolic link that leads back to itself (ELOOP)`
+      : code === 'EISDIR'
+        ? `is a folder, not a file: the workspace needs a file by this name (or nothing)`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `cannot be read: permission denied (${code})`
+          : `cannot be read (${code})`,
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
   unknownYamlKey: (key: string) => `"${key}" is not a key the tool knows here (a misspelling?)`,
+  yamlUnclosed: (char: string) =>
+    `not valid YAML: the ${char} on this line is never closed with ${char === '{' ? '}' : ']'} (fix this first: the lines after it cannot be read)`,
+  yamlTooManyAliases: (max: number) =>
+    `not valid here: the file uses aliases (*name) more than ${max} times when expanded, which is how a file is made to exhaust memory; write the values out`,
   emptyFile: () => `the file is empty: it has no header row`,
   notCsv: (detail: string) => `the file is not valid CSV: ${detail}`,
   notXlsx: () => `the file is not an Excel workbook (.xlsx)`,
@@ -33,7 +61,46 @@ export const messages = {
     `no header row with the columns imports.yaml names was found in the first ${rows} rows of ${sheets.length === 1 ? `sheet "${sheets[0]}"` : `the sheets ${sheets.map((n) => `"${n}"`).join(', ')}`}: give header_row (and sheet) in imports.yaml`,
   noCsvHeaderFound: (rows: number) =>
     `no header row with the columns imports.yaml names was found in the first ${rows} lines: give header_row in imports.yaml`,
+  xlsxCellsWithoutValue: (count: number) =>
+    `${count === 1 ? 'a cell has' : `${count} cells have`} no value to read (listed below): the file is not read until ${count === 1 ? 'it has' : 'they have'} one`,
+  formulaWithoutValue: (formula: string) =>
+    `the cell holds the formula ${q(`=${formula}`)} but no calculated value (the file was written by a program that does not calculate): open and save it in Excel, or paste the values`,
+  formulaError: (formula: string, problem: string) => `the formula ${q(`=${formula}`)} gives no value: ${problem}`,
+  excelError: (error: string) => `the cell holds the Excel error ${q(error)} instead of a value`,
+  unreadableCell: () => `the cell holds something other than text, a number or a date`,
   notEmpty: () => `must not be empty`,
+  utf16WithoutMark: () =>
+    `the file looks like UTF-16 without a byte-order mark (every other byte is zero): save it as UTF-8 (in Excel: "CSV UTF-8"), or as UTF-16 with its mark`,
+  mixedEncoding: (encoding: string, otherLine: number, other: string) =>
+    `this line is encoded as ${encoding}, but line ${otherLine} as ${other}: a file holds one encoding (letters like æøå would come out wrong); save the whole file again as UTF-8`,
+  duplicateHeader: (first: string, firstAt: number, second: string, secondAt: number) =>
+    `the header has the same column twice: ${q(first)} (column ${firstAt}) and ${q(second)} (column ${secondAt}); keep one of them`,
+
+  // cell values (the value is already clipped by the caller)
+  notWholeNumber: (value: string) => `"${value}" is not a whole number`,
+  notNumber: (value: string) => `"${value}" is not a number`,
+  notDate: (value: string) => `"${value}" is not a date (use YYYY-MM-DD or DD.MM.YYYY)`,
+  notTimestamp: (value: string) => `"${value}" is not a date or timestamp`,
+  notOneOf: (value: string, list: string) => `"${value}" is not one of ${list}`,
+  numberTooLarge: (value: string, largest: number) =>
+    `"${value}" is not a usable number: it is infinite or beyond ±${largest.toExponential()} (check the cell)`,
+  twoDecimalMarks: (value: string) =>
+    `"${value}" has both a comma and a point: write one decimal mark and group digits with spaces, if at all (114 000,5)`,
+  otherDecimalMark: (
+    value: string,
+    mark: string,
+    count: number,
+    first: string,
+    firstRow: number,
+    firstColumn: string,
+  ) =>
+    `"${value}" has a decimal ${mark === ',' ? 'comma' : 'point'}, but this file writes decimals with a ${mark === ',' ? 'point' : 'comma'} (${count} number${count === 1 ? '' : 's'}, the first at row ${firstRow}, column ${clip(firstColumn)}: "${clip(first)}"): a file holds one decimal convention`,
+  ambiguousNumber: (value: string) =>
+    `"${clip(value)}" is ambiguous: the mark may be a decimal mark or a thousands separator, and no other number in the file says which; write it without the separator (or with more or fewer decimals)`,
+  implausibleDate: (date: string, first: number, last: number) =>
+    `date ${date} is outside the plausible years ${first}–${last}: check the year (see "Dates and years" in docs/workspace.md)`,
+  implausibleYear: (year: number, first: number, last: number) =>
+    `year ${year} is outside the plausible years ${first}–${last}: check the year (see "Dates and years" in docs/workspace.md)`,
 
   // imports.yaml
   importsUnknownColumn: (columns: readonly string[]) =>
@@ -112,17 +179,17 @@ export const messages = {
     `units: guessed from the values; give --data <workspace> (one with units.csv) to check them against the register`,
 
   // units register
-  duplicateUnit: (id: string, firstRow: number) => `unit_id "${id}" is already used in row ${firstRow}`,
-  unknownParent: (id: string) => `parent_id "${id}" is not a unit_id in the register`,
-  parentCycle: (id: string) => `unit "${id}" is its own ancestor (parent_id forms a loop)`,
+  duplicateUnit: (id: string, firstRow: number) => `unit_id ${q(id)} is already used in row ${firstRow}`,
+  unknownParent: (id: string) => `parent_id ${q(id)} is not a unit_id in the register`,
+  parentCycle: (id: string) => `unit ${q(id)} is its own ancestor (parent_id forms a loop)`,
   yearsReversed: (first: number, last: number) => `first_year ${first} is after last_year ${last}`,
-  unknownUnit: (id: string) => `unit_id "${id}" is not in units.csv`,
+  unknownUnit: (id: string) => `unit_id ${q(id)} is not in units.csv`,
   unitNotInYear: (id: string, year: number) =>
-    `unit "${id}" does not exist in ${year} (see first_year/last_year in units.csv)`,
+    `unit ${q(id)} does not exist in ${year} (see first_year/last_year in units.csv)`,
   noUnits: () => `units.csv (or units.xlsx) is missing: the workspace needs a unit register`,
 
   // incidents, injuries, whistleblowing
-  duplicateCase: (id: string, firstRow: number) => `case_id "${id}" is already used in row ${firstRow}`,
+  duplicateCase: (id: string, firstRow: number) => `case_id ${q(id)} is already used in row ${firstRow}`,
   closedBeforeRegistered: (closed: string, registered: string) =>
     `closed_date ${closed} is before registered_date ${registered}: the case counts, but its closed_date is not used`,
   criteriaRowWidth: (cells: number, columns: number) =>
@@ -137,14 +204,16 @@ export const messages = {
   surveyNoCatalogue: (exports: number) =>
     `the survey catalogue is missing, but ${exports} survey export${exports === 1 ? ' is' : 's are'} given: the catalogue says what the answer codes mean`,
   surveyUnknownScale: (scale: string, known: readonly string[]) =>
-    `scale "${scale}" is not defined under scales (defined: ${known.map((s) => `"${s}"`).join(', ') || 'none'})`,
+    `scale ${q(scale)} is not defined under scales (defined: ${known.map((s) => `${q(s)}`).join(', ') || 'none'})`,
   surveyUnknownGate: (question: string) =>
-    `applies_if refers to "${question}", which is not another question of the catalogue`,
+    `applies_if refers to ${q(question)}, which is not another question of the catalogue`,
   surveyDuplicateQuestion: (id: string, firstIndex: number) =>
-    `question id "${id}" is already used by question ${firstIndex + 1}`,
-  surveyCodeNotInScale: (codeValue: string, scale: string) => `"${codeValue}" is not an option of scale "${scale}"`,
+    `question id ${q(id)} is already used by question ${firstIndex + 1}`,
+  surveyCodeNotInScale: (codeValue: string, scale: string) => `${q(codeValue)} is not an option of scale ${q(scale)}`,
   surveyGateNotAsked: (question: string, gate: string, column: string) =>
-    `question "${question}" applies only to units that pass "${gate}", but this export has no column "${column}" for it: no unit can pass, so "${question}" shows no data this year`,
+    `question ${q(question)} applies only to units that pass ${q(gate)}, but this export has no column ${q(column)} for it: no unit can pass, so ${q(question)} shows no data this year`,
+  surveyColumnNowhere: (question: string, column: string, years: readonly number[]) =>
+    `question ${q(question)}: its column ${q(column)} is in none of the survey exports (${years.join(', ')}), so it would show "ikke spurt" in every year: check the spelling against the export's header (or remove the question)`,
   surveyMisnamedExport: () =>
     `not read: a survey export is named by its year, as survey/<year>.csv or survey/<year>.xlsx (for example survey/2025.csv), or as Nettskjema names a download (data-<formid>-….txt); any other name is read through the survey stanza of imports.yaml (file: "survey/*.csv")`,
   surveyNotInStanza: () =>
@@ -183,18 +252,18 @@ export const messages = {
     `not a Nettskjema codebook: expected the text codebook ("* Variabel<TAB>Etikett" and the variables below it) or the JSON of the form's elements`,
   surveyCodebookNotJson: (detail: string) => `the codebook is not valid JSON: ${clip(detail)}`,
   surveyUnitNotReporting: (id: string) =>
-    `unit "${id}" answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
+    `unit ${q(id)} answered the survey, but units.csv says it is not a reporting unit (reporting = nei): its answers are not counted`,
   surveyDuplicate: (unit: string, year: number, ids: readonly string[], kept: string) =>
-    `unit "${unit}" submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,
+    `unit ${q(unit)} submitted the ${year} survey ${ids.length} times (submissions ${ids.join(', ')}): only the latest, ${kept}, counts`,
 
   // sick leave, working time, benchmarks
-  badPositionCode: (value: string) => `"${value}" is not a four-digit stillingskode`,
+  badPositionCode: (value: string) => `${q(value)} is not a four-digit stillingskode`,
   duplicatePositionCode: (code: string, firstRow: number) =>
     `stillingskode ${code} is already listed in row ${firstRow}`,
   unknownPositionCode: (code: string) =>
-    `stillingskode "${code}" is not in the bundled table: add it to position-codes.csv (position_code, title, group)`,
+    `stillingskode ${q(code)} is not in the bundled table: add it to position-codes.csv (position_code, title, group)`,
   bothColumns: (a: string, b: string) =>
-    `both "${a}" and "${b}" are given: a file uses one of them (see the data contract)`,
+    `both ${q(a)} and ${q(b)} are given: a file uses one of them (see the data contract)`,
   absenceOverAgreed: (absence: number, agreed: number) =>
     `self_certified_days + doctor_certified_days (${absence}) exceed agreed_days (${agreed})`,
   dateYearMismatch: (date: string, year: number) => `date ${date} is not in year ${year}`,
@@ -204,50 +273,60 @@ export const messages = {
     `${problem} (benchmarks.yaml is free form, but the report reads only the form in docs/workspace.md: the benchmark table is left out)`,
 
   // narrative content
+  htmlLoads: (reference: string) =>
+    `refers to ${q(reference)}, which a browser would fetch: the report loads nothing from outside (an image must be embedded as a data: URL; a link is fine)`,
+  htmlTagNotAllowed: (tag: string) =>
+    `<${clip(tag)}> is not allowed in the narrative: it would run, embed or load something (see "Raw HTML" in docs/content.md)`,
+  htmlAttributeNotAllowed: (tag: string, attribute: string) =>
+    `attribute ${q(attribute)} is not allowed on <${clip(tag)}> in the narrative (see "Raw HTML" in docs/content.md)`,
+  htmlStyleNotAllowed: (declaration: string) =>
+    `style ${q(declaration)} is not allowed in the narrative: only text-align, color, background-color, font-weight, font-style and text-decoration (see "Raw HTML" in docs/content.md)`,
   unknownPlaceholder: (path: string) =>
-    `unknown placeholder "${path}": no such figure in the metrics (check the spelling, see metrics.json)`,
+    `unknown placeholder ${q(path)}: no such figure in the metrics (check the spelling, see metrics.json)`,
   placeholderThroughNull: (path: string, missing: string) =>
-    `"${path}": ${missing} is null, since its source file was not given; put the text inside {{#if ${missing}}} … {{/if}}`,
-  unknownHelper: (name: string) => `unknown helper or component "${name}"`,
+    `${q(path)}: ${missing} is null, since its source file was not given; put the text inside {{#if ${missing}}} … {{/if}}`,
+  unknownHelper: (name: string) => `unknown helper or component ${q(name)}`,
   placeholderSyntax: (detail: string) => `placeholder syntax error: ${detail}`,
   unknownPlaceholderIn: (placeholder: string) =>
     `unknown placeholder in ${placeholder}: an argument names no figure in the metrics (check the spelling, see metrics.json and docs/content.md)`,
   unknownName: (name: string) =>
-    `unknown placeholder or component "${name}": neither a figure in the metrics nor a component (check the spelling, see docs/content.md)`,
+    `unknown placeholder or component ${q(name)}: neither a figure in the metrics nor a component (check the spelling, see docs/content.md)`,
   unknownHeadingRef: (title: string) =>
-    `{{ref "${title}"}} names no heading of the report (give a heading's title, or the part before its colon) and no figure component used in it`,
+    `{{ref ${q(title)}}} names no heading of the report (give a heading's title, or the part before its colon) and no figure component used in it`,
   undefinedFootnote: (label: string) =>
     `footnote [^${label}] has no text: add a line "[^${label}]: …" to the same file`,
-  helperFailed: (helper: string, detail: string) => `helper "${helper}" cannot be used here: ${detail}`,
+  helperFailed: (helper: string, detail: string) => `helper ${q(helper)} cannot be used here: ${detail}`,
   actionPlanStatus: (given: string, allowed: readonly string[]) =>
-    `status "${given}" is not one of ${allowed.map((s) => `"${s}"`).join(', ')}`,
-  actionPlanDuplicateId: (id: string) => `plan id "${id}" is used twice`,
+    `status ${q(given)} is not one of ${allowed.map((s) => `${q(s)}`).join(', ')}`,
+  actionPlanDuplicateId: (id: string) => `plan id ${q(id)} is used twice`,
   actionPlanFirstRow: (column: string) =>
     `${column} is empty and there is no row above to repeat: give the ${column} here`,
   actionPlanTwice: (other: string) => `both this file and ${other} hold an action plan: keep one of them`,
   unknownActionPlan: (id: string, known: readonly string[]) =>
-    `no action plan with id "${id}" in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
-  unknownComponent: (name: string) => `unknown component "${name}"`,
+    `no action plan with id ${q(id)} in content/<year>/handlingsplan.yaml (plans: ${known.join(', ') || 'none'})`,
+  unknownComponent: (name: string) => `unknown component ${q(name)}`,
   surveyTableNoSection: () => `survey-table needs the section of the catalogue, for example {{survey-table "6.1.3"}}`,
   surveyGateArguments: () =>
     `survey-gate needs a gate question id and a sentence, for example {{survey-gate "har_kjemikalier" "I {year} oppgir {yes} av {answered} enheter at de håndterer kjemikalier."}}`,
   actionPlanNoId: () => `action-plan needs the id of a plan, for example {{action-plan "hr-hms"}}`,
-  helperNotANumber: (helper: string, value: string) => `${helper}: "${value}" is not a number`,
+  helperNotANumber: (helper: string, value: string) => `${helper}: ${q(value)} is not a number`,
   helperNotAMap: (helper: string) => `${helper}: expects a map of figures (for example current.absenceByOrg)`,
   helperAllSuppressed: (helper: string) => `${helper}: the map has no figures that are not suppressed`,
-  helperNotAQuarter: (value: string) => `quarter: "${value}" is not a quarter (1–4)`,
+  helperNotAQuarter: (value: string) => `quarter: ${q(value)} is not a quarter (1–4)`,
   helperWholeIsZero: (helper: string) => `${helper}: the whole is 0`,
   helperNotAList: (helper: string) => `${helper}: the first argument is not a list`,
-  helperNotALight: (value: string) => `light: "${value}" is not green, yellow or red`,
+  helperNotALight: (value: string) => `light: ${q(value)} is not green, yellow or red`,
 
   // command line
   usingSamples: (dir: string) =>
     `No workspace in the current folder (no units.csv, units.xlsx or hms-report.config.yaml): using the bundled samples in ${dir}`,
   notAWorkspace: (dir: string) => `${dir} is not a folder`,
   unknownKey: (key: string, known: readonly string[]) =>
-    `unknown key "${key}" is ignored (the keys here are ${known.join(', ')})`,
+    `unknown key ${q(key)} is ignored (the keys here are ${known.join(', ')})`,
   cannotWrite: (dir: string, reason: string) => `Cannot write to ${dir}: ${reason}`,
-  badYear: (value: string) => `"${value}" is not a year (expected four digits, for example 2025)`,
+  yearOutOfRange: (year: number, first: number, last: number) =>
+    `${year} is not a report year the tool makes: give a year from ${first} to ${last} (next year)`,
+  badYear: (value: string) => `${q(value)} is not a year (expected four digits, for example 2025)`,
   invalidWorkspace: (errors: number, warnings: number) =>
     `The workspace is invalid: ${errors} problem${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Nothing was written.`,
   valid: (year: number, warnings: number) =>
@@ -268,15 +347,15 @@ To write only the HTML and metrics.json: hms-report build ${year} --format html,
   pdfLeftOut: () =>
     'report.pdf was left out; the other files were written (ask for --format pdf to write nothing without it).',
   badSourceDateEpoch: (value: string) =>
-    `SOURCE_DATE_EPOCH is "${value}": expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
+    `SOURCE_DATE_EPOCH is ${q(value)}: expected whole seconds since 1970-01-01 (or leave it unset to date the PDF 1 January after the report year)`,
   requestBlocked: (url: string) =>
     `the report refers to ${url}: it was not fetched (the report must be self-contained), so the PDF lacks it`,
-  badFormat: (value: string) => `"${value}" is not an output format: use a comma-separated list of html, pdf and json`,
+  badFormat: (value: string) => `${q(value)} is not an output format: use a comma-separated list of html, pdf and json`,
   unexpected: (detail: string) => `Unexpected internal error: ${detail}\nPlease report this with the command you ran.`,
 
   // diff and init
   diffNoMetrics: (arg: string, path: string) =>
-    `"${arg}": no metrics.json at ${path} (give a metrics.json, a folder holding one, or a year with --out)`,
+    `${q(arg)}: no metrics.json at ${path} (give a metrics.json, a folder holding one, or a year with --out)`,
   diffBadJson: (path: string, detail: string) => `${path} is not a readable metrics.json: ${detail}`,
   initExists: (files: readonly string[]) =>
     `Not overwriting existing files: ${files.join(', ')} (use --force to overwrite them)`,
@@ -290,6 +369,6 @@ To write only the HTML and metrics.json: hms-report build ${year} --format html,
     `No Chromium or Chrome was found to print the feedback PDFs (set HMS_REPORT_CHROMIUM to its path, or install chromium).\nTo write only the HTML pages: hms-report feedback ${year} --format html`,
   feedbackWrote: (count: number, dir: string) => `Wrote ${count} feedback files to ${dir}`,
   feedbackProgress: (done: number, total: number) => `Printed ${done} of ${total} feedback PDFs`,
-  badConcurrency: (value: string) => `"${value}" is not a number of pages from 1 to 64`,
-  badFeedbackFormat: (value: string) => `"${value}" is not a feedback format: use html, pdf or html,pdf`,
+  badConcurrency: (value: string) => `${q(value)} is not a number of pages from 1 to 64`,
+  badFeedbackFormat: (value: string) => `${q(value)} is not a feedback format: use html, pdf or html,pdf`,
 } as const;

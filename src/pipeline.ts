@@ -16,7 +16,7 @@ import { Diagnostics, InvalidWorkspaceError, sorted, BrowserError, UsageError, t
 import { stableJson } from './json.js';
 import { messages } from './messages.js';
 import type { Metrics } from './metrics/types.js';
-import type { OutputFile } from './output.js';
+import type { OutputFile, OutputSet } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
 import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
 import { tablesXlsx } from './report/tables-xlsx.js';
@@ -133,6 +133,13 @@ export interface BuildOptions {
   pdf?: PdfBuildOptions;
   /** A missing or failing Chromium costs only the PDF (said in `pdfProblem`) instead of the whole build. */
   pdfOptional?: boolean;
+}
+
+/** The files of a year's report: written as one set, so none of an earlier run's is left beside them. */
+export const REPORT_FILES = ['report.html', 'report.pdf', 'metrics.json', 'tables.xlsx'] as const;
+
+export function reportSet(year: number): OutputSet {
+  return { folder: String(year), owns: (name) => (REPORT_FILES as readonly string[]).includes(name) };
 }
 
 /** Phases 1–4: everything the build would write, as data. Throws InvalidWorkspaceError when the workspace is invalid. */

@@ -81,9 +81,11 @@ describe('hms-report init', () => {
     );
     await appendFile(join(ws, 'absence.csv'), '2025;1;FAK-IT;K;1017;p1;21;1;0\r\n');
     await appendFile(join(ws, 'working-time.csv'), 'FAK-IT;2025-06-02;uke_over_48;2\r\n');
+    // Every question of the catalogue has its column (one in no export is a misspelling, issue 11), left unanswered.
+    const columns = [...(await read('survey/questions.yaml')).matchAll(/^\s+column: (\S+)/gm)].map((m) => m[1]!);
     await writeFile(
       join(ws, 'survey', '2025.csv'),
-      '$submission_id;$created;enhet;hms_politikk_kjent\r\n1;2025-11-01 10:00:00;FAK-IT;1\r\n',
+      `$submission_id;$created;enhet;${columns.join(';')}\r\n1;2025-11-01 10:00:00;FAK-IT;1${';'.repeat(columns.length - 1)}\r\n`,
     );
     const result = io();
     const status = await run(['validate', '2025', '--data', 'ws'], result.io);

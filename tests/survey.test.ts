@@ -247,6 +247,8 @@ describe('survey computation', () => {
 
   it('warns when a gated question is asked without its gate, and counts no unit for it', async () => {
     const { metrics, diagnostics } = await build({
+      // The gate was asked the year before: a gate in no export at all is a misspelt column (issue 11).
+      'survey/2024.csv': nettskjema(HEADER, [submission('A', ['1', '1', '1'], '2024-11-01 08:00:00')]),
       'survey/2025.csv': nettskjema(
         ['$submission_id', '$created', 'enhet', 'hms_mal', 'kjem_rutiner'],
         [submission('A', ['1', '1'])],

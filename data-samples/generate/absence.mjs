@@ -7,7 +7,7 @@
 // target rate. FA-TTO has three persons: its rate is suppressed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { random, SAMPLES, writeWorkbook } from './lib.mjs';
+import { random, SAMPLES, writeContractCsv, writeWorkbook } from './lib.mjs';
 import { ORGS, UNITS, existsIn } from './units.mjs';
 
 const YEARS = [2023, 2024, 2025];
@@ -197,6 +197,13 @@ export async function generateAbsence() {
   const header = ['År', 'Kvartal', 'Organisasjonsenhet', 'Kjønn', 'Stillingskode', 'Antall personer', 'Avtalte dagsverk', 'Egenmeldte fraværsdagsverk', 'Legemeldte fraværsdagsverk'];
   const rows = cells.map((c) => [c.year, c.quarter, names.get(c.unit), c.gender === 'K' ? 'Kvinne' : 'Mann', `${c.code} ${titles.get(c.code) ?? ''}`.trim(), c.persons, round2(c.agreed), round2(c.self), round2(c.doctor)]);
   const total = (i) => round2(rows.reduce((s, r) => s + r[i], 0));
+  const comma = (v) => v.toFixed(2).replace('.', ',');
+  writeContractCsv(
+    'absence.csv',
+    ['year', 'quarter', 'unit_id', 'gender', 'position_code', 'persons', 'agreed_days', 'self_certified_days', 'doctor_certified_days'],
+    cells.map((c) => [c.year, c.quarter, c.unit, c.gender, c.code, c.persons, comma(round2(c.agreed)), comma(round2(c.self)), comma(round2(c.doctor))]),
+    { delimiter: ';', encoding: 'windows-1252' },
+  );
   await writeWorkbook('Rapportsenter/Sykefravær 2023–2025.xlsx', [
     { name: 'Forside', rows: [['Sykefraværsstatistikk'], ['Utvalg: alle enheter, 1.–4. kvartal 2023–2025'], ['Uttrekk: 15.01.2026']] },
     {

@@ -6,7 +6,7 @@
 // 55/24/15 varslingssaker); earlier years are plausible. Avvist cases are added
 // on top and carry any severity, so they can only disturb the figures if the
 // tool fails to leave them out.
-import { random, writeCsv } from './lib.mjs';
+import { random, writeContractCsv, writeCsv } from './lib.mjs';
 import { ORGS, UNITS, existsIn } from './units.mjs';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -199,6 +199,15 @@ export async function generateIncidents() {
 
   checkTopCategories(cases);
 
+  const iso = (date) => date.toISOString().slice(0, 10);
+  writeContractCsv(
+    'incidents.csv',
+    ['case_id', 'unit_id', 'registered_date', 'case_type', 'category', 'status', 'closed_date',
+      ...['person', 'material', 'environment'].flatMap((d) => [`severity_${d}_actual`, `severity_${d}_potential`])],
+    cases.map((c) => [c.id, c.unit, iso(c.registered), c.type, c.categories.join(';'), c.status.toLowerCase(), c.closedDate ? iso(c.closedDate) : '',
+      ...['person', 'material', 'environment'].flatMap((d) => [LEVELS[c.severity[d][0]] ?? '', LEVELS[c.severity[d][1]] ?? ''])]),
+    { delimiter: ';', encoding: 'utf-8' },
+  );
   // As the incident system exports its case list: Norwegian headers, display labels, units by name,
   // categories in one cell separated by ", ", dates dd.mm.yyyy, Windows-1252 (imports.yaml maps it).
   const dimensions = [['person', 'menneske'], ['material', 'materiell'], ['environment', 'ytre miljø']];

@@ -104,6 +104,15 @@ async function withFixedEntryDates(raw) {
   return fixed.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/**
+ * The samples' exports in the data contract's own form, for the tests that
+ * break one file at a time (tests/fixtures/contract-samples/): the same facts
+ * the samples give through imports.yaml.
+ */
+export function writeContractCsv(relative, header, rows, options) {
+  writeCsv(join('..', 'tests', 'fixtures', 'contract-samples', relative), header, rows, options);
+}
+
 function write(relative, bytes) {
   const target = join(SAMPLES, relative);
   mkdirSync(dirname(target), { recursive: true });

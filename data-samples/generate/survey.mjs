@@ -6,7 +6,7 @@
 // seed report's percent, and the seeded shuffle only decides which units give them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { random, SAMPLES, writeCsv, writeXlsx } from './lib.mjs';
+import { random, SAMPLES, writeContractCsv, writeCsv, writeXlsx } from './lib.mjs';
 import { existsIn, reportingUnits, UNITS } from './units.mjs';
 
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -228,6 +228,7 @@ export async function generateSurvey() {
     const { header, rows } = exportRows(year, answersFor(year, rng, gateOrder), rng);
     if (year === DOWNLOAD_YEAR) {
       writeDownload(header, rows);
+      writeContractCsv(`survey/${year}.csv`, header, rows.map((r) => r.map((v) => (v instanceof Date ? stamp(v) : v))), { delimiter: ';', quoteAll: true, encoding: 'utf-8' });
     } else if (XLSX_YEARS.has(year)) {
       // Nettskjema's Excel report: numbers as numbers, the timestamp as a real date.
       const numeric = rows.map((r) => r.map((v, i) => (i >= 4 && i < r.length - 1 && v !== '' ? Number(v) : v === '' ? null : v)));

@@ -1,14 +1,19 @@
 import { InvalidArgumentError } from 'commander';
 import { messages } from '../messages.js';
+import { plausibleYears } from '../workspace/cells.js';
 
 /** Parsers and option texts that several commands share, so they read and fail alike (a bad value exits 2). */
 
 export const DATA_OPTION_HELP =
   'workspace folder (default: the current folder if it is a workspace, else the bundled samples)';
 
+/** A report year: four digits, from 2000 to next year (the window dates in the exports have too; docs/workspace.md). */
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(messages.badYear(value));
-  return Number(value);
+  const year = Number(value);
+  const { first, last } = plausibleYears();
+  if (year < first || year > last) throw new InvalidArgumentError(messages.yearOutOfRange(year, first, last));
+  return year;
 }
 
 /**

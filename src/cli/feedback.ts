@@ -65,7 +65,7 @@ export function registerFeedback(
         });
         printWarnings(plan.warnings);
         const out = resolve(io.cwd, options.out);
-        await io.writer.write(out, plan.files);
+        await io.writer.write(out, plan.files, { folder: `${year}/enheter` });
         io.stderr(`${messages.feedbackWrote(plan.files.length, resolve(out, String(year), 'enheter'))}\n`);
       },
     );

@@ -14,7 +14,7 @@ import {
   type Diagnostic,
 } from '../errors.js';
 import { messages } from '../messages.js';
-import { buildContext, planBuild, validateWorkspace } from '../pipeline.js';
+import { buildContext, planBuild, reportSet, validateWorkspace } from '../pipeline.js';
 import { OUTPUT_FORMATS, systemBrowser, type OutputFormat } from '../report/pdf/index.js';
 import { loadTemplates } from '../report/templates.js';
 import { coverageText } from '../sources/coverage.js';
@@ -132,7 +132,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       });
       printDiagnostics(plan.warnings, io, workspaceRoot);
       progress(io, messages.progressWriting(plan.files.length));
-      const written = await io.writer.write(resolve(io.cwd, options.out), plan.files);
+      const written = await io.writer.write(resolve(io.cwd, options.out), plan.files, reportSet(year));
       io.stderr(`${messages.wrote(written)}\n`);
       if (plan.pdfProblem) {
         io.stderr(`${plan.pdfProblem.message}\n${messages.pdfLeftOut()}\n`);

@@ -5,6 +5,7 @@ import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { HelperError } from './helpers.js';
 import type { ContentFile } from '../sources/content.js';
+import { checkNarrativeHtml, sanitiseNarrative } from './sanitise.js';
 
 /**
  * Narrative content: Markdown files whose placeholders (`{{percent …}}`) are
@@ -111,6 +112,8 @@ export async function renderContent(
       },
     );
     handlebars.registerHelper(TEXT_HELPER, literalText);
+    // The author's raw HTML may format text but load nothing: each breach is an error at its line.
+    for (const problem of checkNarrativeHtml(text)) diagnostics.error(file, problem.message, problem.line);
     let expanded: string;
     try {
       const ast = Handlebars.parse(text);
@@ -133,7 +136,7 @@ export async function renderContent(
       }
     }
     headings.push(...numberHeadings(tokens, counters));
-    parts.push(markdown.renderer.render(tokens, markdown.options, env));
+    parts.push(sanitiseNarrative(markdown.renderer.render(tokens, markdown.options, env)));
     footnoteOffset += env.footnotes?.list?.length ?? 0;
   }
 

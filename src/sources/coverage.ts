@@ -63,9 +63,14 @@ export async function warnUnreadFiles(
     for (const [fileYear, pattern] of Object.entries(byYear ?? {}))
       if (Number(fileYear) > year) for (const file of await workspace.glob(pattern)) skip.add(file);
   const all = await workspace.files();
+  // A file read through a link inside the workspace is read: its target is not unread.
+  const realpath = workspace.fs.realpath?.bind(workspace.fs);
+  const real = async (file: string) => (realpath ? realpath(workspace.path(file)).catch(() => file) : file);
+  const readReal = new Set(await Promise.all([...workspace.read].map(real)));
   const unread = new Map<string, Unread | null>();
   for (const file of all) {
     if (workspace.read.has(file) || named.has(file) || skip.has(file) || leftOut(file, year)) continue;
+    if (readReal.has(await real(file))) continue;
     if (surveyNamed && SURVEY_EXPORT.test(file)) continue;
     // null: not an export of any kind.
     unread.set(file, await whyUnread(workspace, file, signatures, imports));

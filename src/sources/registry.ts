@@ -2,15 +2,15 @@ import type { Diagnostics } from '../errors.js';
 import type { Metrics } from '../metrics/types.js';
 import type { ReportParts } from '../report/html.js';
 import { PACKAGE_DIR } from '../workspace/package.js';
-import { Workspace } from '../workspace/workspace.js';
+import { guardFile, Workspace } from '../workspace/workspace.js';
 import { absence } from './absence/index.js';
 import { acceptanceCriteria } from './acceptance-criteria/index.js';
 import { actionPlan } from './action-plan/index.js';
 import { benchmarks } from './benchmarks/index.js';
-import { readConfig, type Config } from './config.js';
+import { DEFAULT_CONFIG, readConfig, type Config } from './config.js';
 import { readContent, readWordList, type ContentFile } from './content.js';
 import { warnUnreadFiles } from './coverage.js';
-import { readImports } from './imports.js';
+import { NO_IMPORTS, readImports } from './imports.js';
 import type { TableSignature } from './recognise.js';
 import { WorkspaceTables } from './tables.js';
 import type { SourceContext } from './context.js';
@@ -116,11 +116,13 @@ export async function readSources(
   diagnostics: Diagnostics,
   sources: readonly SourceDescriptor[] = SOURCES,
 ): Promise<Sources | null> {
-  const config = await readConfig(workspace, diagnostics);
+  // A file that cannot be used at all (a folder, a link out of the workspace) costs its source, not the run.
+  const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
+  const config = await guard(() => readConfig(workspace, diagnostics), DEFAULT_CONFIG);
   const contractColumns = new Map(
     workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
   );
-  const imports = await readImports(workspace, contractColumns, diagnostics);
+  const imports = await guard(() => readImports(workspace, contractColumns, diagnostics), NO_IMPORTS);
   const tables = new WorkspaceTables(workspace, imports, diagnostics);
   // Every file is read or named in a warning, whatever stops the reading.
   const unread = () => warnUnreadFiles(workspace, year, tableSignatures(sources), imports, diagnostics);
@@ -128,7 +130,7 @@ export async function readSources(
   const attribute = (key: string) => {
     for (const coverage of workspace.coverage()) coverage.source ??= key;
   };
-  const units = await readUnits(tables, diagnostics);
+  const units = await guard(() => readUnits(tables, diagnostics), null);
   attribute('units');
   if (!units) {
     await unread();
@@ -138,12 +140,12 @@ export async function readSources(
   const context: SourceContext = { workspace, bundled, year, config, units, diagnostics, tables };
   const data = new Map<string, unknown>();
   for (const source of sources) {
-    const value = await source.read(context);
+    const value = await guard(() => source.read(context), null);
     attribute(source.key);
     if (value !== null) data.set(source.key, value);
   }
-  const content = await readContent(context);
-  const wordList = await readWordList(context);
+  const content = await guard(() => readContent(context), null);
+  const wordList = await guard(() => readWordList(context), '');
   await unread();
   return { year, config, units, content, wordList, data };
 }

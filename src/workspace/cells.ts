@@ -1,4 +1,4 @@
-import { messages } from '../messages.js';
+import { clip, messages } from '../messages.js';
 import { z } from 'zod';
 import { isBlank, type Cell } from './table.js';
 
@@ -44,30 +44,83 @@ export function text(options: { optional?: boolean } = {}): CellSchema<string | 
 export function integer(options: { optional: true; min?: number; max?: number }): CellSchema<number | null>;
 export function integer(options?: { min?: number; max?: number }): CellSchema<number>;
 export function integer(options: { optional?: boolean; min?: number; max?: number } = {}): CellSchema<number | null> {
-  return cell(
-    (v, fail) => {
-      const n = toNumber(v);
-      if (n === null || !Number.isInteger(n)) return fail(`"${show(v)}" is not a whole number`);
-      return inRange(n, options, fail);
-    },
-    options.optional ?? false,
-    null,
+  return numeric(
+    cell(
+      (v, fail) => {
+        const n = toNumber(v);
+        if (n === null) return fail(numberProblem(v) ?? messages.notWholeNumber(show(v)));
+        if (!Number.isInteger(n)) return fail(messages.notWholeNumber(show(v)));
+        return inRange(n, options, fail);
+      },
+      options.optional ?? false,
+      null,
+    ),
+  );
+}
+
+/**
+ * A calendar year in the plausible window (see plausibleYears): `year`
+ * columns of the exports, which decide the years a figure runs over.
+ */
+export function calendarYear(): CellSchema<number>;
+export function calendarYear(options: { optional: true }): CellSchema<number | null>;
+export function calendarYear(options: { optional?: boolean } = {}): CellSchema<number | null> {
+  return numeric(
+    cell(
+      (v, fail) => {
+        const n = toNumber(v);
+        if (n === null || !Number.isInteger(n)) return fail(numberProblem(v) ?? messages.notWholeNumber(show(v)));
+        const { first, last } = plausibleYears();
+        if (n < first || n > last) return fail(messages.implausibleYear(n, first, last));
+        return n;
+      },
+      options.optional ?? false,
+      null,
+    ),
   );
 }
 
 export function decimal(options: { optional: true; min?: number }): CellSchema<number | null>;
 export function decimal(options?: { min?: number }): CellSchema<number>;
 export function decimal(options: { optional?: boolean; min?: number } = {}): CellSchema<number | null> {
-  return cell(
-    (v, fail) => {
-      const n = toNumber(v);
-      if (n === null) return fail(`"${show(v)}" is not a number`);
-      return inRange(n, options, fail);
-    },
-    options.optional ?? false,
-    null,
+  return numeric(
+    cell(
+      (v, fail) => {
+        const n = toNumber(v);
+        if (n === null) return fail(numberProblem(v) ?? messages.notNumber(show(v)));
+        return inRange(n, options, fail);
+      },
+      options.optional ?? false,
+      null,
+    ),
   );
 }
+
+const NUMERIC = new WeakSet<object>();
+
+function numeric<T>(schema: CellSchema<T>): CellSchema<T> {
+  NUMERIC.add(schema);
+  return schema;
+}
+
+/** Whether a column holds numbers, whose decimal mark must agree with the rest of its file (see DecimalMarks). */
+export function isNumeric(schema: CellSchema<unknown>): boolean {
+  return NUMERIC.has(schema);
+}
+
+/**
+ * The years a date or a year in an export may fall in: from 2000 to the year
+ * after the current one. A date outside them is a typing or export error
+ * (Excel's day 0 is 1900-01-00, a two-digit year becomes 0025), and would
+ * stretch every figure over a century. The report year has the same window.
+ */
+export const FIRST_PLAUSIBLE_YEAR = 2000;
+export function plausibleYears(now: Date = new Date()): { first: number; last: number } {
+  return { first: FIRST_PLAUSIBLE_YEAR, last: now.getUTCFullYear() + 1 };
+}
+
+/** Numbers larger than this are refused: sums of them stay exact and finite (below 2^53). */
+export const LARGEST_NUMBER = 1e12;
 
 /** A calendar date as `YYYY-MM-DD`. */
 export function date(options: { optional: true }): CellSchema<string | null>;
@@ -76,10 +129,13 @@ export function date(options: { optional?: boolean } = {}): CellSchema<string | 
   return cell(
     (v, fail) => {
       const parsed = toDateTime(v);
-      if (parsed === null) return fail(`"${show(v)}" is not a date (use YYYY-MM-DD or DD.MM.YYYY)`);
+      if (parsed === null) return fail(messages.notDate(show(v)));
       // A timestamp's date is the one written, whatever its zone: 2026-01-01T00:30+01:00 is a case of 2026.
-      if (typeof v === 'string' && ISO_TIMESTAMP.test(v.trim())) return v.trim().slice(0, 10);
-      return new Date(parsed).toISOString().slice(0, 10);
+      const written =
+        typeof v === 'string' && ISO_TIMESTAMP.test(v.trim())
+          ? v.trim().slice(0, 10)
+          : new Date(parsed).toISOString().slice(0, 10);
+      return plausible(written, fail);
     },
     options.optional ?? false,
     null,
@@ -91,7 +147,8 @@ export function timestamp(): CellSchema<number> {
   return cell(
     (v, fail) => {
       const parsed = toDateTime(v);
-      if (parsed === null) return fail(`"${show(v)}" is not a date or timestamp`);
+      if (parsed === null) return fail(messages.notTimestamp(show(v)));
+      plausible(new Date(parsed).toISOString().slice(0, 10), fail);
       return parsed;
     },
     false,
@@ -121,7 +178,7 @@ export function code<const C extends string>(
   return cell(
     (v, fail) => {
       const found = lookup.get(cellToText(v).toLowerCase());
-      if (found === undefined) return fail(`"${show(v)}" is not one of ${list}`);
+      if (found === undefined) return fail(messages.notOneOf(show(v), list));
       return found;
     },
     options.optional ?? false,
@@ -135,24 +192,116 @@ export function cellToText(value: Cell): string {
   return String(value).trim();
 }
 
-/** Decimal comma or point; spaces (also non-breaking) as thousands separators. */
+/**
+ * Decimal comma or point, one of them; spaces (also non-breaking) as
+ * thousands separators. A comma or point is always the decimal mark: "1.234,5"
+ * and "1,234.5" are refused (a file must hold one decimal convention, and
+ * DecimalMarks checks that its values agree). Null for anything else, for a
+ * value that is not finite and for one beyond ±LARGEST_NUMBER.
+ */
 export function toNumber(value: Cell): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= LARGEST_NUMBER ? value : null;
   if (typeof value !== 'string') return null;
   let s = value
     .trim()
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(/^\u2212/, '-');
-  const comma = s.lastIndexOf(',');
-  const point = s.lastIndexOf('.');
-  if (comma >= 0 && point >= 0) {
-    s = comma > point ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (comma >= 0) {
-    if (s.indexOf(',') !== comma) return null;
+  if (s.includes(',')) {
+    if (s.includes('.') || s.indexOf(',') !== s.lastIndexOf(',')) return null;
     s = s.replace(',', '.');
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
-  return Number(s);
+  const n = Number(s);
+  return Number.isFinite(n) && Math.abs(n) <= LARGEST_NUMBER ? n : null;
+}
+
+/** Why toNumber refused a value that looks like a number, or null when it does not look like one. */
+function numberProblem(value: Cell): string | null {
+  if (typeof value === 'number') return messages.numberTooLarge(String(value), LARGEST_NUMBER);
+  if (typeof value !== 'string') return null;
+  const s = value.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (/^[-+\u2212]?[\d.,]+$/.test(s) && s.includes(',') && s.includes('.'))
+    return messages.twoDecimalMarks(show(value));
+  if (/^[-+\u2212]?(\d+[.,]?\d*|[.,]\d+)([eE][-+]?\d+)?$/.test(s))
+    return messages.numberTooLarge(show(value), LARGEST_NUMBER);
+  return null;
+}
+
+/** The decimal mark of a number written as text, or null when it has none (or is not a plain number). */
+export function decimalMarkOf(value: Cell): ',' | '.' | null {
+  if (typeof value !== 'string') return null;
+  const comma = value.indexOf(',');
+  const point = value.indexOf('.');
+  if (comma < 0 === point < 0) return null;
+  return comma >= 0 ? ',' : '.';
+}
+
+/** "114,000": a mark followed by exactly three digits, which might be a thousands separator. */
+const AMBIGUOUS = /^[-+\u2212]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+interface MarkSeen {
+  count: number;
+  /** Whether a value with this mark is unambiguous (not only values like "114,000"). */
+  confirmed: boolean;
+  /** The first cells written with this mark, as many as a message would list. */
+  cells: { row: number; column: string; value: string }[];
+}
+
+/** Cells kept per mark: more than the problems a file lists (rows.ts). */
+const KEPT_CELLS = 250;
+
+/**
+ * The decimal marks of one file's numbers, counted while it is read (both
+ * marks read to the same value, so nothing is lost by reading first). When
+ * the file ends, a file that used both has the mark of most of its numbers,
+ * and each number with the other one ("117.80" among decimal-comma rows) is
+ * an error at its cell. A file whose marked numbers all look like "114,000"
+ * (114, or 114 000?) is ambiguous, reported at the first of them.
+ */
+export class DecimalMarks {
+  private readonly seen: Record<',' | '.', MarkSeen> = {
+    ',': { count: 0, confirmed: false, cells: [] },
+    '.': { count: 0, confirmed: false, cells: [] },
+  };
+  private firstMark: ',' | '.' | null = null;
+
+  /** Notes a numeric cell's mark, if it has one. */
+  note(value: Cell, row: number, column: string): void {
+    const mark = decimalMarkOf(value);
+    if (mark === null) return;
+    const text = (value as string).trim().replace(/[\s\u00a0\u202f]/g, '');
+    const seen = this.seen[mark];
+    this.firstMark ??= mark;
+    seen.count++;
+    if (!seen.confirmed && !AMBIGUOUS.test(text)) seen.confirmed = true;
+    if (seen.cells.length < KEPT_CELLS) seen.cells.push({ row, column, value: text });
+  }
+
+  /** The problems of the file once it is read: the cells against its mark, or its ambiguity. */
+  finish(): { row: number; column: string; message: string }[] {
+    const comma = this.seen[','];
+    const point = this.seen['.'];
+    if (comma.count === 0 && point.count === 0) return [];
+    const mark: ',' | '.' = comma.count === point.count ? this.firstMark! : comma.count > point.count ? ',' : '.';
+    const main = this.seen[mark];
+    const other = mark === ',' ? point : comma;
+    const first = main.cells[0]!;
+    const problems = other.cells.map((cell) => ({
+      row: cell.row,
+      column: cell.column,
+      message: messages.otherDecimalMark(
+        clip(cell.value),
+        mark === ',' ? '.' : ',',
+        main.count,
+        first.value,
+        first.row,
+        first.column,
+      ),
+    }));
+    if (problems.length === 0 && !main.confirmed)
+      problems.push({ row: first.row, column: first.column, message: messages.ambiguousNumber(first.value) });
+    return problems;
+  }
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -215,6 +364,14 @@ function inRange(n: number, options: { min?: number; max?: number }, fail: (mess
   return n;
 }
 
+function plausible(isoDate: string, fail: (message: string) => never): string {
+  const year = Number(isoDate.slice(0, 4));
+  const { first, last } = plausibleYears();
+  if (year < first || year > last) return fail(messages.implausibleDate(isoDate, first, last));
+  return isoDate;
+}
+
+/** A cell's value as a message quotes it: clipped, so a 10 MB cell does not become a 10 MB line. */
 function show(value: Cell): string {
-  return value instanceof Date ? value.toISOString() : String(value).trim();
+  return clip(value instanceof Date ? value.toISOString() : String(value).trim());
 }

@@ -1,38 +1,127 @@
 import { isUtf8 } from 'node:buffer';
+import { messages } from '../messages.js';
+import { UnreadableFileError } from './table.js';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /**
  * UTF-16 when the file starts with its byte-order mark (Excel's "Unicode
  * text"), else UTF-8 when every byte sequence is valid UTF-8, else
- * Windows-1252 (what Excel writes on a Norwegian Windows machine). Scans chunk
- * by chunk, carrying a multi-byte sequence cut at a chunk's end over to the
- * next, so memory stays flat.
+ * Windows-1252 (what Excel writes on a Norwegian Windows machine). A file
+ * holds one encoding: one whose lines disagree (a UTF-8 row pasted into an
+ * ANSI file) is refused at the first line that disagrees, and UTF-16 without
+ * its mark is named as such. Scans chunk by chunk, line by line only where
+ * a chunk is not UTF-8, so memory stays flat.
  */
 export async function detectEncoding(chunks: AsyncIterable<Uint8Array>): Promise<TextEncodingName> {
-  let carry: Uint8Array = new Uint8Array(0);
-  let start = true;
+  const scanner = new EncodingScanner();
   for await (const chunk of chunks) {
-    const data = carry.length ? concat(carry, chunk) : chunk;
-    if (start) {
-      // The mark is two bytes, which a chunk may split.
-      if (data.length < 2) {
-        carry = data;
-        continue;
-      }
-      start = false;
-      const utf16 = utf16Of(data);
-      if (utf16) return utf16;
-    }
-    const cut = incompleteTail(data);
-    if (!isUtf8(data.subarray(0, data.length - cut))) return 'windows-1252';
-    carry = data.slice(data.length - cut);
+    const found = scanner.push(chunk);
+    if (found) return found;
   }
-  return carry.length === 0 || isUtf8(carry) ? 'utf-8' : 'windows-1252';
+  return scanner.end();
 }
 
+/** detectEncoding for bytes in memory (YAML and Markdown files). */
 export function detectEncodingOf(bytes: Uint8Array): TextEncodingName {
-  return utf16Of(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  const scanner = new EncodingScanner();
+  return scanner.push(bytes) ?? scanner.end();
+}
+
+/** Sees a file's bytes once, in order, and decides its encoding; throws UnreadableFileError for a file it must refuse. */
+class EncodingScanner {
+  private start = true;
+  private head: Uint8Array = new Uint8Array(0);
+  /** The part of the current line seen so far (bytes after the last line break). */
+  private pending: Uint8Array = new Uint8Array(0);
+  /** The line `pending` starts on. */
+  private line = 1;
+  private firstUtf8: number | null = null;
+  private firstAnsi: number | null = null;
+
+  /** A UTF-16 encoding when the mark says so; else undefined (keep pushing). */
+  push(chunk: Uint8Array): TextEncodingName | undefined {
+    let data = chunk;
+    if (this.start) {
+      // The mark is two bytes, which a chunk may split.
+      this.head = concat(this.head, chunk);
+      if (this.head.length < 2) return undefined;
+      this.start = false;
+      const utf16 = utf16Of(this.head);
+      if (utf16) return utf16;
+      if (looksLikeUtf16(this.head)) throw new UnreadableFileError(messages.utf16WithoutMark(), 1);
+      data = this.head;
+      this.head = new Uint8Array(0);
+    }
+    const all = this.pending.length ? concat(this.pending, data) : data;
+    const lastBreak = all.lastIndexOf(0x0a);
+    if (lastBreak < 0) {
+      this.pending = all;
+      return undefined;
+    }
+    this.lines(all.subarray(0, lastBreak + 1));
+    this.pending = all.slice(lastBreak + 1);
+    return undefined;
+  }
+
+  end(): TextEncodingName {
+    if (this.start && this.head.length) {
+      this.start = false;
+      this.pending = this.head;
+    }
+    if (this.pending.length) this.lines(this.pending);
+    return this.firstAnsi !== null ? 'windows-1252' : 'utf-8';
+  }
+
+  /** Whole lines (ending in a line break, but for the file's last): notes where each encoding is first seen. */
+  private lines(bytes: Uint8Array): void {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const text = buffer.toString('latin1');
+    const high = /[\x80-\xff]/g;
+    if (isUtf8(bytes)) {
+      // The common case, checked natively: only the first line with a non-ASCII character matters.
+      if (this.firstUtf8 === null) {
+        const at = text.search(high);
+        if (at >= 0) this.note('utf-8', this.line + countBreaks(buffer, 0, at));
+      }
+      this.line += countBreaks(buffer, 0, bytes.length);
+      return;
+    }
+    let counted = 0;
+    let line = this.line;
+    for (let match = high.exec(text); match; match = high.exec(text)) {
+      const start = text.lastIndexOf('\n', match.index) + 1;
+      const newline = text.indexOf('\n', match.index);
+      const end = newline < 0 ? text.length : newline;
+      line += countBreaks(buffer, counted, start);
+      counted = start;
+      this.note(isUtf8(bytes.subarray(start, end)) ? 'utf-8' : 'windows-1252', line);
+      high.lastIndex = end;
+    }
+    this.line += countBreaks(buffer, 0, bytes.length);
+  }
+
+  private note(encoding: 'utf-8' | 'windows-1252', line: number): void {
+    if (encoding === 'utf-8') this.firstUtf8 ??= line;
+    else this.firstAnsi ??= line;
+    if (this.firstUtf8 !== null && this.firstAnsi !== null) {
+      const utf8Later = this.firstUtf8 > this.firstAnsi;
+      throw new UnreadableFileError(
+        messages.mixedEncoding(
+          utf8Later ? 'UTF-8' : 'Windows-1252 (ANSI)',
+          utf8Later ? this.firstAnsi : this.firstUtf8,
+          utf8Later ? 'Windows-1252 (ANSI)' : 'UTF-8',
+        ),
+        Math.max(this.firstUtf8, this.firstAnsi),
+      );
+    }
+  }
+}
+
+function countBreaks(buffer: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let at = buffer.indexOf(0x0a, from); at >= 0 && at < to; at = buffer.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 function utf16Of(bytes: Uint8Array): TextEncodingName | undefined {
@@ -70,6 +159,14 @@ export function decoderFor(encoding: TextEncodingName): {
   return encoding === 'windows-1252' ? windows1252Decoder : new TextDecoder(encoding);
 }
 
+/** Text in UTF-16 has a zero byte in every other place for Latin letters; no CSV or YAML in UTF-8 or ANSI has any. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 1024);
+  let zeros = 0;
+  for (const byte of sample) if (byte === 0) zeros++;
+  return sample.length >= 2 && zeros >= sample.length / 4;
+}
+
 /** Decodes a stream of chunks to strings; a byte-order mark is dropped. */
 export async function* decode(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<string> {
   const decoder = decoderFor(encoding);
@@ -79,17 +176,6 @@ export async function* decode(chunks: AsyncIterable<Uint8Array>, encoding: TextE
   }
   const rest = decoder.decode();
   if (rest) yield rest;
-}
-
-/** How many bytes at the end start a UTF-8 sequence that the chunk does not finish. */
-function incompleteTail(data: Uint8Array): number {
-  for (let back = 1; back <= Math.min(3, data.length); back++) {
-    const byte = data[data.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return needed > back ? back : 0;
-  }
-  return 0;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The file reads the pipeline needs, passed in so tests can hand it a fake. */
@@ -10,6 +10,8 @@ export interface FileSystem {
   /** Streams a file in chunks: large exports are never held whole. */
   stream(path: string): AsyncIterable<Uint8Array>;
   readdir(path: string): Promise<string[]>;
+  /** The path with every symbolic link resolved (fails with ELOOP for a loop); absent where there are no links. */
+  realpath?(path: string): Promise<string>;
 }
 
 export const nodeFileSystem: FileSystem = {
@@ -22,6 +24,7 @@ export const nodeFileSystem: FileSystem = {
   readFile: (path) => readFile(path),
   stream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
   readdir: async (path) => (await readdir(path)).sort(),
+  realpath: (path) => realpath(path),
 };
 
 /** An in-memory file system for tests: keys are paths joined with '/'. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
-import type { CellSchema } from './cells.js';
+import { DecimalMarks, isNumeric, type CellSchema } from './cells.js';
 import { UnreadableFileError, type Cell, type Table } from './table.js';
 
 type Shape = Record<string, CellSchema<unknown>>;
@@ -46,12 +46,25 @@ export function matchColumns<S extends Shape>(
   diagnostics: Diagnostics,
 ): Map<string, number> | null {
   const byName = new Map<string, number>();
+  let complete = true;
   table.header.forEach((name, index) => {
     const key = name.trim().toLowerCase();
-    if (key && !byName.has(key)) byName.set(key, index);
+    if (!key) return;
+    const first = byName.get(key);
+    if (first === undefined) {
+      byName.set(key, index);
+      return;
+    }
+    // Which of the two a reader would take is a guess: the figures would depend on the column order.
+    diagnostics.error(
+      table.file,
+      messages.duplicateHeader(table.header[first]!, first + 1, name, index + 1),
+      table.headerRow,
+      name,
+    );
+    complete = false;
   });
   const optional = new Set<string>([...(spec.optional ?? []), ...(spec.oneOf ?? []).flat()]);
-  let complete = true;
   for (const key of Object.keys(spec.columns)) {
     if (!byName.has(key.toLowerCase()) && !optional.has(key)) {
       diagnostics.error(table.file, messages.missingColumn(key), table.headerRow, key);
@@ -79,6 +92,8 @@ export function matchColumns<S extends Shape>(
  */
 export class ProblemLimit {
   private count = 0;
+  /** The file's decimal mark, shared by the fast and the zod path of a row. */
+  readonly numbers = new DecimalMarks();
   constructor(
     private readonly file: string,
     private readonly diagnostics: Diagnostics,
@@ -91,6 +106,8 @@ export class ProblemLimit {
   }
 
   finish(): void {
+    for (const problem of this.numbers.finish())
+      if (this.next()) this.diagnostics.error(this.file, problem.message, problem.row, problem.column);
     if (this.count > MAX_PROBLEMS_PER_FILE)
       this.diagnostics.error(this.file, messages.moreProblems(this.count - MAX_PROBLEMS_PER_FILE));
   }
@@ -111,12 +128,15 @@ export function rowChecker<S extends Shape>(
   const schema = z.object(spec.columns);
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
+  const numeric = keys.filter((key) => isNumeric(spec.columns[key]!) && columns.has(key));
   return (row, cells) => {
-    const input: Record<string, Cell> = {};
+    // A null-prototype object: a column named "__proto__" or "constructor" is a column like any other.
+    const input: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
     keys.forEach((key, i) => {
       const index = indexes[i];
       input[key] = index === undefined ? null : (cells[index] ?? null);
     });
+    for (const key of numeric) limit.numbers.note(input[key]!, row, table.header[columns.get(key)!]!);
     const result = schema.safeParse(input);
     if (result.success) return result.data as RowOf<S>;
     for (const issue of result.error.issues) {
@@ -138,11 +158,17 @@ export function reportBrokenFile(error: unknown, table: Table, diagnostics: Diag
   diagnostics.error(table.file, error.message, error.row);
 }
 
-/** Validates every row with zod (see rowChecker) and yields the valid ones. */
+/**
+ * Validates every row with zod (see rowChecker) and yields the valid ones.
+ * `rejected` hears of every row that was not, with its cells by column, so a
+ * reader can keep its key and spare the user echoes of one mistake
+ * (a unit whose row is invalid is not also "unknown" in every other file).
+ */
 export async function* readRows<S extends Shape>(
   table: Table,
   spec: TableSpec<S>,
   diagnostics: Diagnostics,
+  rejected?: (row: number, cell: (key: keyof S & string) => Cell) => void,
 ): AsyncGenerator<ValidRow<RowOf<S>>> {
   const columns = matchColumns(table, spec, diagnostics);
   if (!columns) return;
@@ -152,6 +178,7 @@ export async function* readRows<S extends Shape>(
     for await (const { row, cells } of table.rows()) {
       const value = check(row, cells);
       if (value !== null) yield { row, value };
+      else rejected?.(row, (key) => cells[columns.get(key) ?? -1] ?? null);
     }
   } catch (error) {
     reportBrokenFile(error, table, diagnostics);

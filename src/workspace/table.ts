@@ -45,6 +45,8 @@ export class UnreadableFileError extends Error {
   constructor(
     message: string,
     readonly row?: number,
+    /** Further problems at their own cells (formula cells of a workbook without a value), each reported. */
+    readonly cells: readonly { row: number; column: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -72,4 +74,20 @@ export function newCoverage(file: string, headerRow: number): FileCoverage {
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * A workspace file that cannot be used at all (a folder where a file should
+ * be, a link that loops or leads out of the workspace, mixed encodings in a
+ * YAML or Markdown file): reported at the file, the rest of the workspace
+ * still checked (see guardFile).
+ */
+export class WorkspaceFileError extends UnreadableFileError {
+  constructor(
+    readonly file: string,
+    message: string,
+    row?: number,
+  ) {
+    super(message, row);
+  }
 }

@@ -36,14 +36,20 @@ export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLay
   for (const sheet of candidates) {
     const headerRow = layout.headerRow ?? findHeaderRow(sheet, layout.isHeader);
     if (headerRow === null) continue;
-    const header = textCells(sheet.getRow(headerRow), sheet.columnCount);
+    const problems: CellProblem[] = [];
+    const header = rowCells(sheet.getRow(headerRow), sheet.columnCount, problems, []).map((c) =>
+      (c === null ? '' : cellText(c)).trim(),
+    );
     if (header.every((h) => h === '')) throw new UnreadableFileError(messages.noXlsxHeader(headerRow), headerRow);
     const rows: TableRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       if (number <= headerRow) return;
-      const cells = rowCells(row, header.length);
+      const cells = rowCells(row, header.length, problems, header);
       if (!cells.every(isBlank)) rows.push({ row: number, cells });
     });
+    // A formula Excel never calculated, or one that gave an error, has no value to read: each is reported at its cell.
+    if (problems.length > 0)
+      throw new UnreadableFileError(messages.xlsxCellsWithoutValue(problems.length), undefined, problems);
     const coverage = newCoverage(file, headerRow);
     coverage.rows = rows.length;
     return {
@@ -69,26 +75,54 @@ function findHeaderRow(sheet: ExcelJS.Worksheet, isHeader: TableLayout['isHeader
 }
 
 function textCells(row: ExcelJS.Row, width: number): string[] {
-  return rowCells(row, width).map((c) => (c === null ? '' : cellText(c)).trim());
+  // Only a header is looked for here: a cell without a value reads as empty, and is reported if it is in the table.
+  return rowCells(row, width, [], []).map((c) => (c === null ? '' : cellText(c)).trim());
 }
 
-function rowCells(row: ExcelJS.Row, width: number): Cell[] {
+interface CellProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+const MAX_CELL_PROBLEMS = 200;
+
+function rowCells(row: ExcelJS.Row, width: number, problems: CellProblem[], header: readonly string[]): Cell[] {
   const cells: Cell[] = [];
-  for (let i = 1; i <= width; i++) cells.push(normalise(row.getCell(i).value));
+  for (let i = 1; i <= width; i++) {
+    const cell = row.getCell(i);
+    const value = normalise(cell.value);
+    if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+      if (problems.length < MAX_CELL_PROBLEMS)
+        problems.push({ row: row.number, column: header[i - 1] || cell.address, message: value.problem });
+      cells.push(null);
+    } else cells.push(value);
+  }
   return cells;
 }
 
-function normalise(value: ExcelJS.CellValue): Cell {
+/** A cell's value as the tables read it, or the problem that keeps it from having one. */
+function normalise(value: ExcelJS.CellValue): Cell | { problem: string } {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
     return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return normalise((value.result ?? null) as ExcelJS.CellValue);
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const written = value as { formula?: string; sharedFormula?: string };
+      const formula = String(written.formula ?? written.sharedFormula);
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      if (result === undefined || result === null) return { problem: messages.formulaWithoutValue(formula) };
+      const read = normalise(result as ExcelJS.CellValue);
+      if (typeof read === 'object' && read !== null && !(read instanceof Date))
+        return { problem: messages.formulaError(formula, read.problem) };
+      return read;
+    }
+    if ('error' in value) return { problem: messages.excelError(String(value.error)) };
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return null;
+    if ('text' in value && typeof value.text === 'object') return normalise(value.text as ExcelJS.CellValue);
   }
-  return String(value);
+  return { problem: messages.unreadableCell() };
 }
 
 function cellText(cell: Cell): string {
@@ -111,7 +145,7 @@ export async function peekXlsx(bytes: Uint8Array, count = HEADER_SEARCH_ROWS): P
     sheets: workbook.worksheets.map((sheet) => {
       const rows: TableRow[] = [];
       for (let number = 1; number <= Math.min(count, sheet.rowCount); number++)
-        rows.push({ row: number, cells: rowCells(sheet.getRow(number), sheet.columnCount) });
+        rows.push({ row: number, cells: rowCells(sheet.getRow(number), sheet.columnCount, [], []) });
       return { name: sheet.name, rows };
     }),
   };

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { LineCounter, Parser, parseDocument, isMap, isNode, isScalar, isSeq, visit, type CST } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
@@ -12,16 +12,26 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      diagnostics.error(
-        file,
-        messages.yamlSyntax(error.message.split('\n')[0]!),
-        lineCounter.linePos(error.pos[0]).line,
-      );
-    }
+    // The first error only: the ones after it are mostly its echoes (an unclosed { makes every later line wrong).
+    const error = document.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+    const open = unclosedFlowBefore(text, error.pos[0]);
+    diagnostics.error(
+      file,
+      open ? messages.yamlUnclosed(open.char) : messages.yamlSyntax(error.message.split('\n')[0]!),
+      lineCounter.linePos(open ? open.offset : error.pos[0]).line,
+    );
     return null;
   }
-  const result = schema.safeParse(document.toJS() ?? {});
+  let data: unknown;
+  try {
+    // Aliases are counted: a "billion laughs" file would otherwise expand to gigabytes.
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    diagnostics.error(file, messages.yamlTooManyAliases(MAX_ALIASES), firstAliasLine(document, lineCounter));
+    return null;
+  }
+  const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
@@ -33,6 +43,53 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
     }
   }
   return null;
+}
+
+/** How often aliases may be expanded in one file: far above any hand-written file, far below a resource attack. */
+const MAX_ALIASES = 1000;
+
+function firstAliasLine(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range) line = lineCounter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+/** The last `{` or `[` opened before `offset` that its collection never closes, from yaml's own token tree. */
+function unclosedFlowBefore(text: string, offset: number): { offset: number; char: string } | null {
+  let found: { offset: number; char: string } | null = null;
+  const walk = (token: CST.Token | undefined): void => {
+    if (!token) return;
+    if (token.type === 'flow-collection') {
+      const closes = token.start.source === '{' ? '}' : ']';
+      if (token.start.offset < offset && !token.end.some((t) => t.source === closes))
+        if (!found || token.start.offset > found.offset)
+          found = { offset: token.start.offset, char: token.start.source };
+      for (const item of token.items) {
+        walk(item.key as CST.Token | undefined);
+        walk(item.value);
+      }
+    } else if (token.type === 'block-map' || token.type === 'block-seq') {
+      for (const item of token.items) {
+        walk((item as { key?: CST.Token | null }).key ?? undefined);
+        walk(item.value);
+      }
+    } else if (token.type === 'document') {
+      walk(token.value);
+    }
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
+}
+
+/** The line of a node of a YAML text (`['questions', 3, 'column']`), or of the deepest part of the path that is there. */
+export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
+  const lineCounter = new LineCounter();
+  return lineOf(parseDocument(text, { lineCounter }), path.map(String), lineCounter);
 }
 
 /** The line of the deepest node along the path that exists. */
@@ -65,7 +122,9 @@ export function warnUnknownKeys(
   const document = parseDocument(text, { lineCounter });
   const walk = (node: unknown, path: string[]) => {
     if (isMap(node)) {
-      const allowed = known(path);
+      // Looked up by the file's own keys: "__proto__" must not reach Object.prototype.
+      const found = known(path);
+      const allowed = Array.isArray(found) ? found : null;
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (allowed && !allowed.includes(key)) {

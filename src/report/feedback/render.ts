@@ -101,6 +101,7 @@ export function renderFeedbackHtml(unit: FeedbackUnit, context: { institution: s
 <html lang="nb">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <title>HMS-tilbakemelding ${year}: ${escapeHtml(unit.name)}</title>
 <meta name="author" content="${escapeHtml(institution)}">
 <style>${CSS}</style>

@@ -2,6 +2,7 @@ import type { AbsenceCell, AbsenceData, Gender } from './read.js';
 import { POSITION_GROUPS } from './position-codes.js';
 import type { UnitRegister } from '../units/read.js';
 import type { AbsenceMetrics, AbsenceSummary, AbsenceYear, OrgRange } from '../../metrics/types.js';
+import { idRecord } from '../../json.js';
 
 /**
  * Sick leave (contract §4 absence). Every rate is 100 × Σ(self + doctor) /
@@ -140,9 +141,9 @@ export function absenceMetrics(
       ),
     };
     metrics.years[key] = year;
-    metrics.byOrg[key] = Object.fromEntries([...y.orgs].map(([id, g]) => [id, rate(g)]));
-    metrics.byUnit[key] = Object.fromEntries([...y.unitGroups].map(([id, g]) => [id, rate(g)]));
-    metrics.stipendiatByOrg[key] = Object.fromEntries([...y.stipendiatOrgs].map(([id, g]) => [id, rate(g)]));
+    metrics.byOrg[key] = idRecord([...y.orgs].map(([id, g]) => [id, rate(g)]));
+    metrics.byUnit[key] = idRecord([...y.unitGroups].map(([id, g]) => [id, rate(g)]));
+    metrics.stipendiatByOrg[key] = idRecord([...y.stipendiatOrgs].map(([id, g]) => [id, rate(g)]));
     orgRange[key] = range(metrics.byOrg[key]!, units);
     stipendiatOrgRange[key] = range(metrics.stipendiatByOrg[key]!, units);
   }

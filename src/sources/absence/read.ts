@@ -1,5 +1,5 @@
 import { messages } from '../../messages.js';
-import { code, decimal, integer, text } from '../../workspace/cells.js';
+import { calendarYear, code, decimal, integer, plausibleYears, text } from '../../workspace/cells.js';
 import { headerOf, matchColumns, ProblemLimit, tableSpec } from '../../workspace/rows.js';
 import type { SourceContext } from '../context.js';
 import { readPositionCodes, normalisePositionCode, STIPENDIAT_CODE, type PositionGroup } from './position-codes.js';
@@ -60,7 +60,7 @@ const GENDER_ALIASES = { kvinne: 'K', mann: 'M', kvinner: 'K', menn: 'M' } as co
 
 export const absenceSpec = tableSpec({
   columns: {
-    year: integer({ min: 1900, max: 2999 }),
+    year: calendarYear(),
     month: integer({ optional: true, min: 1, max: 12 }),
     quarter: integer({ optional: true, min: 1, max: 4 }),
     unit_id: text(),
@@ -79,7 +79,7 @@ export const absenceSpec = tableSpec({
 });
 
 const fastAbsence = {
-  year: fastInteger(1900, 2999),
+  year: fastInteger(plausibleYears().first, plausibleYears().last),
   month: fastInteger(1, 12, true),
   quarter: fastInteger(1, 4, true),
   unit_id: fastText(),

@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../../errors.js';
-import { cellToText, toNumber, type CellSchema } from '../../workspace/cells.js';
+import { cellToText, isNumeric, toNumber, type CellSchema } from '../../workspace/cells.js';
 import {
   ProblemLimit,
   reportBrokenFile,
@@ -69,6 +69,8 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
   const parsers = keys.map((key) => fast[key]!);
+  const numeric = keys.map((key) => isNumeric(spec.columns[key]!));
+  const headers = indexes.map((index) => (index === undefined ? '' : table.header[index]!));
   const limit = new ProblemLimit(table.file, diagnostics);
   const check = rowChecker(table, spec, columns, limit, diagnostics);
   try {
@@ -77,7 +79,8 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
       let ok = true;
       for (let i = 0; i < keys.length; i++) {
         const index = indexes[i];
-        const parsed = parsers[i]!(index === undefined ? null : (cells[index] ?? null));
+        const cell = index === undefined ? null : (cells[index] ?? null);
+        const parsed = parsers[i]!(cell);
         if (parsed === INVALID) {
           ok = false;
           break;
@@ -85,6 +88,9 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
         value[keys[i]!] = parsed;
       }
       if (ok) {
+        // The decimal marks are judged when the file ends (the zod path notes them itself).
+        for (let i = 0; i < keys.length; i++)
+          if (numeric[i] && indexes[i] !== undefined) limit.numbers.note(cells[indexes[i]!] ?? null, row, headers[i]!);
         onRow({ row, value: value as RowOf<S> });
         continue;
       }

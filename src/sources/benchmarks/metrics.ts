@@ -1,3 +1,4 @@
+import { idRecord } from '../../json.js';
 import type { BenchmarkEntry, BenchmarksMetrics } from '../../metrics/types.js';
 import { BENCHMARK_MEASURES, type Benchmark, type BenchmarksData } from './read.js';
 
@@ -26,11 +27,9 @@ export function benchmarkMetrics(data: BenchmarksData, reportYear: number): Benc
   for (const b of current) if (b.scope === 'national' && national[b.measure] === null) national[b.measure] = entry(b);
   const own = current.find((b) => b.scope === 'institution' && b.measure === 'total');
   return {
-    items: Object.fromEntries(data.benchmarks.map((b) => [b.id, entry(b)])),
+    items: idRecord(data.benchmarks.map((b) => [b.id, entry(b)])),
     national,
-    sector: Object.fromEntries(
-      current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)]),
-    ),
+    sector: idRecord(current.filter((b) => b.scope === 'sector' && b.measure === 'total').map((b) => [b.id, entry(b)])),
     institution: own ? entry(own) : null,
     seasonallyAdjusted: Object.values(national).some((b) => b?.seasonallyAdjusted === true),
   };

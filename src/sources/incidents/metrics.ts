@@ -1,5 +1,6 @@
 import { median, yearRange } from '../../metrics/years.js';
 import type { UnitRegister } from '../units/read.js';
+import { idRecord } from '../../json.js';
 import {
   DIMENSIONS,
   SEVERITY_LEVELS,
@@ -69,7 +70,7 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
 
   const current = reported.filter((c) => c.year === year);
 
-  const byOrg: Record<string, number> = {};
+  const byOrg = idRecord<number>();
   for (const org of units.orgUnits()) if (units.existsIn(org, year)) byOrg[org.id] = 0;
   for (const c of current) {
     const org = units.orgOf(c.unitId);
@@ -80,7 +81,7 @@ export function incidentMetrics(data: IncidentsData, units: UnitRegister, year: 
   for (const c of current)
     for (const name of c.categories) categoryCounts.set(name, (categoryCounts.get(name) ?? 0) + 1);
   const categories = [...categoryCounts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb'));
-  const byCategory = Object.fromEntries(categories);
+  const byCategory = idRecord(categories);
 
   const unwanted = current.filter((c) => UNWANTED_TYPES.has(c.type));
   const severity = Object.fromEntries(

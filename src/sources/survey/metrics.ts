@@ -1,6 +1,7 @@
 import type { MetricsContext } from '../../metrics/context.js';
 import type { SurveyData, SurveyQuestion, SurveyYear } from './read.js';
 import type { Light, SurveyMetrics, SurveyQuestionYear } from '../../metrics/types.js';
+import { idRecord } from '../../json.js';
 
 /** The survey tables show the report year and the four before it. */
 export const SURVEY_YEARS = 5;
@@ -63,14 +64,14 @@ function questionYear(
  */
 export function surveyMetrics(survey: SurveyData, { year, config, units }: MetricsContext): SurveyMetrics {
   const window = surveyWindow(survey, year);
-  const questions: SurveyMetrics['questions'] = {};
+  const questions: SurveyMetrics['questions'] = idRecord();
   for (const question of survey.questions) {
     const years: Record<string, SurveyQuestionYear> = {};
     for (const y of window) if (y.asked.has(question.id)) years[y.year] = questionYear(question, y, config.thresholds);
     questions[question.id] = { section: question.section, theme: question.theme, report: question.report, years };
   }
 
-  const gates: NonNullable<SurveyMetrics['gates']> = {};
+  const gates: NonNullable<SurveyMetrics['gates']> = idRecord();
   for (const gateId of new Set(survey.questions.flatMap((q) => (q.gate ? [q.gate.question] : [])))) {
     // A gate question may open several questions with different codes; a unit passing any of them counts.
     const codes = new Set(survey.questions.flatMap((q) => (q.gate?.question === gateId ? [...q.gate.in] : [])));

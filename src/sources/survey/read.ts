@@ -4,7 +4,8 @@ import { messages } from '../../messages.js';
 import { cellToText, code, text, timestamp, type CellSchema } from '../../workspace/cells.js';
 import { ProblemLimit, reportBrokenFile, rowChecker, tableSpec } from '../../workspace/rows.js';
 import { isBlank, type Table } from '../../workspace/table.js';
-import { parseYaml, warnUnknownKeys } from '../../workspace/yaml.js';
+import { lineOfPath, parseYaml, warnUnknownKeys } from '../../workspace/yaml.js';
+import { idRecord } from '../../json.js';
 import type { SourceContext } from '../context.js';
 import { IMPORTS_FILE, type SurveyMapping, type UnitNaming } from '../imports.js';
 import { nearest, normalText } from '../mapped-table.js';
@@ -73,15 +74,19 @@ const catalogueSchema = z
     /** The unit question's text, for a download headed by question texts (the codebook off in Nettskjema). */
     unit_text: name.optional(),
     unit_texts: z.record(yearKey, name).optional(),
-    scales: z.record(
-      z.string(),
-      z.object({
-        options: z
-          .record(z.string(), z.union([z.string(), z.number()]).transform(String))
-          .refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option'),
-        positive: z.array(codeText).min(1, 'a scale needs at least one positive code'),
-      }),
-    ),
+    scales: z
+      .record(
+        z.string(),
+        z.object({
+          options: z
+            .record(z.string(), z.union([z.string(), z.number()]).transform(String))
+            .refine((o) => Object.keys(o).length > 0, 'a scale needs at least one option')
+            .transform((o) => idRecord(Object.entries(o))), // "constructor" is no option of every scale
+          positive: z.array(codeText).min(1, 'a scale needs at least one positive code'),
+        }),
+      )
+      // A scale called "constructor" is no scale of every catalogue.
+      .transform((scales) => idRecord(Object.entries(scales))),
     questions: z.array(
       z.object({
         id: name,
@@ -205,6 +210,7 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
     byYear.set(year, { download, table });
   }
   const codebooks = new Codebooks(context);
+  const errorsBefore = diagnostics.errors.length;
   const years: SurveyYear[] = [];
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
     const { download, table } = byYear.get(year)!;
@@ -213,7 +219,40 @@ export async function readSurvey(context: SourceContext): Promise<SurveyData | n
     const read = await readExport(context, table, year, { catalogue, questions, codebook, nettskjema });
     if (read) years.push(read);
   }
+  // An export with errors (a missing column) would make every question look unasked: its cause is reported already.
+  if (diagnostics.errors.length === errorsBefore) checkColumnsAsked(catalogue, catalogueText, years, diagnostics);
   return { questions, years };
+}
+
+/**
+ * A question asked in none of the years read is a misspelt `column` (or a
+ * question the form never had): it would show "ikke spurt" in every year.
+ * An error at the line of its `column` (or its id, when that names the
+ * column). A question the catalogue says some year did not ask
+ * (`columns: {2024: null}`) may belong to a later year's form.
+ */
+function checkColumnsAsked(
+  catalogue: Catalogue,
+  text: string,
+  years: readonly SurveyYear[],
+  diagnostics: Diagnostics,
+): void {
+  if (years.length === 0) return;
+  catalogue.questions.forEach((q, i) => {
+    if (years.some((y) => y.asked.has(q.id))) return;
+    if (Object.values(q.columns ?? {}).includes(null)) return;
+    const key = q.column === undefined ? 'id' : 'column';
+    diagnostics.error(
+      CATALOGUE_FILE,
+      messages.surveyColumnNowhere(
+        q.id,
+        q.column ?? q.id,
+        years.map((y) => y.year),
+      ),
+      lineOfPath(text, ['questions', i, key]),
+      `questions.${i}.${key}`,
+    );
+  });
 }
 
 /**

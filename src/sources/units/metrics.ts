@@ -1,5 +1,6 @@
 import type { UnitRegister } from './read.js';
 import type { UnitsMetrics } from '../../metrics/types.js';
+import { idRecord } from '../../json.js';
 
 /**
  * Reporting units of the report year, how many responded to the survey, and
@@ -15,7 +16,7 @@ export function unitsMetrics(
   for (const [surveyYear, responded] of [...respondedByYear].sort(([a], [b]) => a - b)) {
     years[surveyYear] = { reporting: units.reportingUnits(surveyYear).length, responded };
   }
-  const names: Record<string, string> = {};
+  const names = idRecord<string>();
   for (const unit of units.units) names[unit.id] = unit.shortName;
   return {
     reporting: units.reportingUnits(year).length,

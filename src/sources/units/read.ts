@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../../errors.js';
 import { messages } from '../../messages.js';
-import { code, integer, text } from '../../workspace/cells.js';
+import { cellToText, code, integer, text } from '../../workspace/cells.js';
+import type { Cell } from '../../workspace/table.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
 import type { WorkspaceTables } from '../tables.js';
 
@@ -45,6 +46,8 @@ export class UnitRegister {
     /** In register order, which is the order units are listed everywhere. */
     readonly units: readonly Unit[],
     readonly file: string,
+    /** Ids (idKey) of register rows that were invalid: already reported there, so references to them are not. */
+    private readonly broken: ReadonlySet<string> = new Set(),
   ) {
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const unit of units) {
@@ -88,6 +91,7 @@ export class UnitRegister {
   ): boolean {
     const unit = this.byIdCache().get(idKey(id));
     if (!unit) {
+      if (this.broken.has(idKey(id))) return false;
       diagnostics.error(place.file, messages.unknownUnit(id), place.row, place.column);
       return false;
     }
@@ -120,7 +124,13 @@ export async function readUnits(tables: WorkspaceTables, diagnostics: Diagnostic
   const units: Unit[] = [];
   const rows = new Map<string, number>();
   const parentRefs: { id: string; parent: string; row: number }[] = [];
-  for await (const { row, value } of readRows(table, unitsSpec, diagnostics)) {
+  // A unit whose row is invalid is reported once, there, and not again at every row that refers to it.
+  const broken = new Set<string>();
+  const rejected = (_row: number, cell: (key: 'unit_id') => Cell) => {
+    const id = cellToText(cell('unit_id'));
+    if (id) broken.add(idKey(id));
+  };
+  for await (const { row, value } of readRows(table, unitsSpec, diagnostics, rejected)) {
     const firstRow = rows.get(idKey(value.unit_id));
     if (firstRow !== undefined) {
       diagnostics.error(table.file, messages.duplicateUnit(value.unit_id, firstRow), row, headerOf(table, 'unit_id'));
@@ -149,6 +159,7 @@ export async function readUnits(tables: WorkspaceTables, diagnostics: Diagnostic
   const byId = new Map(units.map((u) => [idKey(u.id), u]));
   for (const ref of parentRefs) {
     const parent = byId.get(idKey(ref.parent));
+    if (!parent && broken.has(idKey(ref.parent))) continue;
     if (!parent)
       diagnostics.error(table.file, messages.unknownParent(ref.parent), ref.row, headerOf(table, 'parent_id'));
     else byId.get(idKey(ref.id))!.parentId = parent.id;
@@ -168,5 +179,5 @@ export async function readUnits(tables: WorkspaceTables, diagnostics: Diagnostic
       seen.add(current.id);
     }
   }
-  return new UnitRegister(units, table.file);
+  return new UnitRegister(units, table.file, broken);
 }

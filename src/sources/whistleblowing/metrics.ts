@@ -1,6 +1,7 @@
 import type { WhistleblowingData } from './read.js';
 import { yearRange } from '../../metrics/years.js';
 import type { WhistleblowingMetrics, WhistleblowingYear } from '../../metrics/types.js';
+import { idRecord } from '../../json.js';
 
 export const NO_TOPIC = '(uten tema)';
 
@@ -24,6 +25,6 @@ export function whistleblowingMetrics(data: WhistleblowingData, year: number): W
   const topics = new Map<string, number>();
   for (const c of counted)
     if (c.year === year) topics.set(c.topic ?? NO_TOPIC, (topics.get(c.topic ?? NO_TOPIC) ?? 0) + 1);
-  const byTopic = Object.fromEntries([...topics].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb')));
+  const byTopic = idRecord([...topics].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'nb')));
   return { years, byTopic };
 }

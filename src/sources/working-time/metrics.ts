@@ -2,6 +2,7 @@ import type { UnitRegister } from '../units/read.js';
 import { WORKING_TIME_RULES, type WorkingTimeData, type WorkingTimeRule } from './read.js';
 import type { WorkingTimeMetrics, WorkingTimeSummary } from '../../metrics/types.js';
 import { yearRange } from '../../metrics/years.js';
+import { idRecord } from '../../json.js';
 
 /** How the report names each rule (Norwegian, lower case so it fits inside a sentence). */
 export const RULE_LABELS: Record<WorkingTimeRule, string> = {
@@ -34,9 +35,7 @@ export function workingTimeMetrics(data: WorkingTimeData, units: UnitRegister, r
       byRule[row.rule]! += row.count;
       orgCounts.set(row.orgId, (orgCounts.get(row.orgId) ?? 0) + row.count);
     }
-    const byOrg = Object.fromEntries(
-      orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]),
-    );
+    const byOrg = idRecord(orgOrder.filter((org) => orgCounts.has(org)).map((org) => [org, orgCounts.get(org)!]));
     metrics.years[String(year)] = { total, byRule, byOrg };
   }
   metrics.summary = summary(metrics, units, reportYear);

@@ -1,5 +1,5 @@
 import { messages } from '../../messages.js';
-import { code, date, integer, text } from '../../workspace/cells.js';
+import { calendarYear, code, date, integer, text } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
 import type { SourceContext } from '../context.js';
 
@@ -34,7 +34,7 @@ export const workingTimeSpec = tableSpec({
   columns: {
     unit_id: text(),
     date: date({ optional: true }),
-    year: integer({ optional: true, min: 1900, max: 2999 }),
+    year: calendarYear({ optional: true }),
     rule: code(WORKING_TIME_RULES),
     count: integer({ optional: true, min: 0 }),
   },

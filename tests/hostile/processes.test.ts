@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processIo } from '../../src/cli/io.js';
+import { run, SAMPLES_DIR } from '../../src/cli/main.js';
+
+/**
+ * Issue 11 with real processes: a report year that used to exhaust memory,
+ * a kill while the output is written, a Chromium that fails. The command line
+ * runs from dist/, compiled here when src/ is newer.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/hms-report.js');
+
+function newest(dir: string): number {
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir))
+    files[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
+  return files;
+}
+
+let root: string;
+beforeAll(() => {
+  const main = join(ROOT, 'dist/cli/main.js');
+  if (!existsSync(main) || newest(join(ROOT, 'src')) > statSync(main).mtimeMs)
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], {
+      stdio: 'inherit',
+    });
+  root = mkdtempSync(join(tmpdir(), 'hms-proc-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('hostile runs as processes', () => {
+  it('refuses report year 9999 at once (it ran out of memory) and 0000, without a stack trace', () => {
+    for (const year of ['9999', '0000']) {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, [BIN, 'validate', year, '--data', SAMPLES_DIR], { encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(
+        /is not a report year the tool makes: give a year from 2000 to \d{4}|is not a year/,
+      );
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  });
+
+  it('names a folder where a file should be, exit 1, no stack trace', () => {
+    const ws = join(root, 'folder');
+    cpSync(SAMPLES_DIR, ws, { recursive: true });
+    rmSync(join(ws, 'injuries.csv'));
+    mkdirSync(join(ws, 'injuries.csv'));
+    const result = spawnSync(process.execPath, [BIN, 'validate', '2025', '--data', ws], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('injuries.csv: is a folder, not a file');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('leaves the earlier set or the new one when killed while writing, never a mix, and the next run cleans up', async () => {
+    const out = join(root, 'killed');
+    const build = (data: string) => [BIN, 'build', '2025', '--data', data, '--out', out, '--format', 'html,json'];
+    expect(spawnSync(process.execPath, build(SAMPLES_DIR), { encoding: 'utf8' }).status).toBe(0);
+    const earlier = snapshot(join(out, '2025'));
+    // The new runs make other figures, so a mix of the two sets would show.
+    const other = join(root, 'other');
+    cpSync(SAMPLES_DIR, other, { recursive: true });
+    writeFileSync(join(other, 'hms-report.config.yaml'), 'institution: Et annet universitet\n');
+    const states: Record<string, string>[] = [];
+    for (const stage of ['new', 'ready']) {
+      const child = spawn(process.execPath, build(other));
+      // Kill the moment the staged folder appears (or let it finish, if it was too quick to catch).
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (readdirSync(out).some((e) => e.endsWith(`.${stage}`))) {
+            child.kill('SIGKILL');
+            clearInterval(timer);
+          }
+        }, 1);
+        child.on('exit', () => {
+          clearInterval(timer);
+          resolve();
+        });
+      });
+      states.push(snapshot(join(out, '2025')));
+    }
+    expect(spawnSync(process.execPath, build(other), { encoding: 'utf8' }).status).toBe(0);
+    expect(readdirSync(out)).toEqual(['2025']);
+    const newer = snapshot(join(out, '2025'));
+    expect(Object.keys(newer).sort()).toEqual(['metrics.json', 'report.html', 'tables.xlsx']);
+    expect(newer).not.toEqual(earlier);
+    // Killed between the two renames, 2025/ is briefly missing; the next run brings the right set back.
+    for (const state of states) if (Object.keys(state).length > 0) expect([earlier, newer]).toContainEqual(state);
+  });
+
+  it("does not leave last run's report.pdf beside new files when Chromium fails", async () => {
+    const out = join(root, 'nopdf');
+    mkdirSync(join(out, '2025'), { recursive: true });
+    for (const name of ['report.html', 'report.pdf', 'metrics.json', 'tables.xlsx'])
+      cpSync(BIN, join(out, '2025', name));
+    let stderr = '';
+    const status = await run(['build', '2025', '--data', SAMPLES_DIR, '--out', out], {
+      ...processIo,
+      env: { ...process.env, HMS_REPORT_CHROMIUM: join(root, 'no-such-chromium') },
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+    });
+    expect(status, stderr).toBe(3);
+    expect(readdirSync(join(out, '2025')).sort()).toEqual(['metrics.json', 'report.html', 'tables.xlsx']);
+  });
+});
