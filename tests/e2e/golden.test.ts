@@ -46,30 +46,32 @@ describe('golden files', () => {
     expect(cases.map((c) => c.name)).toContain('samples');
   });
 
-  describe.each(cases)('tests/golden/$name/', (golden) => {
-    it('matches report.html and metrics.json', async () => {
-      const build = await workspaceBuild(golden.workspace, golden.year);
-      expect(build.status, build.stderr).toBe(0);
-      const actual: Record<(typeof OUTPUTS)[number], string> = {
-        'report.html': reviewable(build.html),
-        'metrics.json': readFileSync(build.path('metrics.json'), 'utf8'),
-      };
-      for (const name of OUTPUTS) {
-        const path = join(golden.dir, name);
-        const shown = `tests/golden/${golden.name}/${name}`;
-        if (update) {
-          writeFileSync(path, actual[name]);
-          continue;
+  for (const golden of cases) {
+    describe(`tests/golden/${golden.name}/`, () => {
+      it('matches report.html and metrics.json', async () => {
+        const build = await workspaceBuild(golden.workspace, golden.year);
+        expect(build.status, build.stderr).toBe(0);
+        const actual: Record<(typeof OUTPUTS)[number], string> = {
+          'report.html': reviewable(build.html),
+          'metrics.json': readFileSync(build.path('metrics.json'), 'utf8'),
+        };
+        for (const name of OUTPUTS) {
+          const path = join(golden.dir, name);
+          const shown = `tests/golden/${golden.name}/${name}`;
+          if (update) {
+            writeFileSync(path, actual[name]);
+            continue;
+          }
+          expect(existsSync(path), `${shown} is missing: ${regenerate}`).toBe(true);
+          const expected = readFileSync(path, 'utf8');
+          expect(
+            actual[name] === expected,
+            `${name} differs from ${shown} ${firstDifference(expected, actual[name])}; if intended: ${regenerate}`,
+          ).toBe(true);
         }
-        expect(existsSync(path), `${shown} is missing: ${regenerate}`).toBe(true);
-        const expected = readFileSync(path, 'utf8');
-        expect(
-          actual[name] === expected,
-          `${name} differs from ${shown} ${firstDifference(expected, actual[name])}; if intended: ${regenerate}`,
-        ).toBe(true);
-      }
+      });
     });
-  });
+  }
 });
 
 /** Where two texts first part, as "at line N: golden … / built …", so a failure says what changed without a 300 kB diff. */
