@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildMetrics, writeWorkspace } from '../contract-support.js';
-import { windows1252 } from '../helpers.js';
+import { buildMetrics, writeWorkspace } from '../support/contract.js';
+import { windows1252 } from '../support/helpers.js';
 
 /**
  * docs/imports.md's worked example, taken from the page itself: each

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { windows1252 } from '../helpers.js';
+import { windows1252 } from '../support/helpers.js';
 
 /**
  * Exports of an invented institution, Nordfjell universitet, in the shapes

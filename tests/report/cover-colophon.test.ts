@@ -7,7 +7,7 @@ import { loadTemplates } from '../../src/report/templates.js';
 import { readConfig } from '../../src/sources/config.js';
 import { nodeFileSystem } from '../../src/workspace/files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
-import { memoryWorkspace, sampleWorkspace } from '../helpers.js';
+import { memoryWorkspace, sampleWorkspace } from '../support/helpers.js';
 
 const NB = '\u00a0';
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSamples, chromiumPath, fileOf, skipWithoutBrowser } from '../pdf-support.js';
+import { buildSamples, chromiumPath, fileOf, skipWithoutBrowser } from '../support/pdf.js';
 
 /**
  * The samples' report.html in a real Chromium, as a reader sees it on a

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeEntities, buildSamples, fileOf, poppler, skipWithoutBrowser, tempFile } from '../pdf-support.js';
+import { decodeEntities, buildSamples, fileOf, poppler, skipWithoutBrowser, tempFile } from '../support/pdf.js';
 
 /**
  * What a publisher checks in the samples' PDF before it goes out, read with

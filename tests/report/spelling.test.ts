@@ -7,7 +7,7 @@ import { checkSpelling } from '../../src/report/spelling.js';
 import { loadTemplates } from '../../src/report/templates.js';
 import { nodeFileSystem } from '../../src/workspace/files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
-import { sampleWorkspace } from '../helpers.js';
+import { sampleWorkspace } from '../support/helpers.js';
 
 async function unknown(text: string, words: string[] = [], yaml = false): Promise<string[]> {
   return (await checkSpelling([{ file: 'content/2025/01.md', text, yaml }], words)).map(formatDiagnostic);

@@ -12,7 +12,7 @@ import { SOURCES } from '../../src/sources/registry.js';
 import { integer, text, date } from '../../src/workspace/cells.js';
 import { nodeFileSystem } from '../../src/workspace/files.js';
 import { headerOf, readRows, tableSpec } from '../../src/workspace/rows.js';
-import { memoryWorkspace } from '../helpers.js';
+import { memoryWorkspace } from '../support/helpers.js';
 
 /**
  * A sixth kind of export added the way ARCHITECTURE.md says — one descriptor

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildMetrics, cli, writeWorkspace } from '../contract-support.js';
-import { windows1252 } from '../helpers.js';
+import { buildMetrics, cli, writeWorkspace } from '../support/contract.js';
+import { windows1252 } from '../support/helpers.js';
 
 /**
  * Exports as their systems write them, read through imports.yaml, must give

@@ -5,7 +5,7 @@ import { PACKAGE_DIR } from '../../src/workspace/package.js';
 import { Diagnostics } from '../../src/errors.js';
 import { computeMetrics, readSources } from '../../src/sources/registry.js';
 import { parseCodebook } from '../../src/sources/survey/codebook.js';
-import { lines, memoryWorkspace } from '../helpers.js';
+import { lines, memoryWorkspace } from '../support/helpers.js';
 import {
   apiCsv,
   apiName,

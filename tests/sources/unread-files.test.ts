@@ -6,7 +6,7 @@ import { run } from '../../src/cli/main.js';
 import { Diagnostics, formatDiagnostic } from '../../src/errors.js';
 import { readSources } from '../../src/sources/registry.js';
 import { exportsWorkspace, FILES } from '../inspect/fixtures.js';
-import { memoryWorkspace } from '../helpers.js';
+import { memoryWorkspace } from '../support/helpers.js';
 
 async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -6,7 +6,7 @@ import { detectEncodingOf } from '../../src/workspace/encoding.js';
 import { readRows, tableSpec } from '../../src/workspace/rows.js';
 import { parseYaml } from '../../src/workspace/yaml.js';
 import { z } from 'zod';
-import { lines, memoryWorkspace, xlsxBytes } from '../helpers.js';
+import { lines, memoryWorkspace, xlsxBytes } from '../support/helpers.js';
 
 /** Unit tests of the readers for issue 11's cases; the whole workspaces are in tests/hostile. */
 
