@@ -6,7 +6,8 @@
 
 export const NBSP = '\u00a0';
 
-const MONTHS = [
+/** The months as Norwegian writes them in a date, lower case. */
+export const MONTHS = [
   'januar',
   'februar',
   'mars',

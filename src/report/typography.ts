@@ -20,22 +20,8 @@
  * which CSS cannot do by itself: Chromium may break after an en dash.
  */
 
-export const NBSP = '\u00a0';
+import { MONTHS, NBSP } from './format.js';
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 const MONTH = MONTHS.join('|');
 
 /** Units written after a number that must not be parted from it at a line end (counted nouns, "71 enheter", may part). */
