@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 /** The layers, top to bottom; a file belongs to the first whose pattern it matches. */
 const LAYERS = [
   { type: 'cli', pattern: 'src/cli/**' },
-  { type: 'command', pattern: ['src/pipeline.ts', 'src/feedback.ts', 'src/init/**', 'src/diff/**'] },
+  { type: 'command', pattern: ['src/pipeline.ts', 'src/feedback.ts', 'src/init/**', 'src/diff/**', 'src/preview/**'] },
   { type: 'registry', pattern: ['src/sources/registry.ts', 'src/sources/descriptor.ts', 'src/sources/*/index.ts'] },
   { type: 'report', pattern: ['src/report/**', 'src/sources/*/report.ts'] },
   { type: 'metrics', pattern: ['src/metrics/**', 'src/sources/*/metrics.ts'] },

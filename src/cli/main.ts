@@ -23,6 +23,7 @@ import { processIo, type CliIo } from './io.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerFeedback } from './feedback.js';
+import { registerPreview } from './preview.js';
 import { diagnosticLine, progress, summaryJson } from './output.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
@@ -156,6 +157,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     (warnings) => printDiagnostics(warnings, io, workspaceRoot),
   );
 
+  registerPreview(
+    program,
+    io,
+    async (data) => {
+      const workspace = await resolveWorkspace(data, io);
+      workspaceRoot = workspace.root;
+      return workspace;
+    },
+    (diagnostics) => printDiagnostics(diagnostics, io, workspaceRoot),
+  );
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return status;
@@ -203,6 +215,7 @@ const HELP_FOOTER = [
   '  hms-report build 2025 --data hms-2025          write out/2025/report.html, report.pdf, metrics.json, tables.xlsx',
   '  hms-report diff out/2024 out/2025              what changed since last year',
   '  hms-report feedback 2025 --data hms-2025       a short report for every org and unit in out/2025/enheter/',
+  '  hms-report preview 2025 --data hms-2025        the report in the browser, updated on every save',
   '',
   'Run "hms-report <command> --help" for a command\'s options and examples.',
   'Colour only on a terminal and never with NO_COLOR set; GitHub Actions annotations when GITHUB_ACTIONS=true.',

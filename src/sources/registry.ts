@@ -9,7 +9,7 @@ import { actionPlan } from './action-plan/index.js';
 import { benchmarks } from './benchmarks/index.js';
 import { readConfig, type Config } from './config.js';
 import { readContent, type ContentFile } from './content.js';
-import { readImports } from './imports.js';
+import { readImports, type Imports } from './imports.js';
 import { WorkspaceTables } from './tables.js';
 import type { SourceContext } from './context.js';
 import type { SourceDescriptor, WorkspaceTable } from './descriptor.js';
@@ -73,6 +73,45 @@ export function dataOf<Data>(sources: Sources, source: SourceDescriptor<Data, un
   return (sources.data.get(source.key) ?? null) as Data | null;
 }
 
+/** The config and the unit register, read before the sources since every source refers to them. */
+export interface Register {
+  config: Config;
+  /** imports.yaml: how the exports map onto the contract's tables. */
+  imports: Imports;
+  /** Null when there is no usable unit register (then no source can be read). */
+  units: UnitRegister | null;
+}
+
+/** The config, imports.yaml and the unit register, read before the sources since every source refers to them. */
+export async function readRegister(
+  workspace: Workspace,
+  diagnostics: Diagnostics,
+  sources: readonly SourceDescriptor[] = SOURCES,
+): Promise<Register> {
+  const config = await readConfig(workspace, diagnostics);
+  const contractColumns = new Map(
+    workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
+  );
+  const imports = await readImports(workspace, contractColumns, diagnostics);
+  const units = await readUnits(new WorkspaceTables(workspace, imports, diagnostics), diagnostics);
+  return { config, imports, units };
+}
+
+/**
+ * What a source's reader gets, its problems going to `diagnostics`; the
+ * bundled defaults are read through the workspace's own file system.
+ */
+export function sourceContext(
+  workspace: Workspace,
+  year: number,
+  { config, imports, units }: Register & { units: UnitRegister },
+  diagnostics: Diagnostics,
+): SourceContext {
+  const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
+  const tables = new WorkspaceTables(workspace, imports, diagnostics);
+  return { workspace, bundled, year, config, units, diagnostics, tables };
+}
+
 /**
  * Reads every source of the workspace for a report year. Problems go to
  * `diagnostics`; the caller decides whether they stop the build. Returns null
@@ -84,19 +123,10 @@ export async function readSources(
   diagnostics: Diagnostics,
   sources: readonly SourceDescriptor[] = SOURCES,
 ): Promise<Sources | null> {
-  const config = await readConfig(workspace, diagnostics);
-  const contractColumns = new Map(
-    workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
-  );
-  const tables = new WorkspaceTables(
-    workspace,
-    await readImports(workspace, contractColumns, diagnostics),
-    diagnostics,
-  );
-  const units = await readUnits(tables, diagnostics);
+  const register = await readRegister(workspace, diagnostics, sources);
+  const { config, units } = register;
   if (!units) return null;
-  const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
-  const context: SourceContext = { workspace, bundled, year, config, units, diagnostics, tables };
+  const context = sourceContext(workspace, year, { ...register, units }, diagnostics);
   const data = new Map<string, unknown>();
   for (const source of sources) {
     const value = await source.read(context);
