@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 /**
  * The report's one typeface, read from the @fontsource package at build time:
@@ -57,7 +57,9 @@ export function fontFaceCss(): string {
   return cachedCss;
 }
 
-type LoadedFont = fontkit.Font;
+type LoadedFont = Fontkit.Font;
+/** fontkit is loaded when a chart is first measured (half a second of start-up otherwise). */
+let fontkit: typeof Fontkit | undefined;
 const loaded = new Map<string, LoadedFont[]>();
 
 /** The subset fonts of one face, in fallback order. */
@@ -69,8 +71,10 @@ function faceFonts(weight: number, style: FontStyle): LoadedFont[] {
   const key = `${face.weight}-${face.style}`;
   let fonts = loaded.get(key);
   if (!fonts) {
+    fontkit ??= require('fontkit') as typeof Fontkit;
+    const { create } = fontkit;
     fonts = SUBSETS.map((subset) => {
-      const font = fontkit.create(fontFile(subset, face));
+      const font = create(fontFile(subset, face));
       if (!('layout' in font)) throw new Error(`${PACKAGE} ${subset} ${key} is a font collection, expected one font`);
       return font;
     });
@@ -85,7 +89,21 @@ function faceFonts(weight: number, style: FontStyle): LoadedFont[] {
  * as unicode-range makes the browser do.
  */
 export function measureText(text: string, fontSize: number, weight = 400, style: FontStyle = 'normal'): number {
-  const fonts = faceFonts(weight, style);
+  // Vega measures the same labels again and again: each text is laid out once per face.
+  const key = `${weight >= 600 ? 700 : 400}${style === 'italic' && weight < 600 ? 'i' : 'n'}${text}`;
+  let units = measured.get(key);
+  if (units === undefined) {
+    units = layoutUnits(text, faceFonts(weight, style));
+    if (measured.size > 50_000) measured.clear();
+    measured.set(key, units);
+  }
+  return units * fontSize;
+}
+
+/** Widths in em by face and text. */
+const measured = new Map<string, number>();
+
+function layoutUnits(text: string, fonts: readonly LoadedFont[]): number {
   let units = 0;
   let run = '';
   let runFont: LoadedFont | undefined;
@@ -103,7 +121,7 @@ export function measureText(text: string, fontSize: number, weight = 400, style:
     run += char;
   }
   flush();
-  return units * fontSize;
+  return units;
 }
 
 /** The text properties Vega's scenegraph gives its text-width hook. */
