@@ -22,6 +22,8 @@ const STYLE = `
 /** The script, run in the page: `version` is the report it shows. */
 function client(version: number, eventsPath: string): void {
   const overlay = document.getElementById('hms-preview-overlay')!;
+  // For scripts that watch the page (bench/preview-bench.mjs): which report it shows.
+  document.documentElement.dataset.previewVersion = String(version);
   const key = 'hms-preview-scroll';
   const saved = sessionStorage.getItem(key);
   if (saved !== null) {
