@@ -26,7 +26,7 @@ import {
   type OutputFormat,
   type PdfBuildOptions,
 } from './report/pdf/index.js';
-import { tablesXlsx } from './report/tables-xlsx.js';
+import { tablesXlsxJob, type XlsxJob } from './report/tables-xlsx-thread.js';
 import type { Templates } from './report/templates.js';
 import type { SourceDescriptor } from './sources/descriptor.js';
 import { computeMetrics, readSources, reportParts, reportSheets, SOURCES, type Sources } from './sources/registry.js';
@@ -89,11 +89,14 @@ export async function validateWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
+  /** Told the metrics as soon as they are computed, before the HTML is rendered (the build starts tables.xlsx then). */
+  computed?: (metrics: Metrics) => void,
 ): Promise<ValidationResult> {
   const read = await readWorkspace(workspace, context);
   if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
+  computed?.(metrics);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
@@ -136,19 +139,23 @@ export async function planBuild(
   // Chromium starts while the workspace is read, on the other core: its start-up then costs nothing.
   const printer = formats.includes('pdf') && options.pdf ? startReportPrinter(year, options.pdf) : undefined;
   let printing = false;
+  // tables.xlsx is made on the other core while the HTML renders and Chromium prints.
+  let xlsxJob: XlsxJob | undefined;
   try {
-    const validation = await validateWorkspace(workspace, context, templates);
+    const validation = await validateWorkspace(workspace, context, templates, (metrics) => {
+      xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
+    });
     if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
     const { metrics, html: report } = validation.report;
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
-    // tables.xlsx is made while Chromium prints.
     printing = printer !== undefined;
     const pdf =
       printer && options.pdf
         ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
         : undefined;
     pdf?.catch(() => undefined);
-    const xlsx = await tablesXlsx(metrics, reportSheets(metrics, context.sources), context.reportDate);
+    const xlsx = await xlsxJob!.bytes;
+    xlsxJob = undefined;
     let printed: Awaited<NonNullable<typeof pdf>> | undefined;
     let pdfProblem: BrowserError | undefined;
     try {
@@ -176,6 +183,7 @@ export async function planBuild(
     };
   } finally {
     // printReport closes the browser it printed with; one started for an invalid workspace is closed here.
+    xlsxJob?.cancel();
     if (printer && !printing) await discardPrinter(printer);
   }
 }

@@ -239,8 +239,7 @@ function sheet(
     let last = 0;
     let hasValue = false;
     for (const c of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const a = attributes(c[1]!);
-      if (a.r === undefined) throw new Unsupported('cell without r');
+      const a = cellAttributes(c[1]!);
       const col = column(a.r);
       const style = a.s === undefined ? 0 : parseInt(a.s, 10);
       // exceljs looks up the style of a cell only for a non-zero index.
@@ -257,6 +256,25 @@ function sheet(
     if (hasValue) width = Math.max(width, last);
   }
   return { rows, width, rowCount };
+}
+
+/** A cell's r, s and t, read without the general attribute parser (the sheet has one per cell). */
+function cellAttributes(text: string): { r: string; s?: string; t?: string } {
+  let r: string | undefined;
+  let s: string | undefined;
+  let t: string | undefined;
+  for (const m of text.matchAll(/\s([\w:]+)="([^"&]*)"/g)) {
+    if (m[1] === 'r') r = m[2];
+    else if (m[1] === 's') s = m[2];
+    else if (m[1] === 't') t = m[2];
+  }
+  // Anything unusual (single quotes, entities, no reference): the general parser decides.
+  if (r === undefined || /'|&/.test(text)) {
+    const a = attributes(text);
+    if (a.r === undefined) throw new Unsupported('cell without r');
+    return { r: a.r, s: a.s, t: a.t };
+  }
+  return { r, s, t };
 }
 
 /** A cell's value as exceljs gives it after the reader's normalise(); undefined: no value at all. */
