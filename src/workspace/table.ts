@@ -1,3 +1,5 @@
+import type { TextEncodingName } from './encoding.js';
+
 /** A cell as read: CSV gives text; XLSX also gives numbers, dates and booleans. */
 export type Cell = string | number | boolean | Date | null;
 
@@ -18,6 +20,17 @@ export interface Table {
   /** The header's row; rows() yields only the rows below it. */
   headerRow: number;
   rows(): AsyncIterable<TableRow>;
+  /** A CSV file on disk, read as is (no imports.yaml mapping): a reader may split it across threads. */
+  origin?: CsvOrigin;
+  /** The same rows in batches, where the reader can give them so: far fewer promises for a file of millions of rows. */
+  batches?(): AsyncIterable<TableRow[]>;
+}
+
+export interface CsvOrigin {
+  /** The file's absolute path. */
+  path: string;
+  encoding: TextEncodingName;
+  delimiter: string;
 }
 
 /** Thrown by a reader for a file it cannot read at all (broken quoting, not a workbook). */
