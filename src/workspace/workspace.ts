@@ -3,7 +3,7 @@ import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { openCsv } from './csv.js';
 import { decoderFor, detectEncodingOf } from './encoding.js';
-import type { FileSystem } from './files.js';
+import { nodeFileSystem, type FileSystem } from './files.js';
 import { UnreadableFileError, type Table, type TableLayout } from './table.js';
 import { openXlsx } from './xlsx.js';
 
@@ -62,7 +62,9 @@ export class Workspace {
     try {
       if (/\.xlsx$/i.test(relative))
         return await openXlsx(relative, await this.fs.readFile(this.path(relative)), layout);
-      return await openCsv(relative, () => this.fs.stream(this.path(relative)), layout);
+      // On the disk itself, a large CSV can be read in parts by several threads.
+      const onDisk = this.fs === nodeFileSystem ? this.path(relative) : undefined;
+      return await openCsv(relative, () => this.fs.stream(this.path(relative)), layout, onDisk);
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         diagnostics.error(relative, error.message, error.row);
