@@ -28,9 +28,13 @@ async function workbook(fill: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook)
 }
 
 describe('the fast XLSX reader', () => {
-  it('reads the sample incidents export exactly as exceljs does', async () => {
-    const { rows } = await agree(readFileSync(join(SAMPLES_DIR, 'incidents.xlsx')));
-    expect(rows.length).toBeGreaterThan(4000);
+  it('reads the sample workbooks exactly as exceljs does, sheet by name and header below title rows included', async () => {
+    const absence = readFileSync(join(SAMPLES_DIR, 'Rapportsenter/Sykefravær 2023–2025.xlsx'));
+    const isHeader = (cells: readonly string[]) => cells.includes('Stillingskode');
+    const { rows } = await agree(absence, true, { sheet: 'Sykefravær', isHeader });
+    expect(rows.length).toBeGreaterThan(10_000);
+    await agree(absence, true, { isHeader });
+    await agree(readFileSync(join(SAMPLES_DIR, 'survey/2023.xlsx')));
   });
 
   it('agrees on dates, numbers, booleans, errors, rich text, escapes, styled blanks and rows wider than the header', async () => {

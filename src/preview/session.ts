@@ -100,8 +100,8 @@ export class PreviewSession {
    */
   async update(paths: readonly string[]): Promise<Rebuilt | null> {
     for (const path of paths.map((p) => resolve(p))) {
-      const exists = (await this.fs.isFile(path)) || (await this.fs.isDirectory(path));
-      for (const [name, part] of this.parts) if (part.touched.concerns(path, exists)) this.pending.add(name);
+      const now = { file: await this.fs.isFile(path), folder: await this.fs.isDirectory(path) };
+      for (const [name, part] of this.parts) if (part.touched.concerns(path, now)) this.pending.add(name);
     }
     return this.pending.size > 0 ? this.rebuild() : null;
   }

@@ -11,19 +11,25 @@ import type { FileSystem } from '../workspace/files.js';
  * defaults), and nothing can go stale when a reader changes.
  */
 export class Touched {
+  /** Files whose contents were read. */
   readonly paths = new Set<string>();
+  /** Paths only asked whether they are a file or a folder, with the answers. */
+  readonly probes = new Map<string, { file?: boolean; folder?: boolean }>();
   readonly listings = new Map<string, ReadonlySet<string>>();
 
-  /** Whether a change to `path` (which exists now or not) can change what this part read. */
-  concerns(path: string, existsNow: boolean): boolean {
+  /** Whether a change to `path` (a file or a folder now, or neither) can change what this part read. */
+  concerns(path: string, now: { file: boolean; folder: boolean }): boolean {
     if (this.paths.has(path)) return true;
+    const probe = this.probes.get(path);
+    if (probe && ((probe.file ?? now.file) !== now.file || (probe.folder ?? now.folder) !== now.folder)) return true;
     const listed = this.listings.get(dirname(path));
-    return listed !== undefined && listed.has(basename(path)) !== existsNow;
+    return listed !== undefined && listed.has(basename(path)) !== (now.file || now.folder);
   }
 
-  /** The folders to watch: every folder listed, and the folder of every path read. */
+  /** The folders to watch: every folder listed, and the folder of every path read or asked about. */
   folders(): string[] {
-    return [...new Set([...this.listings.keys(), ...[...this.paths].map((path) => dirname(path))])];
+    const looked = [...this.paths, ...this.probes.keys()].map((path) => dirname(path));
+    return [...new Set([...this.listings.keys(), ...looked])];
   }
 }
 
@@ -33,9 +39,16 @@ export function trackingFileSystem(fs: FileSystem, touched: Touched): FileSystem
     touched.paths.add(resolve(path));
     return path;
   };
+  // Asking whether a path is a file depends on whether it is one, not on what it holds.
+  const probe = async (path: string, kind: 'file' | 'folder', answer: Promise<boolean>) => {
+    const result = await answer;
+    const key = resolve(path);
+    touched.probes.set(key, { ...touched.probes.get(key), [kind]: result });
+    return result;
+  };
   return {
-    isFile: (path) => fs.isFile(seen(path)),
-    isDirectory: (path) => fs.isDirectory(seen(path)),
+    isFile: (path) => probe(path, 'file', fs.isFile(path)),
+    isDirectory: (path) => probe(path, 'folder', fs.isDirectory(path)),
     readFile: (path) => fs.readFile(seen(path)),
     stream: (path) => fs.stream(seen(path)),
     async readdir(path) {
