@@ -122,7 +122,7 @@ function runWorker(job: IngestJob): Promise<IngestResult> {
     // Small heaps: a worker holds a chunk of rows at a time and its cells, and the process must stay small.
     const worker = new Worker(WORKER, {
       workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 },
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
