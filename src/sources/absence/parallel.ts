@@ -23,7 +23,7 @@ import type { AbsenceCell, AbsenceForm, Gender } from './read.js';
  */
 
 /** Below this size one thread reads the file sooner than threads start. */
-export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 let minBytes = PARALLEL_MIN_BYTES;
 
 /** For tests: the size from which files are read in parallel. */
