@@ -64,11 +64,22 @@ export function previewAdditions(version: number): string {
 `;
 }
 
+/**
+ * The report's own policy, widened for the preview alone: its inline script
+ * may run and listen to this server's events; everything else stays forbidden.
+ */
+const PREVIEW_POLICY =
+  "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** The report with the preview's additions. */
 export function withPreview(html: string, version: number): string {
-  const at = html.lastIndexOf('</body>');
+  const page = html.replace(
+    /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_POLICY}">`,
+  );
+  const at = page.lastIndexOf('</body>');
   const additions = previewAdditions(version);
-  return at < 0 ? html + additions : html.slice(0, at) + additions + html.slice(at);
+  return at < 0 ? page + additions : page.slice(0, at) + additions + page.slice(at);
 }
 
 /** The page before the workspace has ever been valid: only the problems. */

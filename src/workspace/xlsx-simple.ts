@@ -301,7 +301,8 @@ function cellValue(
     case 'b':
       return parseInt(raw, 10) !== 0;
     case 'e':
-      return null;
+      // An Excel error (#N/A) is a cell without a value, reported at its cell: exceljs's path says so.
+      throw new Unsupported('error cell');
     case undefined:
     case 'n': {
       const number = parseFloat(raw);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { openCsv } from '../src/workspace/csv.js';
-import type { TableRow } from '../src/workspace/table.js';
+import { openCsv } from '../../src/workspace/csv.js';
+import type { TableRow } from '../../src/workspace/table.js';
 
 /**
  * Lines without a quote are split by hand and csv-parse reads from the first

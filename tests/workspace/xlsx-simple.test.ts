@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../src/cli/main.js';
-import type { Table, TableLayout, TableRow } from '../src/workspace/table.js';
-import { openWithExceljs, openXlsx } from '../src/workspace/xlsx.js';
-import { readSimpleWorkbook } from '../src/workspace/xlsx-simple.js';
+import { SAMPLES_DIR } from '../../src/cli/main.js';
+import type { Table, TableLayout, TableRow } from '../../src/workspace/table.js';
+import { openWithExceljs, openXlsx } from '../../src/workspace/xlsx.js';
+import { readSimpleWorkbook } from '../../src/workspace/xlsx-simple.js';
 
 async function all(table: Table): Promise<{ header: string[]; rows: TableRow[] }> {
   const rows: TableRow[] = [];
@@ -37,7 +37,7 @@ describe('the fast XLSX reader', () => {
     await agree(readFileSync(join(SAMPLES_DIR, 'survey/2023.xlsx')));
   });
 
-  it('agrees on dates, numbers, booleans, errors, rich text, escapes, styled blanks and rows wider than the header', async () => {
+  it('agrees on dates, numbers, booleans, rich text, escapes, styled blanks and rows wider than the header', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['id', 'dato', 'tall', 'ja', 'tekst & <mer>', '']);
       sheet.addRow(['a', new Date(Date.UTC(2025, 0, 31)), 1.5, true, 'æøå "sitat" \'x\'']);
@@ -48,7 +48,7 @@ describe('the fast XLSX reader', () => {
         false,
         { richText: [{ text: 'fet ', font: { bold: true } }, { text: 'og vanlig' }] },
       ]);
-      sheet.addRow(['c', null, { error: '#N/A' }, null, 'linje\nto\ttab', 'utenfor', 'enda lenger']);
+      sheet.addRow(['c', null, null, null, 'linje\nto\ttab', 'utenfor', 'enda lenger']);
       sheet.addRow([]);
       sheet.addRow(['  ', '', null]);
       sheet.addRow(['d', 'tekst_x0041_', 0, 1, '  mellomrom  ']);
@@ -61,6 +61,17 @@ describe('the fast XLSX reader', () => {
     const { header, rows } = await agree(bytes);
     expect(header.slice(0, 5)).toEqual(['id', 'dato', 'tall', 'ja', 'tekst & <mer>']);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 7, 10]);
+  });
+
+  it('leaves a workbook with an Excel error to exceljs, which reports the cell', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['id', 'tall']);
+      sheet.addRow(['a', { error: '#N/A' }]);
+    });
+    expect(readSimpleWorkbook(bytes)).toBeNull();
+    await expect(openXlsx('t.xlsx', bytes)).rejects.toMatchObject({
+      cells: [expect.objectContaining({ row: 2, column: 'tall', message: expect.stringContaining('#N/A') })],
+    });
   });
 
   it('finds a sheet by name and a header below title rows as exceljs does', async () => {

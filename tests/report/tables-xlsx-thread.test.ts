@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
  * worker exists only compiled (dist/, which `npm ci` builds); from the
  * TypeScript sources the build makes the workbook on its own thread.
  */
-const compiled = new URL('../dist/report/tables-xlsx-thread.js', import.meta.url);
+const compiled = new URL('../../dist/report/tables-xlsx-thread.js', import.meta.url);
 
 describe.skipIf(!existsSync(compiled))('tables.xlsx on a worker thread', () => {
   it('gives the same bytes as on the main thread, suppressed cells included', async () => {
     const thread = await import(compiled.href);
-    const { tablesXlsx } = await import(new URL('../dist/report/tables-xlsx.js', import.meta.url).href);
-    const { SUPPRESSED } = await import(new URL('../dist/report/sheets.js', import.meta.url).href);
+    const { tablesXlsx } = await import(new URL('../../dist/report/tables-xlsx.js', import.meta.url).href);
+    const { SUPPRESSED } = await import(new URL('../../dist/report/sheets.js', import.meta.url).href);
     const metrics = { schemaVersion: 1, year: 2025, institution: 'Testuniversitetet', units: {} };
     const sheets = [
       {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../src/cli/main.js';
+import { SAMPLES_DIR } from '../../src/cli/main.js';
 
 /**
  * Sick leave read by worker threads over byte ranges gives what one thread
@@ -10,8 +10,8 @@ import { SAMPLES_DIR } from '../src/cli/main.js';
  * one thread, with its problems exactly as before. The workers exist only
  * compiled (dist/, which `npm ci` builds), so this runs the compiled reader.
  */
-const dist = (path: string) => new URL(`../dist/${path}`, import.meta.url).href;
-const compiled = existsSync(new URL('../dist/sources/absence/ingest-worker.js', import.meta.url));
+const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
+const compiled = existsSync(new URL('../../dist/sources/absence/ingest-worker.js', import.meta.url));
 
 const UNITS = ['IE-IDI', 'HF-ISL', 'NV-IKJ', 'ØK-IØT'];
 const CODES = ['1013', '1011', '1017', '1352'];
