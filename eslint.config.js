@@ -11,7 +11,7 @@ const LAYERS = [
   { type: 'cli', pattern: 'src/cli/**' },
   {
     type: 'command',
-    pattern: ['src/pipeline.ts', 'src/feedback.ts', 'src/init/**', 'src/diff/**', 'src/inspect/**'],
+    pattern: ['src/pipeline.ts', 'src/feedback.ts', 'src/init/**', 'src/diff/**', 'src/inspect/**', 'src/preview/**'],
   },
   { type: 'registry', pattern: ['src/sources/registry.ts', 'src/sources/descriptor.ts', 'src/sources/*/index.ts'] },
   { type: 'report', pattern: ['src/report/**', 'src/sources/*/report.ts'] },

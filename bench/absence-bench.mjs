@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
+import { machine } from './machine.mjs';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -133,15 +134,16 @@ for (const rows of SIZES) {
   results.push({ rows, mb: statSync(file).size / 1e6, cat, node: node.seconds, tool, py });
 }
 
+console.log(`\n${machine()}`);
 const f = (n, d = 1) => n.toFixed(d);
 // Wall-clock time depends on what else the machine runs; CPU time (user + system) much less, so both are shown.
 console.log(
-  '\n| rows | file (MB) | cat (s) | node stream (s) | hms-report wall / CPU (s) | rows per CPU-s | peak RSS (MB) | pandas wall / CPU (s) | pandas peak RSS (MB) | wall ÷ node stream | CPU ÷ pandas CPU | RSS ÷ pandas RSS |',
+  '\n| rows | file (MB) | cat (s) | node stream (s) | hms-report wall / CPU (s) | rows per CPU-s | peak RSS (MB) | pandas wall / CPU (s) | pandas peak RSS (MB) | wall ÷ node stream | wall ÷ pandas wall | CPU ÷ pandas CPU | RSS ÷ pandas RSS |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
-    `| ${r.rows.toLocaleString('en')} | ${f(r.mb, 0)} | ${f(r.cat, 2)} | ${f(r.node, 2)} | ${f(r.tool.seconds)} / ${f(r.tool.cpuSeconds)} | ${Math.round(r.rows / r.tool.cpuSeconds).toLocaleString('en')} | ${f(r.tool.maxRssMb, 0)} | ${r.py ? `${f(r.py.seconds)} / ${f(r.py.cpuSeconds)}` : '–'} | ${r.py ? f(r.py.maxRssMb, 0) : '–'} | ${f(r.tool.seconds / r.node, 0)}× | ${r.py ? f(r.tool.cpuSeconds / r.py.cpuSeconds, 1) + '×' : '–'} | ${r.py ? f(r.tool.maxRssMb / r.py.maxRssMb, 2) : '–'} |`,
+    `| ${r.rows.toLocaleString('en')} | ${f(r.mb, 0)} | ${f(r.cat, 2)} | ${f(r.node, 2)} | ${f(r.tool.seconds)} / ${f(r.tool.cpuSeconds)} | ${Math.round(r.rows / r.tool.cpuSeconds).toLocaleString('en')} | ${f(r.tool.maxRssMb, 0)} | ${r.py ? `${f(r.py.seconds)} / ${f(r.py.cpuSeconds)}` : '–'} | ${r.py ? f(r.py.maxRssMb, 0) : '–'} | ${f(r.tool.seconds / r.node, 0)}× | ${r.py ? f(r.tool.seconds / r.py.seconds, 2) + '×' : '–'} | ${r.py ? f(r.tool.cpuSeconds / r.py.cpuSeconds, 1) + '×' : '–'} | ${r.py ? f(r.tool.maxRssMb / r.py.maxRssMb, 2) : '–'} |`,
   );
 }
 if (results.length > 1) {

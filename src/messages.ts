@@ -343,6 +343,16 @@ Check that it runs (${path} --version), or set HMS_REPORT_CHROMIUM to another Ch
 To write only the HTML and metrics.json: hms-report build ${year} --format html,json`,
   printFailed: (path: string, detail: string, document = 'report.pdf') =>
     `Chromium at ${path} failed while printing ${document}: ${detail}`,
+  // preview
+  previewListening: (year: number, url: string) =>
+    `Preview of the ${year} report at ${url} (watching the workspace and the templates; Ctrl-C stops it)`,
+  previewRebuilt: (parts: readonly string[], milliseconds: number, problems: number) =>
+    `${problems ? `The workspace is invalid (${problems} problem${problems === 1 ? '' : 's'}): the page keeps the last valid report` : 'Updated the report'} (${parts.join(', ')}; ${Math.round(milliseconds)} ms)`,
+  previewNoReport: () => 'There is no valid report to print yet: fix the problems the page lists first.',
+  previewPortInUse: (port: number) =>
+    `Port ${port} on 127.0.0.1 is in use: choose another with --port N (--port 0 takes any free port)`,
+  previewStopped: () => 'Preview stopped.',
+  badPort: (value: string) => `"${value}" is not a port: use a number from 0 to 65535 (0 takes any free port)`,
   nothingWritten: () => 'Nothing was written.',
   pdfLeftOut: () =>
     'report.pdf was left out; the other files were written (ask for --format pdf to write nothing without it).',

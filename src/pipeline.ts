@@ -18,8 +18,15 @@ import { messages } from './messages.js';
 import type { Metrics } from './metrics/types.js';
 import type { OutputFile, OutputSet } from './output.js';
 import { renderHtml, type HtmlReport } from './report/html.js';
-import { formatOf, printReport, type OutputFormat, type PdfBuildOptions } from './report/pdf/index.js';
-import { tablesXlsx } from './report/tables-xlsx.js';
+import {
+  discardPrinter,
+  formatOf,
+  printReport,
+  startReportPrinter,
+  type OutputFormat,
+  type PdfBuildOptions,
+} from './report/pdf/index.js';
+import { tablesXlsxJob, type XlsxJob } from './report/tables-xlsx-thread.js';
 import { checkNarrativeSpelling } from './report/spelling.js';
 import type { Templates } from './report/templates.js';
 import { coverageLines, type CoverageLine } from './sources/coverage.js';
@@ -92,12 +99,15 @@ export async function validateWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
+  /** Told the metrics as soon as they are computed, before the HTML is rendered (the build starts tables.xlsx then). */
+  computed?: (metrics: Metrics) => void,
 ): Promise<ValidationResult> {
   const read = await readWorkspace(workspace, context);
   const { coverage } = read;
   if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false, coverage };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
+  computed?.(metrics);
   const diagnostics = new Diagnostics();
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
@@ -150,40 +160,56 @@ export async function planBuild(
   options: BuildOptions = {},
 ): Promise<BuildPlan> {
   const { year } = context;
-  const validation = await validateWorkspace(workspace, context, templates);
-  if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
-  const { metrics, html: report } = validation.report;
   const formats = options.formats ?? ['html', 'json'];
   if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
-  // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
-  let pdf: Awaited<ReturnType<typeof printReport>> | undefined;
-  let pdfProblem: BrowserError | undefined;
-  if (formats.includes('pdf') && options.pdf) {
+  // Chromium starts while the workspace is read, on the other core: its start-up then costs nothing.
+  const printer = formats.includes('pdf') && options.pdf ? startReportPrinter(year, options.pdf) : undefined;
+  let printing = false;
+  // tables.xlsx is made on the other core while the HTML renders and Chromium prints.
+  let xlsxJob: XlsxJob | undefined;
+  try {
+    const validation = await validateWorkspace(workspace, context, templates, (metrics) => {
+      xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
+    });
+    if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
+    const { metrics, html: report } = validation.report;
+    // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
+    printing = printer !== undefined;
+    const pdf =
+      printer && options.pdf
+        ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
+        : undefined;
+    pdf?.catch(() => undefined);
+    const xlsx = await xlsxJob!.bytes;
+    xlsxJob = undefined;
+    let printed: Awaited<NonNullable<typeof pdf>> | undefined;
+    let pdfProblem: BrowserError | undefined;
     try {
-      pdf = await printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf);
+      printed = await pdf;
     } catch (error) {
       if (!(options.pdfOptional && error instanceof BrowserError)) throw error;
       pdfProblem = error;
     }
+    return {
+      metrics,
+      pdfProblem,
+      html: report.html,
+      title: report.title,
+      warnings: sorted([...validation.diagnostics, ...(printed?.warnings ?? [])]),
+      files: [
+        { path: `${year}/report.html`, contents: report.html },
+        { path: `${year}/metrics.json`, contents: stableJson(metrics) },
+        // The figures' data for analysts, beside the report whatever --format says.
+        { path: `${year}/tables.xlsx`, contents: xlsx },
+        ...(printed ? [{ path: `${year}/report.pdf`, contents: printed.pdf }] : []),
+      ].filter((file) => {
+        const format = formatOf(file.path);
+        return format === undefined || formats.includes(format);
+      }),
+    };
+  } finally {
+    // printReport closes the browser it printed with; one started for an invalid workspace is closed here.
+    xlsxJob?.cancel();
+    if (printer && !printing) await discardPrinter(printer);
   }
-  return {
-    metrics,
-    pdfProblem,
-    html: report.html,
-    title: report.title,
-    warnings: sorted([...validation.diagnostics, ...(pdf?.warnings ?? [])]),
-    files: [
-      { path: `${year}/report.html`, contents: report.html },
-      { path: `${year}/metrics.json`, contents: stableJson(metrics) },
-      // The figures' data for analysts, beside the report whatever --format says.
-      {
-        path: `${year}/tables.xlsx`,
-        contents: await tablesXlsx(metrics, reportSheets(metrics, context.sources), context.reportDate),
-      },
-      ...(pdf ? [{ path: `${year}/report.pdf`, contents: pdf.pdf }] : []),
-    ].filter((file) => {
-      const format = formatOf(file.path);
-      return format === undefined || formats.includes(format);
-    }),
-  };
 }

@@ -25,6 +25,7 @@ import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerInspect } from './inspect.js';
 import { registerFeedback } from './feedback.js';
+import { registerPreview } from './preview.js';
 import { diagnosticLine, progress, summaryJson } from './output.js';
 
 /** The samples that ship with the package, used when the current folder is not a workspace. */
@@ -170,6 +171,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     (warnings) => printDiagnostics(warnings, io, workspaceRoot),
   );
 
+  registerPreview(
+    program,
+    io,
+    async (data) => {
+      const workspace = await resolveWorkspace(data, io);
+      workspaceRoot = workspace.root;
+      return workspace;
+    },
+    (diagnostics) => printDiagnostics(diagnostics, io, workspaceRoot),
+  );
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return status;
@@ -218,6 +230,7 @@ const HELP_FOOTER = [
   '  hms-report diff out/2024 out/2025              what changed since last year',
   '  hms-report inspect eksport/Hendelser.csv       what the tool sees in an export, and its stanza for imports.yaml',
   '  hms-report feedback 2025 --data hms-2025       a short report for every org and unit in out/2025/enheter/',
+  '  hms-report preview 2025 --data hms-2025        the report in the browser, updated on every save',
   '',
   'Run "hms-report <command> --help" for a command\'s options and examples.',
   'Colour only on a terminal and never with NO_COLOR set; GitHub Actions annotations when GITHUB_ACTIONS=true.',

@@ -1,5 +1,4 @@
-import { compile, type TopLevelSpec } from 'vega-lite';
-import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { FONT_FAMILY, measureChartText, type ChartTextItem } from './fonts.js';
 import { escapeHtml } from './html-escape.js';
 import type { ComponentContext } from './component.js';
@@ -78,11 +77,25 @@ ${rows}
 </figure>`;
 }
 
-// Without a canvas Vega only estimates text widths (0.8 em a character), which
-// cuts axis labels short or leaves gaps; measure with the embedded font instead.
-// vega-typings leave textMetrics out, hence the narrow cast.
-(vega as unknown as { textMetrics: { width: (item: ChartTextItem, text: unknown) => number } }).textMetrics.width =
-  measureChartText;
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+let charting: Promise<{ vega: Vega; compile: VegaLite['compile'] }> | undefined;
+
+/** Vega and Vega-Lite, loaded with the first chart: commands that draw none never pay for them. */
+function loadCharting(): Promise<{ vega: Vega; compile: VegaLite['compile'] }> {
+  charting ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    // Without a canvas Vega only estimates text widths (0.8 em a character), which
+    // cuts axis labels short or leaves gaps; measure with the embedded font instead.
+    // vega-typings leave textMetrics out, hence the narrow cast.
+    (vega as unknown as { textMetrics: { width: (item: ChartTextItem, text: unknown) => number } }).textMetrics.width =
+      measureChartText;
+    return { vega, compile: vegaLite.compile };
+  });
+  return charting;
+}
+
+/** Charts drawn, by their full spec with data; the oldest is dropped beyond 200. */
+const drawn = new Map<string, string>();
 
 /** Vega-Lite → Vega → SVG, headless. The SVG's own title/description are dropped: the figure element carries them. */
 export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>[]): Promise<string> {
@@ -92,9 +105,16 @@ export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>
     data: { values: data },
     config: { ...spec.config, font: `"${FONT_FAMILY}", sans-serif` },
   } as TopLevelSpec;
+  // The same chart of the same data is the same SVG: the preview re-renders a narrative without redrawing.
+  const key = JSON.stringify(full);
+  const cached = drawn.get(key);
+  if (cached !== undefined) return cached;
+  const { vega, compile } = await loadCharting();
   const vegaSpec = compile(full).spec;
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
-  const svg = await view.toSVG();
+  const svg = (await view.toSVG()).replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
   view.finalize();
-  return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+  if (drawn.size >= 200) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, svg);
+  return svg;
 }

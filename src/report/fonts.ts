@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 /**
  * The report's one typeface, read from Adobe's own `source-sans` package at
@@ -57,7 +57,9 @@ export function fontFaceCss(): string {
   return cachedCss;
 }
 
-type LoadedFont = fontkit.Font;
+type LoadedFont = Fontkit.Font;
+/** fontkit is loaded when a chart is first measured (half a second of start-up otherwise). */
+let fontkit: typeof Fontkit | undefined;
 const loaded = new Map<string, LoadedFont>();
 
 /** The font the browser picks for a weight and style among FACES (CSS font matching, simplified). */
@@ -69,6 +71,7 @@ function faceFont(weight: number, style: FontStyle): LoadedFont {
   const key = face.file;
   let font = loaded.get(key);
   if (!font) {
+    fontkit ??= require('fontkit') as typeof Fontkit;
     const created = fontkit.create(fontFile(face));
     if (!('layout' in created)) throw new Error(`${PACKAGE} ${key} is a font collection, expected one font`);
     font = created;
@@ -79,9 +82,20 @@ function faceFont(weight: number, style: FontStyle): LoadedFont {
 
 /** The advance width of a line of text in pixels, with kerning, as the browser lays it out. */
 export function measureText(text: string, fontSize: number, weight = 400, style: FontStyle = 'normal'): number {
-  const font = faceFont(weight, style);
-  return text === '' ? 0 : (font.layout(text).advanceWidth / font.unitsPerEm) * fontSize;
+  // Vega measures the same labels again and again: each text is laid out once per face.
+  const key = `${weight}${style}${text}`;
+  let units = measured.get(key);
+  if (units === undefined) {
+    const font = faceFont(weight, style);
+    units = text === '' ? 0 : font.layout(text).advanceWidth / font.unitsPerEm;
+    if (measured.size > 50_000) measured.clear();
+    measured.set(key, units);
+  }
+  return units * fontSize;
 }
+
+/** Widths in em by face and text. */
+const measured = new Map<string, number>();
 
 /** The text properties Vega's scenegraph gives its text-width hook. */
 export interface ChartTextItem {

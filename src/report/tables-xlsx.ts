@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Metrics } from '../metrics/types.js';
 import { looksLikeFormula, SUPPRESSED, SUPPRESSED_TEXT, text, type Kind, type Sheet, type Value } from './sheets.js';
@@ -64,7 +64,9 @@ function writeCell(cell: ExcelJS.Cell, value: Value, kind: Kind): void {
  * stamps each entry with the current time.
  */
 export async function tablesXlsx(metrics: Metrics, sheets: readonly Sheet[], date: Date): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand (a second of start-up): only a build writes a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'hms-report';
   workbook.lastModifiedBy = 'hms-report';
   workbook.created = date;

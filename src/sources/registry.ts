@@ -10,7 +10,7 @@ import { benchmarks } from './benchmarks/index.js';
 import { DEFAULT_CONFIG, readConfig, type Config } from './config.js';
 import { readContent, readWordList, type ContentFile } from './content.js';
 import { warnUnreadFiles } from './coverage.js';
-import { NO_IMPORTS, readImports } from './imports.js';
+import { NO_IMPORTS, readImports, type Imports } from './imports.js';
 import type { TableSignature } from './recognise.js';
 import { WorkspaceTables } from './tables.js';
 import type { SourceContext } from './context.js';
@@ -105,6 +105,47 @@ export function dataOf<Data>(sources: Sources, source: SourceDescriptor<Data, un
   return (sources.data.get(source.key) ?? null) as Data | null;
 }
 
+/** The config and the unit register, read before the sources since every source refers to them. */
+export interface Register {
+  config: Config;
+  /** imports.yaml: how the exports map onto the contract's tables. */
+  imports: Imports;
+  /** Null when there is no usable unit register (then no source can be read). */
+  units: UnitRegister | null;
+}
+
+/** The config, imports.yaml and the unit register, read before the sources since every source refers to them. */
+export async function readRegister(
+  workspace: Workspace,
+  diagnostics: Diagnostics,
+  sources: readonly SourceDescriptor[] = SOURCES,
+): Promise<Register> {
+  // A file that cannot be used at all (a folder, a link out of the workspace) costs its source, not the run.
+  const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
+  const config = await guard(() => readConfig(workspace, diagnostics), DEFAULT_CONFIG);
+  const contractColumns = new Map(
+    workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
+  );
+  const imports = await guard(() => readImports(workspace, contractColumns, diagnostics), NO_IMPORTS);
+  const units = await guard(() => readUnits(new WorkspaceTables(workspace, imports, diagnostics), diagnostics), null);
+  return { config, imports, units };
+}
+
+/**
+ * What a source's reader gets, its problems going to `diagnostics`; the
+ * bundled defaults are read through the workspace's own file system.
+ */
+export function sourceContext(
+  workspace: Workspace,
+  year: number,
+  { config, imports, units }: Register & { units: UnitRegister },
+  diagnostics: Diagnostics,
+): SourceContext {
+  const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
+  const tables = new WorkspaceTables(workspace, imports, diagnostics);
+  return { workspace, bundled, year, config, units, diagnostics, tables };
+}
+
 /**
  * Reads every source of the workspace for a report year. Problems go to
  * `diagnostics`; the caller decides whether they stop the build. Returns null
@@ -116,28 +157,21 @@ export async function readSources(
   diagnostics: Diagnostics,
   sources: readonly SourceDescriptor[] = SOURCES,
 ): Promise<Sources | null> {
-  // A file that cannot be used at all (a folder, a link out of the workspace) costs its source, not the run.
-  const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
-  const config = await guard(() => readConfig(workspace, diagnostics), DEFAULT_CONFIG);
-  const contractColumns = new Map(
-    workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
-  );
-  const imports = await guard(() => readImports(workspace, contractColumns, diagnostics), NO_IMPORTS);
-  const tables = new WorkspaceTables(workspace, imports, diagnostics);
+  const register = await readRegister(workspace, diagnostics, sources);
+  const { config, imports, units } = register;
   // Every file is read or named in a warning, whatever stops the reading.
   const unread = () => warnUnreadFiles(workspace, year, tableSignatures(sources), imports, diagnostics);
   // Each table file's coverage line names the source that read it.
   const attribute = (key: string) => {
     for (const coverage of workspace.coverage()) coverage.source ??= key;
   };
-  const units = await guard(() => readUnits(tables, diagnostics), null);
   attribute('units');
   if (!units) {
     await unread();
     return null;
   }
-  const bundled = new Workspace(PACKAGE_DIR, workspace.fs);
-  const context: SourceContext = { workspace, bundled, year, config, units, diagnostics, tables };
+  const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
+  const context = sourceContext(workspace, year, { ...register, units }, diagnostics);
   const data = new Map<string, unknown>();
   for (const source of sources) {
     const value = await guard(() => source.read(context), null);

@@ -1,4 +1,5 @@
 import { messages } from '../messages.js';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { decode, decoderFor, detectEncoding, type TextEncodingName } from './encoding.js';
@@ -7,6 +8,7 @@ import {
   isBlank,
   newCoverage,
   UnreadableFileError,
+  type CsvOrigin,
   type FileCoverage,
   type Table,
   type TableLayout,
@@ -25,6 +27,8 @@ export async function openCsv(
   file: string,
   open: () => AsyncIterable<Uint8Array>,
   layout: TableLayout = {},
+  /** The file's path on disk, when `open` streams that very file. */
+  path?: string,
 ): Promise<Table> {
   const encoding = await detectEncoding(open());
   const firstLines = await readFirstLines(
@@ -37,7 +41,7 @@ export async function openCsv(
   const excelHint = /^\uFEFF?sep=(.)\s*$/i.exec(firstLine);
   // Title lines above the header hold few delimiters: the header's own line decides.
   const delimiter = layout.delimiter ?? (excelHint ? excelHint[1]! : detectDelimiter(widestLine(firstLines)));
-  const records = () => parseRecords(open, encoding, delimiter);
+  const records = () => flatten(parseRecords(open, encoding, delimiter));
   const iterator = records()[Symbol.asyncIterator]();
   const isHeader = (record: TableRow) =>
     layout.headerRow !== undefined
@@ -61,38 +65,128 @@ export async function openCsv(
   const header = first.value.cells.map((c) => String(c ?? '').trim());
   const headerRow = first.value.row;
   const coverage = newCoverage(file, headerRow);
-  return { file, header, headerRow, coverage, rows: () => dataRows(records(), headerRow, header.length, coverage) };
+  const batches = () => dataBatches(parseRecords(open, encoding, delimiter), headerRow, header.length, coverage);
+  const origin = path && encoding !== 'utf-16le' && encoding !== 'utf-16be' ? { path, encoding, delimiter } : undefined;
+  return { file, header, headerRow, coverage, rows: () => flatten(batches()), batches, origin };
 }
 
-/** The rows below the header, counted in `coverage` (a second pass over them does not count them twice). */
-async function* dataRows(
-  records: AsyncIterable<TableRow>,
+/**
+ * The data rows of a byte range of a CSV file that holds no quote (`quoted`
+ * is called, and the rows stop, at the first quote: such a file is read whole,
+ * since a quoted field may hold a line break). `start` and `end` are at line
+ * starts; rows are numbered from the range's first line (the header's own
+ * numbering for the range at the start of the file).
+ */
+export function rangeBatches(
+  origin: CsvOrigin,
+  start: number,
+  end: number,
   headerRow: number,
   width: number,
-  coverage: FileCoverage,
-): AsyncGenerator<TableRow> {
+  quoted: () => void,
+): AsyncIterable<TableRow[]> {
+  const bytes = async function* () {
+    if (end <= start) return;
+    for await (const chunk of createReadStream(origin.path, { start, end: end - 1, highWaterMark: 1 << 18 })) {
+      if ((chunk as Buffer).includes(0x22)) {
+        quoted();
+        return;
+      }
+      yield chunk as Buffer;
+    }
+  };
+  return dataBatches(parseRecords(bytes, origin.encoding, origin.delimiter), start === 0 ? headerRow : 0, width);
+}
+
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
+/**
+ * The data rows of each batch of records: below the header, not blank, padded
+ * to the header's width; counted in `coverage` when given (a second pass over
+ * them does not count them twice).
+ */
+async function* dataBatches(
+  records: AsyncIterable<TableRow[]>,
+  headerRow: number,
+  width: number,
+  coverage?: FileCoverage,
+): AsyncGenerator<TableRow[]> {
   let seen = 0;
-  for await (const record of records) {
-    if (record.row <= headerRow || record.cells.every(isBlank)) continue;
-    while (record.cells.length < width) record.cells.push(null);
-    if (++seen > coverage.rows) coverage.rows = seen;
-    yield record;
+  for await (const batch of records) {
+    const rows: TableRow[] = [];
+    for (const record of batch) {
+      if (record.row <= headerRow || record.cells.every(isBlank)) continue;
+      while (record.cells.length < width) record.cells.push(null);
+      rows.push(record);
+    }
+    seen += rows.length;
+    if (coverage && seen > coverage.rows) coverage.rows = seen;
+    if (rows.length > 0) yield rows;
   }
 }
 
+/** The file's records in batches (a chunk's lines at a time: a promise per row would cost more than the row). */
 async function* parseRecords(
   open: () => AsyncIterable<Uint8Array>,
   encoding: TextEncodingName,
   delimiter: string,
-): AsyncGenerator<TableRow> {
+): AsyncGenerator<TableRow[]> {
+  // Lines without a quote are split by hand: what csv-parse makes of such a line is exactly its fields between
+  // delimiters, and an export of millions of rows rarely quotes anything. From the first line that holds a
+  // quote on, csv-parse reads the rest, since a quoted field may hold delimiters and line breaks.
+  const text = decodeWithUnixLineEndings(open(), encoding)[Symbol.asyncIterator]();
+  let carry = '';
+  let line = 0;
+  let start = true;
+  for (;;) {
+    const next = await text.next();
+    if (next.done) break;
+    let chunk = carry + next.value;
+    if (start) {
+      // csv-parse's `bom` option: a byte-order mark before the first field is not part of it.
+      if (chunk.length === 0) continue;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      start = false;
+    }
+    const quote = chunk.indexOf('"');
+    const end = quote >= 0 ? chunk.lastIndexOf('\n', quote) : chunk.lastIndexOf('\n');
+    const batch: TableRow[] = [];
+    for (let at = 0; at <= end;) {
+      const newline = chunk.indexOf('\n', at);
+      batch.push({ row: ++line, cells: chunk.slice(at, newline).split(delimiter) });
+      at = newline + 1;
+    }
+    if (batch.length > 0) yield batch;
+    carry = chunk.slice(end + 1);
+    if (quote >= 0) {
+      yield* parseQuoted(carry, text, delimiter, line);
+      return;
+    }
+  }
+  if (carry !== '') yield [{ row: ++line, cells: carry.split(delimiter) }];
+}
+
+/** csv-parse over the rest of the text, from the start of a line; `before` lines came before it. */
+async function* parseQuoted(
+  head: string,
+  rest: AsyncIterator<string>,
+  delimiter: string,
+  before: number,
+): AsyncGenerator<TableRow[]> {
+  const source = async function* () {
+    yield head;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  };
   // Line numbers come from counting the line breaks in each record's raw text:
   // csv-parse's own `info` costs more than twice as much on a large export.
   // Empty lines are kept (and skipped by the caller) so that every line is counted.
   // A quote inside an unquoted field (a free-text answer in a tab-separated Nettskjema download) is text.
-  const parser = Readable.from(decodeWithUnixLineEndings(open(), encoding)).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true, bom: true }),
+  const parser = Readable.from(source()).pipe(
+    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, raw: true }),
   );
-  let line = 1;
+  let line = before + 1;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       let breaks = 0;
@@ -100,12 +194,16 @@ async function* parseRecords(
       // A record is reported at the line where it ends, as csv-parse counts it.
       const end = line + breaks - (raw.endsWith('\n') ? 1 : 0);
       line += breaks;
-      yield { row: end, cells: record };
+      yield [{ row: end, cells: record }];
     }
   } catch (error) {
     if (error instanceof CsvError) {
       const lines = (error as CsvError & { lines?: number }).lines;
-      throw new UnreadableFileError(messages.notCsv(error.message.replace(/^[A-Za-z_]+: /, '')), lines);
+      // csv-parse counted from where it started: its line numbers, in the message too, move by the lines before.
+      const detail = error.message
+        .replace(/^[A-Za-z_]+: /, '')
+        .replace(/\b(at|on) line (\d+)/g, (_, word: string, n: string) => `${word} line ${Number(n) + before}`);
+      throw new UnreadableFileError(messages.notCsv(detail), lines === undefined ? undefined : lines + before);
     }
     throw error;
   }
@@ -192,7 +290,8 @@ export async function peekCsv(open: () => AsyncIterable<Uint8Array>, count = HEA
   const iterator = parseRecords(open, encoding, delimiter)[Symbol.asyncIterator]();
   try {
     for (let next = await iterator.next(); !next.done && records.length < count; next = await iterator.next()) {
-      if (!(excelHint && next.value.row === 1)) records.push(next.value);
+      for (const record of next.value)
+        if (!(excelHint && record.row === 1) && records.length < count) records.push(record);
     }
   } catch (error) {
     // A file that breaks further down still shows its top.

@@ -143,11 +143,8 @@ const WINDOWS_1252_HIGH =
 const windows1252Decoder = {
   decode(bytes?: Uint8Array): string {
     if (!bytes) return '';
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 8192) {
-      const part = bytes.subarray(i, i + 8192);
-      text += String.fromCharCode(...part.map((b) => b));
-    }
+    // Latin-1 is each byte as the code point of its value, which Buffer decodes natively.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     return text.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
   },
 };

@@ -1,3 +1,5 @@
+import type { TextEncodingName } from './encoding.js';
+
 /** A cell as read: CSV gives text; XLSX also gives numbers, dates and booleans. */
 export type Cell = string | number | boolean | Date | null;
 
@@ -20,6 +22,10 @@ export interface Table {
   rows(): AsyncIterable<TableRow>;
   /** What became of the file's rows, counted as they are read (validate's coverage lines). */
   coverage?: FileCoverage;
+  /** A CSV file on disk, read as is (no imports.yaml mapping): a reader may split it across threads. */
+  origin?: CsvOrigin;
+  /** The same rows in batches, where the reader can give them so: far fewer promises for a file of millions of rows. */
+  batches?(): AsyncIterable<TableRow[]>;
 }
 
 /**
@@ -38,6 +44,13 @@ export interface FileCoverage {
   skipped: Record<string, number>;
   /** Rows passed over that already carry an error of their own (not counted again as rows with errors). */
   skippedWithError: Set<number>;
+}
+
+export interface CsvOrigin {
+  /** The file's absolute path. */
+  path: string;
+  encoding: TextEncodingName;
+  delimiter: string;
 }
 
 /** Thrown by a reader for a file it cannot read at all (broken quoting, not a workbook). */

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
 import { openCsv, peekCsv } from './csv.js';
 import { decoderFor, detectEncodingOf, type TextEncodingName } from './encoding.js';
-import type { FileSystem } from './files.js';
+import { nodeFileSystem, type FileSystem } from './files.js';
 import {
   UnreadableFileError,
   WorkspaceFileError,
@@ -113,10 +113,11 @@ export class Workspace {
     this.touched.add(relative);
     try {
       await this.checkFile(relative);
-      // The file system's own stream, not wrapped: one more generator layer would delay every record (see csv.ts).
+      // On the disk itself, a large CSV can be read in parts by several threads.
+      const onDisk = this.fs === nodeFileSystem ? this.path(relative) : undefined;
       const table = /\.xlsx$/i.test(relative)
         ? await openXlsx(relative, await this.bytes(relative), layout)
-        : await openCsv(relative, () => this.fs.stream(this.path(relative)), layout);
+        : await openCsv(relative, () => this.fs.stream(this.path(relative)), layout, onDisk);
       if (table.coverage) this.counted.set(relative, table.coverage);
       return table;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { messages } from '../messages.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { readSimpleWorkbook, type SimpleSheet } from './xlsx-simple.js';
 import {
   HEADER_SEARCH_ROWS,
   isBlank,
@@ -15,21 +16,40 @@ import {
  * A sheet of a workbook as a table: by default the first sheet with its header
  * in row 1; `layout` names the sheet or the header row, or finds the header
  * below title rows (a report-centre workbook with a front sheet). Excel's
- * dates and numbers keep their types.
+ * dates and numbers keep their types. A plain workbook (an export) is read by
+ * the fast reader of xlsx-simple.ts; anything else by exceljs, loaded only then.
  */
 export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLayout = {}): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableFileError(messages.notXlsx());
-  }
-  const names = workbook.worksheets.map((s) => s.name);
+  const simple = readSimpleWorkbook(bytes);
+  return sheetTable(file, simple ? simple.map(simpleSheet) : await exceljsSheets(bytes), layout);
+}
+
+/** The workbook read by exceljs: whatever the fast reader leaves (and, in tests, what it must agree with). */
+export async function openWithExceljs(file: string, bytes: Uint8Array, layout: TableLayout = {}): Promise<Table> {
+  return sheetTable(file, await exceljsSheets(bytes), layout);
+}
+
+/** What a table needs of a sheet, from exceljs or from the fast reader. */
+type SheetCell = Cell | { problem: string };
+
+interface SheetCells {
+  name: string;
+  /** exceljs's columnCount and rowCount. */
+  columnCount: number;
+  rowCount: number;
+  /** Cells 1 to `width` of a row, normalised; a cell without a value to read says why. */
+  cells(row: number, width: number): SheetCell[];
+  /** The rows that hold a value, in order. */
+  rowsWithValues(): number[];
+}
+
+function sheetTable(file: string, worksheets: readonly SheetCells[], layout: TableLayout): Table {
+  const names = worksheets.map((s) => s.name);
   const candidates = layout.sheet
-    ? workbook.worksheets.filter((s) => s.name.trim().toLowerCase() === layout.sheet!.trim().toLowerCase())
+    ? worksheets.filter((s) => s.name.trim().toLowerCase() === layout.sheet!.trim().toLowerCase())
     : layout.isHeader && layout.headerRow === undefined
-      ? workbook.worksheets
-      : workbook.worksheets.slice(0, 1);
+      ? worksheets
+      : worksheets.slice(0, 1);
   if (candidates.length === 0) {
     throw new UnreadableFileError(layout.sheet ? messages.noSuchSheet(layout.sheet, names) : messages.noSheet());
   }
@@ -37,16 +57,14 @@ export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLay
     const headerRow = layout.headerRow ?? findHeaderRow(sheet, layout.isHeader);
     if (headerRow === null) continue;
     const problems: CellProblem[] = [];
-    const header = rowCells(sheet.getRow(headerRow), sheet.columnCount, problems, []).map((c) =>
-      (c === null ? '' : cellText(c)).trim(),
-    );
+    const header = textCells(sheet, headerRow, sheet.columnCount);
     if (header.every((h) => h === '')) throw new UnreadableFileError(messages.noXlsxHeader(headerRow), headerRow);
     const rows: TableRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      if (number <= headerRow) return;
-      const cells = rowCells(row, header.length, problems, header);
+    for (const number of sheet.rowsWithValues()) {
+      if (number <= headerRow) continue;
+      const cells = readable(sheet.cells(number, header.length), number, header, problems);
       if (!cells.every(isBlank)) rows.push({ row: number, cells });
-    });
+    }
     // A formula Excel never calculated, or one that gave an error, has no value to read: each is reported at its cell.
     if (problems.length > 0)
       throw new UnreadableFileError(messages.xlsxCellsWithoutValue(problems.length), undefined, problems);
@@ -66,17 +84,17 @@ export async function openXlsx(file: string, bytes: Uint8Array, layout: TableLay
 }
 
 /** Row 1, or with `isHeader` the first of the top rows it accepts; null when none is. */
-function findHeaderRow(sheet: ExcelJS.Worksheet, isHeader: TableLayout['isHeader']): number | null {
+function findHeaderRow(sheet: SheetCells, isHeader: TableLayout['isHeader']): number | null {
   if (!isHeader) return 1;
   for (let number = 1; number <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); number++) {
-    if (isHeader(textCells(sheet.getRow(number), sheet.columnCount))) return number;
+    if (isHeader(textCells(sheet, number, sheet.columnCount))) return number;
   }
   return null;
 }
 
-function textCells(row: ExcelJS.Row, width: number): string[] {
+function textCells(sheet: SheetCells, row: number, width: number): string[] {
   // Only a header is looked for here: a cell without a value reads as empty, and is reported if it is in the table.
-  return rowCells(row, width, [], []).map((c) => (c === null ? '' : cellText(c)).trim());
+  return readable(sheet.cells(row, width), row, [], []).map((c) => (c === null ? '' : cellText(c)).trim());
 }
 
 interface CellProblem {
@@ -87,18 +105,69 @@ interface CellProblem {
 
 const MAX_CELL_PROBLEMS = 200;
 
-function rowCells(row: ExcelJS.Row, width: number, problems: CellProblem[], header: readonly string[]): Cell[] {
-  const cells: Cell[] = [];
-  for (let i = 1; i <= width; i++) {
-    const cell = row.getCell(i);
-    const value = normalise(cell.value);
-    if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-      if (problems.length < MAX_CELL_PROBLEMS)
-        problems.push({ row: row.number, column: header[i - 1] || cell.address, message: value.problem });
-      cells.push(null);
-    } else cells.push(value);
+/** A row's cells with each cell that has no value to read (a formula never calculated) noted in `problems` and read as empty. */
+function readable(cells: SheetCell[], row: number, header: readonly string[], problems: CellProblem[]): Cell[] {
+  return cells.map((cell, i) => {
+    if (typeof cell !== 'object' || cell === null || cell instanceof Date) return cell;
+    if (problems.length < MAX_CELL_PROBLEMS)
+      problems.push({ row, column: header[i] || columnLetter(i + 1) + row, message: cell.problem });
+    return null;
+  });
+}
+
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function simpleSheet(sheet: SimpleSheet): SheetCells {
+  return {
+    name: sheet.name,
+    columnCount: sheet.width,
+    rowCount: sheet.rowCount,
+    cells: (number, width) => {
+      const row = sheet.rows.get(number);
+      return Array.from({ length: width }, (_, i) => row?.get(i + 1) ?? null);
+    },
+    rowsWithValues: () =>
+      [...sheet.rows]
+        .filter(([, cells]) => [...cells.values()].length > 0)
+        .map(([number]) => number)
+        .sort((a, b) => a - b),
+  };
+}
+
+async function exceljsSheets(bytes: Uint8Array): Promise<SheetCells[]> {
+  // Loaded on demand (a second of start-up): most workbooks never need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableFileError(messages.notXlsx());
   }
-  return cells;
+  return workbook.worksheets.map((sheet) => ({
+    name: sheet.name,
+    get columnCount() {
+      return sheet.columnCount;
+    },
+    get rowCount() {
+      return sheet.rowCount;
+    },
+    cells: (number, width) => {
+      const row = sheet.getRow(number);
+      const cells: SheetCell[] = [];
+      for (let i = 1; i <= width; i++) cells.push(normalise(row.getCell(i).value));
+      return cells;
+    },
+    rowsWithValues: () => {
+      const numbers: number[] = [];
+      sheet.eachRow({ includeEmpty: false }, (_row, number) => numbers.push(number));
+      return numbers;
+    },
+  }));
 }
 
 /** A cell's value as the tables read it, or the problem that keeps it from having one. */
@@ -135,17 +204,11 @@ export interface XlsxPeek {
 }
 
 export async function peekXlsx(bytes: Uint8Array, count = HEADER_SEARCH_ROWS): Promise<XlsxPeek> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableFileError(messages.notXlsx());
-  }
   return {
-    sheets: workbook.worksheets.map((sheet) => {
+    sheets: (await exceljsSheets(bytes)).map((sheet) => {
       const rows: TableRow[] = [];
       for (let number = 1; number <= Math.min(count, sheet.rowCount); number++)
-        rows.push({ row: number, cells: rowCells(sheet.getRow(number), sheet.columnCount, [], []) });
+        rows.push({ row: number, cells: readable(sheet.cells(number, sheet.columnCount), number, [], []) });
       return { name: sheet.name, rows };
     }),
   };

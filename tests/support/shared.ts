@@ -121,9 +121,9 @@ export function countingBrowser(calls: BrowserCalls): BrowserAccess {
       calls.launches++;
       const real = await launchChromium(path);
       return {
-        print: (html, fill) => {
+        print: (html, fill, options) => {
           calls.prints++;
-          return real.print(html, fill);
+          return real.print(html, fill, options);
         },
         close: () => {
           calls.closes++;

@@ -8,7 +8,13 @@ import { addOutline, destinationPages, finishPdf, type OutlineEntry } from './pd
 import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer.js';
 
 export { findBrowser, type BrowserSearch } from './browser.js';
-export { launchChromium, type PdfPrinter, type PrinterLauncher, type PrintResult } from './printer.js';
+export {
+  launchChromium,
+  type PdfPrinter,
+  type PrinterLauncher,
+  type PrintOptions,
+  type PrintResult,
+} from './printer.js';
 
 export interface PdfReport {
   pdf: Uint8Array;
@@ -24,7 +30,8 @@ const MAX_PASSES = 4;
  * Prints the report and fills in the table of contents. Page numbers cannot
  * be known before printing, so the first pass prints with the numbers blank
  * and reads where each heading landed; the next pass prints with those
- * numbers. When the numbers themselves move a heading (a longer TOC line
+ * numbers. The first pass is a draft (no tags, no outline) on the page the
+ * second reuses, so it costs about two thirds of a print and no second load. When the numbers themselves move a heading (a longer TOC line
  * wrapping), the loop repeats until the pages agree with what is printed.
  */
 export async function renderPdf(
@@ -36,7 +43,8 @@ export async function renderPdf(
 ): Promise<PdfReport> {
   let fill: Record<string, string> = {};
   for (let pass = 0; pass <= MAX_PASSES; pass++) {
-    const printed = await printer.print(html, fill);
+    // The first pass only finds the pages: a draft, without tags and outline.
+    const printed = await printer.print(html, fill, { draft: pass === 0 });
     const destinations = destinationPages(printed.pdf);
     const tocPages = new Map<string, number>();
     for (const target of tocTargets) {
@@ -87,15 +95,17 @@ export interface PdfInfo {
  * report.pdf for a rendered report, with a warning for every request the
  * document tried (and was refused). One browser launch for all passes. A
  * missing Chromium or a bad SOURCE_DATE_EPOCH is an HmsError whose message
- * says what to do.
+ * says what to do. `started` is a browser the caller started earlier (see
+ * startReportPrinter); it is closed here either way.
  */
 export async function printReport(
   report: HtmlReport,
   year: number,
   info: PdfInfo,
   options: PdfBuildOptions,
+  started: Promise<StartedPrinter> = startReportPrinter(year, options),
 ): Promise<{ pdf: Uint8Array; warnings: Diagnostic[] }> {
-  const { printer, path } = await startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
+  const { printer, path } = await started;
   try {
     const printed = await renderPdf(
       report.html,
@@ -118,6 +128,30 @@ export async function printReport(
   }
 }
 
+export interface StartedPrinter {
+  printer: PdfPrinter;
+  path: string;
+}
+
+/**
+ * The browser that prints report.pdf, started now: a build starts it before
+ * it reads the workspace, so Chromium's start-up overlaps the reading. The
+ * promise is marked handled, so a failed start is reported only to whoever
+ * awaits it (after the workspace turned out valid); `discard` closes a
+ * browser that will not be used.
+ */
+export function startReportPrinter(year: number, options: PdfBuildOptions): Promise<StartedPrinter> {
+  const started = startPrinter(year, options, (explicit) => messages.noBrowser(explicit, year));
+  started.catch(() => undefined);
+  return started;
+}
+
+/** Closes an early-started browser that will not print (the workspace was invalid). */
+export async function discardPrinter(started: Promise<StartedPrinter>): Promise<void> {
+  const printer = await started.catch(() => undefined);
+  await printer?.printer.close();
+}
+
 /**
  * A started browser. Checked before any printing, so a missing Chromium
  * stops the run with a message that says what to do (`notFound` words it for
@@ -127,7 +161,7 @@ export async function startPrinter(
   year: number,
   options: PdfBuildOptions,
   notFound: (explicit: { variable: string; path: string } | undefined) => string,
-): Promise<{ printer: PdfPrinter; path: string }> {
+): Promise<StartedPrinter> {
   const search = options.browser.find(options.env);
   if (!search.found) throw new BrowserError(notFound(search.explicit));
   try {

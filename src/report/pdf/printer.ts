@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 /** One print of an HTML document. */
 export interface PrintResult {
@@ -21,8 +21,17 @@ export interface PdfPrinter {
    * whose data-target names a key (the TOC's page numbers), so the PDF is
    * printed from the very HTML that report.html holds.
    */
-  print(html: string, fill?: Readonly<Record<string, string>>): Promise<PrintResult>;
+  print(html: string, fill?: Readonly<Record<string, string>>, options?: PrintOptions): Promise<PrintResult>;
   close(): Promise<void>;
+}
+
+export interface PrintOptions {
+  /**
+   * A print read only for where things land (the table of contents' first
+   * pass): without the tags and the outline, which do not move anything on
+   * the page but cost a third of the print.
+   */
+  draft?: boolean;
 }
 
 export type PrinterLauncher = (executablePath: string) => Promise<PdfPrinter>;
@@ -61,47 +70,75 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+  /**
+   * A loaded page kept after a print, by its HTML: the next pass over the same
+   * document (the TOC's) only sets the page numbers and prints again, without
+   * loading, laying out and decoding the fonts of the document a second time.
+   */
+  const idle = new Map<string, { page: Page; blockedRequests: string[] }>();
+  const load = async (html: string) => {
+    const page = await browser.newPage();
+    const blockedRequests: string[] = [];
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        // The document arrives through setContent; anything else (even a font or image) would be a leak.
+        if (url.startsWith('data:') || url === 'about:blank') {
+          void request.continue();
+        } else {
+          blockedRequests.push(url);
+          void request.abort('blockedbyclient');
+        }
+      });
+      await page.setContent(html, { waitUntil: 'load' });
+    } catch (error) {
+      await page.close();
+      throw error;
+    }
+    return { page, blockedRequests };
+  };
   return {
-    async print(html, fill = {}) {
-      const page = await browser.newPage();
-      const blockedRequests: string[] = [];
+    async print(html, fill = {}, options = {}) {
+      const reused = idle.get(html);
+      idle.delete(html);
+      const loaded = reused ?? (await load(html));
+      let keep = false;
       try {
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (request) => {
-          const url = request.url();
-          // The document arrives through setContent; anything else (even a font or image) would be a leak.
-          if (url.startsWith('data:') || url === 'about:blank') {
-            void request.continue();
-          } else {
-            blockedRequests.push(url);
-            void request.abort('blockedbyclient');
-          }
-        });
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(async (entries: [string, string][]) => {
-          for (const [target, text] of entries) {
-            document.querySelectorAll(`[data-target="${CSS.escape(target)}"]`).forEach((element) => {
-              element.textContent = text;
-            });
-          }
+        await loaded.page.evaluate(async (entries: Record<string, string>) => {
+          // Every target is set, those not in `entries` back to empty (as the HTML has them), so a reused page prints as a fresh one.
+          document.querySelectorAll<HTMLElement>('[data-target]').forEach((element) => {
+            element.textContent = entries[element.dataset.target ?? ''] ?? '';
+          });
           await document.fonts.ready;
-        }, Object.entries(fill));
-        const pdf = await page.pdf({
+        }, fill);
+        const pdf = await loaded.page.pdf({
           format: 'A4',
           printBackground: true,
           preferCSSPageSize: true,
-          tagged: true,
+          tagged: !options.draft,
           // The bookmarks are added afterwards from the headings' own text (pdf-file.ts addOutline).
           outline: false,
           timeout: 120_000,
         });
-        return { pdf: new Uint8Array(pdf), blockedRequests: [...new Set(blockedRequests)].sort() };
+        keep = !idle.has(html);
+        return { pdf: new Uint8Array(pdf), blockedRequests: [...new Set(loaded.blockedRequests)].sort() };
       } finally {
-        await page.close();
+        if (keep) {
+          // One idle page at a time: a build prints one document, feedback many that are never printed twice.
+          for (const [other, { page }] of idle) {
+            idle.delete(other);
+            await page.close();
+          }
+          idle.set(html, loaded);
+        } else {
+          await loaded.page.close();
+        }
       }
     },
     async close() {
+      idle.clear();
       await browser.close();
       await rm(profile, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import type { SourceContext } from '../context.js';
 import { readPositionCodes, normalisePositionCode, STIPENDIAT_CODE, type PositionGroup } from './position-codes.js';
 import { fastCode, fastDecimal, fastInteger, fastText, validateRows } from './rows.js';
 import { Diagnostics } from '../../errors.js';
+import { canIngestInParallel, fileSize, ingestInParallel } from './parallel.js';
 
 /**
  * Sick leave from SAP (contract §3, absence.csv|xlsx), in one of two forms,
@@ -78,7 +79,8 @@ export const absenceSpec = tableSpec({
   ],
 });
 
-const fastAbsence = {
+/** The hot path's parsers (rows.ts); the worker of parallel.ts uses them too. */
+export const fastAbsence = {
   year: fastInteger(plausibleYears().first, plausibleYears().last),
   month: fastInteger(1, 12, true),
   quarter: fastInteger(1, 4, true),
@@ -130,6 +132,29 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
 
   // The columns of the file's form are optional in the spec (one of two), but required in every row of that form.
   const required = [form === 'person' ? 'employee_id' : 'persons', monthly ? 'month' : 'quarter'] as const;
+
+  // A large export on every core (parallel.ts); null when it must be read on one thread after all.
+  const size = await fileSize(table.origin);
+  if (canIngestInParallel(table.origin, size)) {
+    const parallel = await ingestInParallel(
+      {
+        origin: table.origin,
+        file: table.file,
+        header: table.header,
+        headerRow: table.headerRow,
+        columns: [...columns],
+        form,
+        monthly,
+        cap,
+        firstYear,
+        reportYear,
+      },
+      size,
+      units,
+      positions,
+    );
+    if (parallel) return absenceData(table.file, form, parallel, cap);
+  }
 
   await validateRows(table, absenceSpec, columns, fastAbsence, diagnostics, ({ row, value }) => {
     const empty = required.filter((key) => value[key] === null);
@@ -198,9 +223,18 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
     }
   });
   limit.finish();
+  return absenceData(table.file, form, cells, cap);
+}
+
+function absenceData(
+  file: string,
+  form: AbsenceForm,
+  cells: ReadonlyMap<string, AbsenceCell>,
+  cap: number,
+): AbsenceData {
   const list = [...cells.values()];
   return {
-    file: table.file,
+    file,
     form,
     cells: list,
     years: [...new Set(list.map((c) => c.year))].sort((a, b) => a - b),

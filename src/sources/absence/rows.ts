@@ -8,7 +8,7 @@ import {
   type TableSpec,
   type ValidRow,
 } from '../../workspace/rows.js';
-import { isBlank, type Cell, type Table } from '../../workspace/table.js';
+import { isBlank, type Cell, type Table, type TableRow } from '../../workspace/table.js';
 
 /**
  * A faster twin of readRows for files of millions of rows (sick leave).
@@ -73,29 +73,28 @@ export async function validateRows<S extends Record<string, CellSchema<unknown>>
   const headers = indexes.map((index) => (index === undefined ? '' : table.header[index]!));
   const limit = new ProblemLimit(table.file, diagnostics);
   const check = rowChecker(table, spec, columns, limit, diagnostics);
+  const one = ({ row, cells }: TableRow) => {
+    const value: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const index = indexes[i];
+      const parsed = parsers[i]!(index === undefined ? null : (cells[index] ?? null));
+      if (parsed === INVALID) {
+        const checked = check(row, cells);
+        if (checked !== null) onRow({ row, value: checked });
+        return;
+      }
+      value[keys[i]!] = parsed;
+    }
+    // The decimal marks are judged when the file ends (the zod path notes them itself).
+    for (let i = 0; i < keys.length; i++)
+      if (numeric[i] && indexes[i] !== undefined) limit.numbers.note(cells[indexes[i]!] ?? null, row, headers[i]!);
+    onRow({ row, value: value as RowOf<S> });
+  };
   try {
-    for await (const { row, cells } of table.rows()) {
-      const value: Record<string, unknown> = {};
-      let ok = true;
-      for (let i = 0; i < keys.length; i++) {
-        const index = indexes[i];
-        const cell = index === undefined ? null : (cells[index] ?? null);
-        const parsed = parsers[i]!(cell);
-        if (parsed === INVALID) {
-          ok = false;
-          break;
-        }
-        value[keys[i]!] = parsed;
-      }
-      if (ok) {
-        // The decimal marks are judged when the file ends (the zod path notes them itself).
-        for (let i = 0; i < keys.length; i++)
-          if (numeric[i] && indexes[i] !== undefined) limit.numbers.note(cells[indexes[i]!] ?? null, row, headers[i]!);
-        onRow({ row, value: value as RowOf<S> });
-        continue;
-      }
-      const checked = check(row, cells);
-      if (checked !== null) onRow({ row, value: checked });
+    if (table.batches) {
+      for await (const batch of table.batches()) for (const row of batch) one(row);
+    } else {
+      for await (const row of table.rows()) one(row);
     }
   } catch (error) {
     reportBrokenFile(error, table, diagnostics);
