@@ -160,27 +160,15 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   });
   registerInit(program, io, SAMPLES_DIR);
   registerInspect(program, io);
-  registerFeedback(
-    program,
-    io,
-    async (data) => {
-      const workspace = await resolveWorkspace(data, io);
-      workspaceRoot = workspace.root;
-      return workspace;
-    },
-    (warnings) => printDiagnostics(warnings, io, workspaceRoot),
-  );
-
-  registerPreview(
-    program,
-    io,
-    async (data) => {
-      const workspace = await resolveWorkspace(data, io);
-      workspaceRoot = workspace.root;
-      return workspace;
-    },
-    (diagnostics) => printDiagnostics(diagnostics, io, workspaceRoot),
-  );
+  // The commands registered from their own modules resolve the workspace and print problems as build does.
+  const workspaceOf = async (data: string | undefined) => {
+    const workspace = await resolveWorkspace(data, io);
+    workspaceRoot = workspace.root;
+    return workspace;
+  };
+  const print = (diagnostics: readonly Diagnostic[]) => printDiagnostics(diagnostics, io, workspaceRoot);
+  registerFeedback(program, io, workspaceOf, print);
+  registerPreview(program, io, workspaceOf, print);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
