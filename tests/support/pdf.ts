@@ -100,12 +100,13 @@ export function squash(text: string): string {
  * A one-page PDF small enough to write by hand, but whole, as Skia writes
  * them (Info first, a classic xref table): what finishPdf gets from Chromium.
  */
-export function minimalPdf(): Uint8Array {
+export function minimalPdf(extraObjects: readonly string[] = []): Uint8Array {
   const objects = [
     "<</Title (T) /Producer (Skia/PDF) /CreationDate (D:20261126060824+00'00') /ModDate (D:20261126060824+00'00')>>",
     '<</Type /Catalog /Pages 3 0 R>>',
     '<</Type /Pages /Count 1 /Kids [4 0 R]>>',
     '<</Type /Page /Parent 3 0 R /MediaBox [0 0 595 842]>>',
+    ...extraObjects,
   ];
   let text = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -195,6 +195,7 @@ export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string })
     const at = startxrefAt + tableShift;
     text = text.slice(0, at) + String(newStartxref) + text.slice(at + String(startxref).length);
   }
+  text = renumberStructureIds(text);
   const idPattern = /(\/ID\s*\[\s*<)([0-9A-Fa-f]*)(>\s*<)([0-9A-Fa-f]*)(>)/;
   if (idPattern.test(text)) {
     const digest = createHash('sha256').update(text.replace(idPattern, '$1$3$5'), 'latin1').digest('hex');
@@ -205,6 +206,22 @@ export function finishPdf(pdf: Uint8Array, info: { date: Date; author: string })
     );
   }
   return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
+/**
+ * Chromium names tagged table cells by the renderer's DOM node ids
+ * (`/ID (node00000712)`, and the same strings in the ID tree and in cells'
+ * /Headers), which are handed out lazily and so can shift by one from run to
+ * run. Numbering them by rank keeps their order, and with it the sorted ID
+ * tree, and each name's width, so no offset moves.
+ */
+function renumberStructureIds(text: string): string {
+  const pattern = /(\(node)(\d+)(\))/g;
+  const ids = [...new Set([...text.matchAll(pattern)].map((m) => Number(m[2])))].sort((a, b) => a - b);
+  const rank = new Map(ids.map((id, i) => [id, i + 1]));
+  return text.replace(pattern, (_, before: string, digits: string, after: string) => {
+    return `${before}${String(rank.get(Number(digits))).padStart(digits.length, '0')}${after}`;
+  });
 }
 
 /** One bookmark: its title as the heading reads, the named destination it opens, its level (1 = chapter). */

@@ -20,6 +20,21 @@ describe('finishing the PDF', () => {
     expect(poppler('pdfinfo', [path])).toMatch(/^Author:\s+Høgskolen$/m);
   });
 
+  it("numbers Chromium's structure ids by rank, so a shift in the renderer's node ids changes no byte", () => {
+    const tagged = (ids: number[]) =>
+      minimalPdf([
+        ...ids.map((id) => `<</Type /StructElem /S /TH /ID (node${String(id).padStart(8, '0')})>>`),
+        `<</Names [${ids.map((id, i) => `(node${String(id).padStart(8, '0')}) ${i + 5} 0 R`).join(' ')}]>>`,
+      ]);
+    const options = { date: new Date(Date.UTC(2026, 0, 1)), author: 'A' };
+    const one = Buffer.from(finishPdf(tagged([712, 713, 750]), options));
+    const other = Buffer.from(finishPdf(tagged([711, 712, 749]), options));
+    expect(one.equals(other)).toBe(true);
+    const text = one.toString('latin1');
+    expect(text).toContain('/Names [(node00000001) 5 0 R (node00000002) 6 0 R (node00000003) 7 0 R]');
+    expect(pageCount(new Uint8Array(one))).toBe(1);
+  });
+
   it('gives the same bytes for the same input', () => {
     const options = { date: new Date(Date.UTC(2026, 0, 1)), author: 'A' };
     expect(Buffer.from(finishPdf(minimalPdf(), options)).equals(Buffer.from(finishPdf(minimalPdf(), options)))).toBe(
