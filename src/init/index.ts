@@ -1,7 +1,7 @@
 import type { OutputFile } from '../output.js';
 import type { SourceDescriptor } from '../sources/descriptor.js';
 import { SOURCES, workspaceTables } from '../sources/registry.js';
-import { CONFIG_YAML } from './config.js';
+import { configYaml } from './config.js';
 import { headerCsv } from './headers.js';
 import { workspaceReadme } from './readme.js';
 
@@ -12,14 +12,20 @@ export interface InitSources {
   benchmarks: string | null;
 }
 
+const WORD_LIST = `# Names and terms of your narrative that the bokmål dictionary does not list
+# (units, systems, abbreviations): validate warns about any other word it does
+# not know. One word a line.
+`;
+
 /** Every file of a new workspace, as data (paths relative to the workspace, forward slashes). */
 export function planWorkspace(files: InitSources, sources: readonly SourceDescriptor[] = SOURCES): OutputFile[] {
   const tables = workspaceTables(sources);
   const planned: OutputFile[] = [
     { path: 'README.md', contents: workspaceReadme(tables) },
-    { path: 'hms-report.config.yaml', contents: CONFIG_YAML },
+    { path: 'hms-report.config.yaml', contents: configYaml(sources) },
     ...tables.map((table) => ({ path: `${table.name}.csv`, contents: headerCsv(table) })),
     { path: 'survey/questions.yaml', contents: files.catalogue },
+    { path: 'ordliste.txt', contents: WORD_LIST },
   ];
   if (files.benchmarks !== null) planned.push({ path: 'benchmarks.yaml', contents: files.benchmarks });
   return planned;

@@ -35,6 +35,8 @@ export interface ReportParts {
   yearView(year: number): Record<string, unknown>;
   /** A source's validated data, for components that show content rather than figures. */
   sourceData(key: string): unknown;
+  /** A unit's or org's full name from the register. */
+  unitName(id: string): string;
   /** How the colophon names each source the report was made from, in report order. */
   colophon: readonly string[];
 }
@@ -60,6 +62,8 @@ export async function renderHtml(
     config,
     nextNumber: (kind) => ++counters[kind],
     sourceData: parts.sourceData,
+    unitName: parts.unitName,
+    expanded: new Map(),
   };
   const data = contentData(metrics, parts);
   const body = await renderContent(

@@ -14,6 +14,8 @@ const configSchema = z
       .refine((t) => t.red <= t.green, { message: 'thresholds.red must not be above thresholds.green' })
       .default({ green: 80, red: 50 }),
     suppression: z.object({ minPersons: z.number().int().min(1).default(5) }).default({ minPersons: 5 }),
+    /** The systems the sources come from as the institution names them, by source key: the "Kilde:" lines. */
+    sources: z.record(z.string(), z.string().trim().min(1)).default({}),
     /** The cover and the colophon: who publishes the report, when, and where it was considered. All optional. */
     publication: z
       .object({
@@ -52,8 +54,12 @@ export type Config = z.output<typeof configSchema> & {
 
 export const DEFAULT_CONFIG: Config = configSchema.parse({});
 
-/** The optional config file; its absence gives the contract's defaults. */
-export async function readConfig(workspace: Workspace, diagnostics: Diagnostics): Promise<Config> {
+/** The optional config file; its absence gives the contract's defaults. `sourceKeys`: the keys `sources:` may name. */
+export async function readConfig(
+  workspace: Workspace,
+  diagnostics: Diagnostics,
+  sourceKeys: readonly string[],
+): Promise<Config> {
   if (!(await workspace.exists(CONFIG_FILE))) return DEFAULT_CONFIG;
   const text = await workspace.readText(CONFIG_FILE);
   const config = parseYaml(CONFIG_FILE, text, configSchema, diagnostics);
@@ -62,7 +68,12 @@ export async function readConfig(workspace: Workspace, diagnostics: Diagnostics)
   warnUnknownKeys(
     CONFIG_FILE,
     text,
-    (path) => (path.length <= 1 ? (KNOWN_SETTINGS[path.join('')] ?? null) : null),
+    (path) =>
+      path.length === 1 && path[0] === 'sources'
+        ? sourceKeys
+        : path.length <= 1
+          ? (KNOWN_SETTINGS[path.join('')] ?? null)
+          : null,
     diagnostics,
   );
   return logo ? { ...config, logo } : config;
@@ -101,7 +112,7 @@ async function readLogo(
 
 /** The settings the tool reads, by section. */
 const KNOWN_SETTINGS: Record<string, readonly string[]> = {
-  '': ['institution', 'thresholds', 'suppression', 'publication'],
+  '': ['institution', 'thresholds', 'suppression', 'sources', 'publication'],
   publication: ['logo', 'publisher', 'contact', 'date', 'caseNumber', 'reviewedIn'],
   thresholds: ['green', 'red'],
   suppression: ['minPersons'],

@@ -24,6 +24,12 @@ export interface SourceDescriptor<Data = unknown, Part = unknown> {
   respondents?(data: Data, year: number): ReadonlyMap<number, number>;
   /** How the report's colophon names the source when it was given ("sykefravær (lønns- og personalsystemet)"). */
   colophon?: string;
+  /**
+   * The system its numbers come from, for the source line under each of its
+   * figures and tables ("Kilde: NTNU, avvikssystemet"); the config's
+   * `sources.<key>` names it as the institution does ("EQS").
+   */
+  system?: string;
   /** The components a narrative may call, by name (`{{figure-absence-org}}`). */
   components?: Readonly<Record<string, Component>>;
   /** Keys it adds to the narrative's top level (`facts`, `questions`); data is null when the source is not given. */

@@ -122,7 +122,8 @@ export async function readRegister(
 ): Promise<Register> {
   // A file that cannot be used at all (a folder, a link out of the workspace) costs its source, not the run.
   const guard = <T>(read: () => Promise<T>, fallback: T) => guardFile(diagnostics, read, fallback);
-  const config = await guard(() => readConfig(workspace, diagnostics), DEFAULT_CONFIG);
+  const systems = sources.filter((source) => source.system).map((source) => source.key);
+  const config = await guard(() => readConfig(workspace, diagnostics, systems), DEFAULT_CONFIG);
   const contractColumns = new Map(
     workspaceTables(sources).map((table) => [table.name, Object.keys(table.spec.columns)] as const),
   );
@@ -217,11 +218,13 @@ export function reportParts(
   const components: ReportParts['components'] = {};
   const narrative: Record<string, unknown> = {};
   for (const source of sources) {
+    const system = systemOf(source, read.config);
     for (const [name, component] of Object.entries(source.components ?? {})) {
       if (name in components) throw new Error(`two sources define the component "${name}"`);
-      components[name] = component;
+      components[name] = system ? (call, context) => component(call, { ...context, system }) : component;
     }
   }
+  const fullNames = new Map(read.units.units.map((unit) => [unit.id, unit.name]));
   for (const source of sources) {
     Object.assign(narrative, source.narrative?.(read.data.get(source.key) ?? null, metrics));
   }
@@ -231,10 +234,17 @@ export function reportParts(
     narrative,
     yearView: (year) => Object.assign({}, ...sources.map((source) => source.yearView?.(metrics, String(year)))),
     sourceData: (key) => read.data.get(key) ?? null,
+    unitName: (id) => fullNames.get(id) ?? id,
     colophon: sources.flatMap((source) =>
       source.colophon && (metrics as unknown as Record<string, unknown>)[source.key] != null ? [source.colophon] : [],
     ),
   };
+}
+
+/** How a source's "Kilde:" line names its system: as the config names it, else the institution and the descriptor's words. */
+function systemOf(source: SourceDescriptor, config: Config): string | undefined {
+  const named = Object.hasOwn(config.sources, source.key) ? config.sources[source.key] : undefined;
+  return named ?? (source.system ? `${config.institution}, ${source.system}` : undefined);
 }
 
 /** The sheets of tables.xlsx the sources give, in report order. */

@@ -51,7 +51,13 @@ describe('hms-report init', () => {
       await readFile(join(SAMPLES_DIR, 'survey/questions.yaml'), 'utf8'),
     );
     expect(await read('benchmarks.yaml')).toBe(await readFile(join(SAMPLES_DIR, 'benchmarks.yaml'), 'utf8'));
-    expect(await read('hms-report.config.yaml')).toMatch(/# Traffic lights[\s\S]*green: 80[\s\S]*minPersons: 5/);
+    const config = await read('hms-report.config.yaml');
+    expect(config).toMatch(/# Traffic lights[\s\S]*green: 80[\s\S]*minPersons: 5/);
+    // The optional keys are there to uncomment: every source's "Kilde:" words, the cover and colophon.
+    expect(config).toMatch(/^# sources:\n(# {3}\S+: +\S.*\n)*# {3}incidents: +avvikssystemet$/m);
+    expect(config).toMatch(/^# {3}absence: +lønns- og personalsystemet, sykefraværsstatistikk$/m);
+    expect(config).toMatch(/^# publication:\n# {3}logo: logo\.svg/m);
+    expect(await read('ordliste.txt')).toMatch(/^# .*\n[\s\S]*One word a line\.\n$/);
     const readme = await read('README.md');
     for (const source of ['Nettskjema', 'EQS', 'SAP/DFØ', 'NAV', 'SSB']) expect(readme).toContain(source);
   });
@@ -87,9 +93,14 @@ describe('hms-report init', () => {
       join(ws, 'survey', '2025.csv'),
       `$submission_id;$created;enhet;${columns.join(';')}\r\n1;2025-11-01 10:00:00;FAK-IT;1${';'.repeat(columns.length - 1)}\r\n`,
     );
+    // The source names uncommented as they stand: known keys, no warning.
+    const config = await read('hms-report.config.yaml');
+    const sources = /^# sources:\n(?:# {3}.*\n)+/m.exec(config)![0];
+    await writeFile(join(ws, 'hms-report.config.yaml'), config.replace(sources, sources.replace(/^# /gm, '')));
     const result = io();
     const status = await run(['validate', '2025', '--data', 'ws'], result.io);
     expect(result.err()).toContain('The workspace is valid for 2025');
+    expect(result.err()).not.toContain('hms-report.config.yaml');
     expect(status).toBe(0);
   });
   it('validates as it is, before any row is filled in', async () => {

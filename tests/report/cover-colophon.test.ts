@@ -75,7 +75,7 @@ describe('the cover and the colophon', () => {
     const problems = async (logo: string, files: Record<string, string | Uint8Array> = {}) => {
       const diagnostics = new Diagnostics();
       const workspace = memoryWorkspace({ 'hms-report.config.yaml': `publication:\n  logo: ${logo}\n`, ...files });
-      const config = await readConfig(workspace, diagnostics);
+      const config = await readConfig(workspace, diagnostics, []);
       return { messages: diagnostics.items.map(formatDiagnostic), logo: config.logo };
     };
     expect((await problems('../logo.svg')).messages).toEqual([
@@ -96,7 +96,11 @@ describe('the cover and the colophon', () => {
 
   it('refuse a publication date that is not a day', async () => {
     const diagnostics = new Diagnostics();
-    await readConfig(memoryWorkspace({ 'hms-report.config.yaml': 'publication:\n  date: 2026-02-30\n' }), diagnostics);
+    await readConfig(
+      memoryWorkspace({ 'hms-report.config.yaml': 'publication:\n  date: 2026-02-30\n' }),
+      diagnostics,
+      [],
+    );
     expect(diagnostics.items.map(formatDiagnostic).join('\n')).toMatch(/hms-report\.config\.yaml:2.*not a day/);
   });
 });

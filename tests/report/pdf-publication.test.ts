@@ -102,6 +102,21 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
     expect(body).not.toMatch(/["“”]/);
   });
 
+  it('sets no word of the report, figures included, below 7 pt in print', () => {
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', pdfPath, '-'], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      }).matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({ height: Number(m[2]) - Number(m[1]), text: m[3]! }));
+    // A word's box is a fixed multiple of its size; the running footer ("Side 3 av 33") is set in 9 pt (report.css).
+    const footer = words.find((w) => w.text === 'Side')!;
+    const pointsPerHeight = 9 / footer.height;
+    const figureWords = words.filter((w) => /^\d+,\d$/.test(w.text));
+    expect(figureWords.length, 'the figures’ value labels').toBeGreaterThan(100);
+    for (const word of words) expect(word.height * pointsPerHeight, `"${word.text}"`).toBeGreaterThanOrEqual(7 - 0.05);
+  });
+
   it('embeds static fonts whose names say their weight, none of them ExtraLight', () => {
     const names = poppler('pdffonts', [pdfPath])
       .split('\n')

@@ -302,7 +302,13 @@ describe('validation of absence.csv', () => {
 describe('sick-leave components', () => {
   const context = (metrics: Metrics): ComponentContext => {
     let figures = 0;
-    return { metrics, config: DEFAULT_CONFIG, nextNumber: () => ++figures, sourceData: () => null };
+    return {
+      metrics,
+      config: DEFAULT_CONFIG,
+      nextNumber: () => ++figures,
+      sourceData: () => null,
+      unitName: (id) => id,
+    };
   };
   const call = (name: string) => ({ name, args: [], options: {}, file: 'x.md' });
 

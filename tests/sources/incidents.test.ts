@@ -397,5 +397,11 @@ describe('incident components', () => {
 
 function context(metrics: Metrics, tablesBefore = 0): ComponentContext {
   const counters = { figure: 0, table: tablesBefore };
-  return { metrics, config: DEFAULT_CONFIG, nextNumber: (kind) => ++counters[kind], sourceData: () => null };
+  return {
+    metrics,
+    config: DEFAULT_CONFIG,
+    nextNumber: (kind) => ++counters[kind],
+    sourceData: () => null,
+    unitName: (id) => id,
+  };
 }

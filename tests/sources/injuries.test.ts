@@ -74,6 +74,7 @@ describe('injuries', () => {
       config: DEFAULT_CONFIG,
       nextNumber: () => ++n,
       sourceData: () => null,
+      unitName: (id: string) => id,
     });
     const call = { name: 'figure-injuries', args: [], options: {}, file: 'x.md' };
     const html = await figureInjuries(call, context(computeMetrics(sources!)));

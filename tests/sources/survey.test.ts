@@ -362,7 +362,13 @@ questions:
 describe('survey components', () => {
   async function context(files: Record<string, string>): Promise<ComponentContext> {
     const { metrics, sources } = await build(files);
-    return { metrics: metrics!, config: sources!.config, nextNumber: () => 1, sourceData: () => null };
+    return {
+      metrics: metrics!,
+      config: sources!.config,
+      nextNumber: () => 1,
+      sourceData: () => null,
+      unitName: (id) => id,
+    };
   }
   const call = (args: unknown[], options: Record<string, unknown> = {}) => ({
     name: 'survey-table',

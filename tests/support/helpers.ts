@@ -7,6 +7,8 @@ import { run, SAMPLES_DIR } from '../../src/cli/main.js';
 import type { Metrics } from '../../src/metrics/types.js';
 import type { ReportParts } from '../../src/report/html.js';
 import { reportParts, type Sources } from '../../src/sources/registry.js';
+import { DEFAULT_CONFIG } from '../../src/sources/config.js';
+import { UnitRegister } from '../../src/sources/units/read.js';
 import { PACKAGE_DIR } from '../../src/workspace/package.js';
 import { Diagnostics, formatDiagnostic } from '../../src/errors.js';
 import { memoryFileSystem } from '../../src/workspace/files.js';
@@ -28,7 +30,12 @@ export function memoryWorkspace(files: Record<string, string | Uint8Array>): Wor
 
 /** What the registry's sources give a narrative rendered by hand, with the given sources' data (`{ facts: … }`). */
 export function partsFor(metrics: Metrics, data: Record<string, unknown> = {}): ReportParts {
-  const sources = { year: metrics.year, data: new Map(Object.entries(data)) } as unknown as Sources;
+  const sources = {
+    year: metrics.year,
+    config: DEFAULT_CONFIG,
+    units: new UnitRegister([], 'units.csv'),
+    data: new Map(Object.entries(data)),
+  } as unknown as Sources;
   return reportParts(sources, metrics);
 }
 

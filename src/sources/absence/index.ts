@@ -54,6 +54,7 @@ export const absence = defineSource({
   ],
   read: readAbsence,
   colophon: 'sykefravær (lønns- og personalsystemet)',
+  system: 'lønns- og personalsystemet, sykefraværsstatistikk',
   metrics: (data, { units, year, config }) => absenceMetrics(data, units, year, config.suppression.minPersons),
   components: {
     'figure-absence-quarter': figureAbsenceQuarter,

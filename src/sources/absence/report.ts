@@ -75,11 +75,15 @@ export const figureAbsenceQuarter: Component = (_call, context) => {
   );
 };
 
-/** Rows per org (short name), one column per year; orgs in the order metrics.json lists them. */
+/** The orgs of a by-org figure, in the order metrics.json lists them. */
+const orgsOf = (byYear: Record<string, Record<string, number | null>>, years: readonly string[]) => [
+  ...new Set(years.flatMap((y) => Object.keys(byYear[y] ?? {}))),
+];
+
+/** Rows per org (short name), one column per year. */
 function orgRows(byYear: Record<string, Record<string, number | null>>, metrics: Metrics, years: readonly string[]) {
   const names = metrics.units.names ?? {};
-  const orgs = [...new Set(years.flatMap((y) => Object.keys(byYear[y] ?? {})))];
-  return orgs.map((org) => ({
+  return orgsOf(byYear, years).map((org) => ({
     Enhet: names[org] ?? org,
     ...Object.fromEntries(years.map((y) => [y, byYear[y]?.[org]])),
   }));
@@ -108,6 +112,7 @@ export const figureAbsenceOrg: Component = (_call, context) => {
       spec: foldYears(absenceOrgSpec, years),
       data: orgRows(absence.byOrg, context.metrics, years),
       columns: [{ key: 'Enhet', label: 'Enhet' }, ...years.map((y) => percentColumn(y))],
+      units: orgsOf(absence.byOrg, years),
     },
     context,
   );
@@ -128,6 +133,7 @@ export const figureAbsenceStipendiatOrg: Component = (_call, context) => {
       spec: foldYears(absenceOrgSpec, years),
       data: orgRows(absence.stipendiatByOrg, context.metrics, years),
       columns: [{ key: 'Enhet', label: 'Enhet' }, ...years.map((y) => percentColumn(y))],
+      units: orgsOf(absence.stipendiatByOrg, years),
     },
     context,
   );

@@ -58,6 +58,7 @@ export const incidents = defineSource({
   ],
   read: readIncidents,
   colophon: 'uønskede hendelser og avvik (avvikssystemet)',
+  system: 'avvikssystemet',
   metrics: (data, { units, year }) => incidentMetrics(data, units, year),
   components: {
     'figure-incidents-org': figureIncidentsOrg,

@@ -4,7 +4,7 @@ import incidentsCategorySpec from './incidents-category.vl.json' with { type: 'j
 import incidentsOrgSpec from './incidents-org.vl.json' with { type: 'json' };
 import incidentsYearSpec from './incidents-year.vl.json' with { type: 'json' };
 import type { SeverityCounts } from '../../metrics/types.js';
-import { chartSpec, countColumn, renderFigure } from '../../report/figure.js';
+import { chartSpec, countColumn, renderFigure, sourceLine } from '../../report/figure.js';
 import { formatCount, formatList, yearSpan } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
 import type { Component, ComponentContext } from '../../report/component.js';
@@ -45,6 +45,7 @@ export const figureIncidentsOrg: Component = (_call, context) => {
       spec: chartSpec(incidentsOrgSpec),
       data,
       columns: [{ key: 'Enhet', label: 'Enhet' }, countColumn('Antall')],
+      units: Object.keys(incidents.byOrg),
     },
     context,
   );
@@ -88,6 +89,8 @@ export const figureIncidentsCategory: Component = (_call, context) => {
   const data = Object.entries(incidents.byCategory).map(([name, n]) => ({ Kategori: name, Antall: n }));
   if (data.length === 0) return `<p class="no-data">Ingen av de registrerte sakene i ${metrics.year} har kategori.</p>`;
   const top = data.slice(0, 3).map((row) => `${row.Kategori} (${count(row.Antall)})`);
+  const counted = data.reduce((sum, row) => sum + row.Antall, 0);
+  const cases = incidents.years[String(metrics.year)]?.reported;
   return renderFigure(
     {
       title: `Totalt antall uønskede hendelser og avvik pr. kategori, ${metrics.year}`,
@@ -95,10 +98,20 @@ export const figureIncidentsCategory: Component = (_call, context) => {
       spec: chartSpec(incidentsCategorySpec),
       data,
       columns: [{ key: 'Kategori', label: 'Kategori' }, countColumn('Antall')],
+      notes: cases === undefined || counted === cases ? [] : [categoryNote(counted, cases, metrics.year)],
     },
     context,
   );
 };
+
+/** Why Figur 9's bars do not add up to the year's cases: a case counts once per category, and not at all without one. */
+function categoryNote(counted: number, cases: number, year: number): string {
+  const why =
+    counted > cases
+      ? 'En sak kan ha flere kategorier og teller da i hver av dem'
+      : 'En sak uten kategori er ikke med i figuren';
+  return `${why}: søylene summerer til ${count(counted)}, mens ${count(cases)} saker ble registrert i ${year}.`;
+}
 
 const SEVERITY_ROWS: ReadonlyArray<
   readonly [label: string, dimension: 'person' | 'material' | 'environment', kind: 'actual' | 'potential']
@@ -130,7 +143,8 @@ export const tableSeverity: Component = (_call, context: ComponentContext) => {
 <tbody>
 ${rows}
 </tbody></table>
-<p class="table-note">Tabellen teller de ${count(total)} uønskede hendelsene (ulykker, nestenulykker og farlige forhold) registrert i ${context.metrics.year}; avvik, forbedringsforslag og avviste saker er ikke med. Hver rad summerer til ${count(total)}.</p>`;
+<p class="table-note">Tabellen teller de ${count(total)} uønskede hendelsene (ulykker, nestenulykker og farlige forhold) registrert i ${context.metrics.year}; avvik, forbedringsforslag og avviste saker er ikke med. Hver rad summerer til ${count(total)}.</p>
+${sourceLine(context)}`;
 };
 
 /** tables.xlsx: Figur 1, 8, 9 and Tabell 1. */

@@ -26,6 +26,7 @@ export const injuries = defineSource({
   ],
   read: readInjuries,
   colophon: 'yrkesskader og yrkessykdommer',
+  system: 'meldinger om yrkesskade og yrkessykdom',
   metrics: (data, { year }) => injuryMetrics(data, year),
   components: { 'figure-injuries': figureInjuries },
   yearView: (metrics, year) => ({ injuries: metrics.injuries?.years[year] ?? null }),

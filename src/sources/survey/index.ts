@@ -8,6 +8,7 @@ export const survey = defineSource({
   key: 'survey',
   read: readSurvey,
   colophon: 'enhetenes årlige HMS-rapportering (spørreskjema)',
+  system: 'enhetenes årlige HMS-rapportering',
   metrics: surveyMetrics,
   respondents: respondedByYear,
   components: { 'survey-table': surveyTable, 'survey-legend': surveyLegend, 'survey-gate': surveyGate },

@@ -7,6 +7,7 @@ import { ComponentError } from '../../report/content.js';
 import { formatCount, formatNumber, formatPercent, NBSP } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
 import type { Component } from '../../report/component.js';
+import { sourceLine } from '../../report/figure.js';
 
 /**
  * Chapter 6.1's traffic-light tables. A light is never told by colour alone:
@@ -54,7 +55,8 @@ function cell(stats: SurveyQuestionYear | undefined): string {
 }
 
 /** `{{survey-table "6.1.3"}}` (optional `title="…"` names the section in the caption). */
-export const surveyTable: Component = (call, { metrics }) => {
+export const surveyTable: Component = (call, context) => {
+  const { metrics } = context;
   const section = call.args[0];
   if (section === undefined || section === null || String(section).trim() === '') {
     throw new ComponentError(messages.surveyTableNoSection());
@@ -71,7 +73,7 @@ export const surveyTable: Component = (call, { metrics }) => {
   const body = rows
     .map((q) => `<tr><th scope="row">${escapeHtml(q.theme)}</th>${years.map((y) => cell(q.years[y])).join('')}</tr>`)
     .join('\n');
-  return `<table class="survey-table">\n<caption>${caption}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table class="survey-table">\n<caption>${caption}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n${sourceLine(context)}`;
 };
 
 /** `{{survey-legend}}`: what the lights mean, with the thresholds of the config; a two-column table as in the seed. */

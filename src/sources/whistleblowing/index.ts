@@ -32,6 +32,7 @@ export const whistleblowing = defineSource({
   ],
   read: readWhistleblowing,
   colophon: 'varslingssaker',
+  system: 'varslingssakene',
   metrics: (data, { year }) => whistleblowingMetrics(data, year),
   components: { 'figure-whistleblowing': figureWhistleblowing },
   yearView: (metrics, year) => ({ whistleblowing: metrics.whistleblowing?.years[year] ?? null }),

@@ -39,6 +39,7 @@ export const workingTime = defineSource({
   ],
   read: readWorkingTime,
   colophon: 'brudd på arbeidstidsbestemmelser (lønns- og personalsystemet)',
+  system: 'arbeidstidsregistreringen',
   metrics: (data, { units, year }) => workingTimeMetrics(data, units, year),
   components: { 'figure-working-time': figureWorkingTime, 'table-working-time': tableWorkingTime },
   yearView: (metrics, year) => ({ workingTime: metrics.workingTime?.years[year] ?? null }),

@@ -3,7 +3,7 @@ import * as xlsx from '../../report/sheets.js';
 import workingTimeSpec from './working-time.vl.json' with { type: 'json' };
 import { RULE_LABELS } from './metrics.js';
 import { WORKING_TIME_RULES } from './read.js';
-import { foldYears, renderFigure } from '../../report/figure.js';
+import { abbreviationKey, foldYears, renderFigure, sourceLine } from '../../report/figure.js';
 import { formatCount, formatPercent, yearSpan } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
 import type { Component } from '../../report/component.js';
@@ -81,7 +81,8 @@ export const tableWorkingTime: Component = (_call, context) => {
 <tbody>
 ${rows}
 ${total}
-</tbody></table>`;
+</tbody></table>
+${abbreviationKey(orgs, context)}${sourceLine(context)}`;
 };
 
 /** tables.xlsx: the breaches per year and rule, and per org. */
