@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSamples, chromiumPath, fileOf, skipWithoutBrowser } from '../support/pdf.js';
+import { chromiumPath, skipWithoutBrowser } from '../support/pdf.js';
+import { samplesBuild } from '../support/shared.js';
 
 /**
  * The samples' report.html in a real Chromium, as a reader sees it on a
@@ -17,7 +18,7 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    html = fileOf(await buildSamples(['html']), 'report.html') as string;
+    html = (await samplesBuild()).html;
     const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
     console.log(`screenshots in ${shots}`);

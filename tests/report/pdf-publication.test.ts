@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeEntities, buildSamples, fileOf, poppler, skipWithoutBrowser, tempFile } from '../support/pdf.js';
+import { decodeEntities, poppler, skipWithoutBrowser } from '../support/pdf.js';
+import { samplesBuild } from '../support/shared.js';
 
 /**
  * What a publisher checks in the samples' PDF before it goes out, read with
@@ -12,9 +13,10 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
   let pdfPath: string;
 
   beforeAll(async () => {
-    const plan = await buildSamples(['html', 'pdf']);
-    html = fileOf(plan, 'report.html') as string;
-    pdfPath = tempFile('report.pdf', fileOf(plan, 'report.pdf') as Uint8Array);
+    const build = await samplesBuild();
+    expect(build.status, build.stderr).toBe(0);
+    html = build.html;
+    pdfPath = build.path('report.pdf');
   });
 
   it('has one bookmark per heading of the table of contents, titled with the heading’s own text, nested by level', () => {
