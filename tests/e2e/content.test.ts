@@ -209,5 +209,8 @@ describe('the samples’ narrative reproduces the seed report', () => {
     expect(body).toContain('Delvis gjennomført. Retningslinjen er delvis revidert');
     expect(html).toMatch(/Gjennomført<\/span><\/th><td class="num">9<\/td>/);
     expect(html).toMatch(/Totalt<\/th><td class="num">15<\/td>/);
+    // The seed's "Årlig (Januar) Årlig (Mars)" as two lines, and its "01.08.25" written out.
+    expect(html).toContain('<p class="deadline">Årlig (januar)<br>Årlig (mars)</p>');
+    expect(body).toContain(`før disse tiltrer i sine stillinger 1.${NBSP}august 2025`);
   });
 });

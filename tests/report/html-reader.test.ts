@@ -94,6 +94,18 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
     expect(plan.labels.sort()).toEqual(['"Ansvar"', '"Beskrivelse"', '"Frist/status"']);
     expect(plan.widest).toBeLessThanOrEqual(390);
     expect(plan.overflowing).toBe(0);
+    // The seed's two deadlines are two lines.
+    const cell = await page.evaluate(() => {
+      const deadlines = Array.from(document.querySelectorAll('#handlingsplan-linjen p.deadline')).find((p) =>
+        p.querySelector('br'),
+      )!;
+      return {
+        lines: Math.round(
+          deadlines.getBoundingClientRect().height / parseFloat(getComputedStyle(deadlines).lineHeight),
+        ),
+      };
+    });
+    expect(cell.lines).toBe(2);
 
     // A table wider than the screen scrolls in its region and shows it by a shadow at its edge.
     await shoot(page, 'phone-4-table', '.survey-table');

@@ -317,8 +317,8 @@ describe('action plan as a spreadsheet (handlingsplan.xlsx or .csv)', () => {
         null,
         'Analysere funn',
         'Vurdere tiltak',
-        'HR- og HMS-avdelingen',
-        'Januar 2025',
+        'HR- og HMS-avdelingen\nSeksjon for HMS',
+        'Årlig (januar)\r\n\nÅrlig (mars)',
         'gjennomført',
         null,
       ],
@@ -359,10 +359,16 @@ describe('action plan as a spreadsheet (handlingsplan.xlsx or .csv)', () => {
     ]);
     expect(hr.groups[0]!.measures[0]!.rows[0]).toEqual({
       description: ['Revidere HMS-mål', 'Etablere årshjul'],
-      responsible: 'Seksjon for HMS',
-      deadline: 'Desember 2025',
+      responsible: ['Seksjon for HMS'],
+      deadline: ['Desember 2025'],
       status: 'delvis gjennomført',
-      comment: 'Startet.',
+      comment: ['Startet.'],
+    });
+    // A cell's lines are its entries, each shown on a line of its own; no deadline or comment is no lines.
+    expect(hr.groups[0]!.measures[1]!.rows[0]).toMatchObject({
+      responsible: ['HR- og HMS-avdelingen', 'Seksjon for HMS'],
+      deadline: ['Årlig (januar)', 'Årlig (mars)'],
+      comment: [],
     });
     expect(hr.groups[1]!.measures[0]!.rows[1]!.description).toEqual([
       'Gjennomføre kurs',

@@ -17,6 +17,8 @@ import type { Component, ComponentContext } from '../../report/component.js';
  * Seed §6.4: the action plan as tables (TILTAK, BESKRIVELSE, ANSVAR,
  * FRIST/STATUS) with a row per group ("1.0 …"), and a count of measures by
  * status. The status is always written out, never told by colour alone.
+ * Each entry of a cell (a bullet, a responsible, a deadline, a line of a
+ * comment) is on a line of its own.
  */
 
 /** The validated action plan; the component shows content, not metrics. */
@@ -36,6 +38,9 @@ const STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
 
 const statusClass = (status: string) => `status-${status.replace(/ø/g, 'o').replace(/\s+/g, '-')}`;
 
+/** The entries of a cell, each on its own line. */
+const lines = (entries: readonly string[]) => entries.map((entry) => inline.renderInline(entry)).join('<br>');
+
 function bullets(items: readonly Bullet[]): string {
   const li = items.map((b) =>
     typeof b === 'string'
@@ -47,13 +52,12 @@ function bullets(items: readonly Bullet[]): string {
 
 function deadlineAndStatus(row: ActionRow): string {
   const parts: string[] = [];
-  if (row.deadline) parts.push(`<p class="deadline">${inline.renderInline(row.deadline)}</p>`);
-  if (row.status || row.comment) {
+  if (row.deadline.length > 0) parts.push(`<p class="deadline">${lines(row.deadline)}</p>`);
+  if (row.status || row.comment.length > 0) {
     const label = row.status
       ? `<strong class="status ${statusClass(row.status)}">${STATUS_LABEL[row.status]}.</strong>`
       : '';
-    const comment = row.comment ? inline.renderInline(row.comment) : '';
-    parts.push(`<p class="status-text">${[label, comment].filter(Boolean).join(' ')}</p>`);
+    parts.push(`<p class="status-text">${[label, lines(row.comment)].filter(Boolean).join(' ')}</p>`);
   }
   return parts.join('');
 }
@@ -66,7 +70,7 @@ function planTable(plan: ActionPlan): string {
           index === 0
             ? `<th scope="row"${measure.rows.length > 1 ? ` rowspan="${measure.rows.length}"` : ''}>${escapeHtml(measure.number)} ${inline.renderInline(measure.title)}</th>`
             : '';
-        return `<tr>${head}<td>${bullets(row.description)}</td><td>${inline.renderInline(row.responsible)}</td><td>${deadlineAndStatus(row)}</td></tr>`;
+        return `<tr>${head}<td>${bullets(row.description)}</td><td>${lines(row.responsible)}</td><td>${deadlineAndStatus(row)}</td></tr>`;
       }),
     );
     return `<tbody>\n<tr class="action-group"><th scope="rowgroup" colspan="4">${escapeHtml(group.number)} ${inline.renderInline(group.title)}</th></tr>\n${rows.join('\n')}\n</tbody>`;
