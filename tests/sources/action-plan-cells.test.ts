@@ -1,16 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, sorted } from '../../src/errors.js';
 import type { Metrics } from '../../src/metrics/types.js';
 import type { ComponentContext } from '../../src/report/component.js';
+import { SIGNAL_SYMBOLS } from '../../src/report/lights.js';
 import { typesetHtml } from '../../src/report/typography.js';
 import type { Config } from '../../src/sources/config.js';
-import { linesOf, parseActionPlan, type ActionPlanData } from '../../src/sources/action-plan/read.js';
-import { actionPlan } from '../../src/sources/action-plan/report.js';
+import { countStatuses, linesOf, parseActionPlan, type ActionPlanData } from '../../src/sources/action-plan/read.js';
+import { actionPlan, actionPlanStatus, listedStatuses } from '../../src/sources/action-plan/report.js';
 
 /**
  * Issue 12, point 8: the action plan as the seed shows it. Each entry of a
  * cell on its own line, dates written out and months in lower case (by the
- * report's typography pass).
+ * report's typography pass), the status as a symbol and a word like the
+ * survey's traffic lights, and no "Løpende 0" in the count by status.
  */
 
 const FILE = 'content/2025/handlingsplan.yaml';
@@ -128,5 +131,78 @@ describe('dates and months in the plan, as the report prints them', () => {
     expect(html).toContain(
       `Startet 1.${NB}august 2025, evaluert 15.${NB}september 2025.<br>Ferdig i desember 2025.</p>`,
     );
+  });
+});
+
+describe('a status as a symbol and a word', () => {
+  const all = PLAN.replace(
+    '            deadline: Juni 2025\n            status: ikke gjennomført\n',
+    '            deadline: Juni 2025\n            status: ikke gjennomført\n' +
+      '          - title: HMS på agendaen\n            description: [Følges opp jevnlig.]\n' +
+      '            responsible: Linjeleder\n            status: Løpende\n',
+  );
+
+  it('marks every status with its own shape, hidden from screen readers, beside the status written out', async () => {
+    const html = await actionPlan(call('action-plan', 'linjen'), context(parse(all).plan));
+    const statuses = [
+      ...html.matchAll(
+        /<p class="status-line"><strong class="status status-[a-z-]+ light light-([a-z]+)"><span class="light-symbol" aria-hidden="true">(.)<\/span>([^<]+)<\/strong><\/p>/g,
+      ),
+    ].map(([, signal, symbol, word]) => [signal, symbol, word]);
+    expect(statuses).toEqual([
+      ['green', SIGNAL_SYMBOLS.green, 'Gjennomført'],
+      ['yellow', SIGNAL_SYMBOLS.yellow, 'Delvis gjennomført'],
+      ['red', SIGNAL_SYMBOLS.red, 'Ikke gjennomført'],
+      ['neutral', SIGNAL_SYMBOLS.neutral, 'Løpende'],
+    ]);
+    // No two statuses look alike in greyscale: each has a shape of its own …
+    expect(new Set(Object.values(SIGNAL_SYMBOLS)).size).toBe(Object.keys(SIGNAL_SYMBOLS).length);
+  });
+
+  it('draws each shape in the stylesheet, and tints the status as the survey tints a light', () => {
+    const css = readFileSync(new URL('../../templates/report.css', import.meta.url), 'utf8');
+    // … drawn by report.css, since the embedded font has no such glyphs.
+    for (const signal of Object.keys(SIGNAL_SYMBOLS))
+      expect(css).toMatch(new RegExp(`\\.light-${signal} \\.light-symbol::before \\{[^}]+\\}`));
+    for (const signal of Object.keys(SIGNAL_SYMBOLS))
+      expect(css).toMatch(
+        new RegExp(`\\.light-${signal} \\{ background: var\\(--[a-z]+-bg\\); color: var\\(--[a-z]+-ink\\); \\}`),
+      );
+  });
+
+  it('gives the count by status the same look, and no row for "løpende" when no measure has it', async () => {
+    const html = await actionPlanStatus(call('action-plan-status'), context(parse(PLAN).plan));
+    const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    const rows = [
+      ...body.matchAll(/<tr><th scope="row"([^>]*)>([\s\S]*?)<\/th><td class="num">(\d+)<\/td><\/tr>/g),
+    ].map(([, attributes, label, count]) => [attributes, label, count]);
+    expect(rows).toEqual([
+      [
+        ' class="status status-gjennomfort light light-green"',
+        `<span class="light-symbol" aria-hidden="true">${SIGNAL_SYMBOLS.green}</span>Gjennomført`,
+        '1',
+      ],
+      [
+        ' class="status status-delvis-gjennomfort light light-yellow"',
+        `<span class="light-symbol" aria-hidden="true">${SIGNAL_SYMBOLS.yellow}</span>Delvis gjennomført`,
+        '1',
+      ],
+      [
+        ' class="status status-ikke-gjennomfort light light-red"',
+        `<span class="light-symbol" aria-hidden="true">${SIGNAL_SYMBOLS.red}</span>Ikke gjennomført`,
+        '1',
+      ],
+    ]);
+    expect(html).not.toContain('Løpende');
+    expect(html).toContain('<th scope="row">Totalt</th><td class="num">3</td>');
+  });
+
+  it('lists every outcome, even at 0, and "løpende" only when a measure has it', () => {
+    const none = countStatuses(parse(PLAN.replace('status: ikke gjennomført', 'status: gjennomført')).plan!.plans);
+    expect(none['ikke gjennomført']).toBe(0);
+    expect(listedStatuses(none)).toEqual(['gjennomført', 'delvis gjennomført', 'ikke gjennomført']);
+    const ongoing = countStatuses(parse(all).plan!.plans);
+    expect(ongoing.løpende).toBe(1);
+    expect(listedStatuses(ongoing)).toEqual(['gjennomført', 'delvis gjennomført', 'ikke gjennomført', 'løpende']);
   });
 });
