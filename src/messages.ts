@@ -298,6 +298,8 @@ export const messages = {
   helperFailed: (helper: string, detail: string) => `helper ${q(helper)} cannot be used here: ${detail}`,
   actionPlanStatus: (given: string, allowed: readonly string[]) =>
     `status ${q(given)} is not one of ${allowed.map((s) => `${q(s)}`).join(', ')}`,
+  actionPlanLines: () =>
+    `give a text, or a list of texts for several entries (each is shown on its own line, as "deadline: [Årlig (januar), Årlig (mars)]")`,
   actionPlanDuplicateId: (id: string) => `plan id ${q(id)} is used twice`,
   actionPlanFirstRow: (column: string) =>
     `${column} is empty and there is no row above to repeat: give the ${column} here`,

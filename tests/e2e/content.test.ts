@@ -206,8 +206,16 @@ describe('the samples’ narrative reproduces the seed report', () => {
       '3.2',
     ]);
     expect(body).toContain('1.0 Styrke det systematiske HMS-arbeidet');
-    expect(body).toContain('Delvis gjennomført. Retningslinjen er delvis revidert');
-    expect(html).toMatch(/Gjennomført<\/span><\/th><td class="num">9<\/td>/);
+    // The status on a line of its own, as a symbol and a word; the comment below it.
+    expect(html).toContain(
+      '<span class="light-symbol" aria-hidden="true">◆</span>Delvis gjennomført</strong></p><p class="status-comment">Retningslinjen er delvis revidert',
+    );
+    expect(html).toMatch(/Gjennomført<\/th><td class="num">9<\/td>/);
     expect(html).toMatch(/Totalt<\/th><td class="num">15<\/td>/);
+    // No measure has the status "løpende" (it is a deadline), so the count has no "Løpende 0".
+    expect(html).not.toMatch(/Løpende<\/th><td class="num">/);
+    // The seed's "Årlig (Januar) Årlig (Mars)" as two lines, and its "01.08.25" written out.
+    expect(html).toContain('<p class="deadline">Årlig (januar)<br>Årlig (mars)</p>');
+    expect(body).toContain(`før disse tiltrer i sine stillinger 1.${NBSP}august 2025`);
   });
 });

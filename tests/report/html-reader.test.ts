@@ -95,6 +95,23 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
     expect(plan.labels.sort()).toEqual(['"Ansvar"', '"Beskrivelse"', '"Frist/status"']);
     expect(plan.widest).toBeLessThanOrEqual(390);
     expect(plan.overflowing).toBe(0);
+    // A status is its drawn shape and its word, inside the card; the seed's two deadlines are two lines.
+    const cell = await page.evaluate(() => {
+      const badge = document.querySelector('#handlingsplan-hr-hms .status')!;
+      const deadlines = Array.from(document.querySelectorAll('#handlingsplan-linjen p.deadline')).find((p) =>
+        p.querySelector('br'),
+      )!;
+      return {
+        right: badge.getBoundingClientRect().right,
+        shape: parseFloat(getComputedStyle(badge.querySelector('.light-symbol')!, '::before').width),
+        lines: Math.round(
+          deadlines.getBoundingClientRect().height / parseFloat(getComputedStyle(deadlines).lineHeight),
+        ),
+      };
+    });
+    expect(cell.right).toBeLessThanOrEqual(390);
+    expect(cell.shape).toBeGreaterThan(0);
+    expect(cell.lines).toBe(2);
 
     // A table wider than the screen scrolls in its region and shows it by a shadow at its edge.
     await shoot(page, 'phone-4-table', '.survey-table');

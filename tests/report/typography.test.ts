@@ -35,6 +35,13 @@ describe('the typography pass', () => {
     // dates written out, months in lower case unless a sentence starts
     ['før disse tiltrer 01.08.25', `før disse tiltrer 1.${NB}august 2025`],
     ['fra 2026-01-01', `fra 1.${NB}januar 2026`],
+    // the action plan's deadlines and comments (issue 12, point 8)
+    ['tiltrer 1.8.2025', `tiltrer 1.${NB}august 2025`],
+    ['tiltrer 2025-08-01', `tiltrer 1.${NB}august 2025`],
+    ['01.08.25', `1.${NB}august 2025`],
+    ['Oppstart Januar 2025', 'Oppstart januar 2025'],
+    ['Løpende, oppstart Mars 2025.', 'Løpende, oppstart mars 2025.'],
+    ['Mai 2026 (overført/videreført til 2026)', 'Mai 2026 (overført/videreført til 2026)'],
     ['Årlig (Januar) Årlig (Mars)', 'Årlig (januar) Årlig (mars)'],
     ['Desember 2025', 'Desember 2025'],
     ['Oppstart Januar 2025. Mars 2026 er frist.', 'Oppstart januar 2025. Mars 2026 er frist.'],

@@ -191,7 +191,9 @@ describe('action plan components', () => {
       '<th scope="row">1.1 Videreutvikle sentrale verktøy</th><td><ul><li>Revidere NTNUs HMS-mål</li><li>Etablere årshjul/ flytskjema</li></ul></td><td>Seksjon for HMS</td>',
     );
     expect(html).toContain(
-      '<p class="deadline">Desember 2025</p><p class="status-text"><strong class="status status-delvis-gjennomfort">Delvis gjennomført.</strong> Revisjon av HMS-mål er startet.</p>',
+      '<p class="deadline">Desember 2025</p>' +
+        '<p class="status-line"><strong class="status status-delvis-gjennomfort light light-yellow"><span class="light-symbol" aria-hidden="true">◆</span>Delvis gjennomført</strong></p>' +
+        '<p class="status-comment">Revisjon av HMS-mål er startet.</p>',
     );
     expect(html).toContain('<th scope="row" rowspan="2">2.1 Opplæring i HMS for ledere</th>');
     expect(html).toContain(
@@ -203,8 +205,9 @@ describe('action plan components', () => {
   it('counts statuses over all plans or one', async () => {
     const { plan } = parse(VALID);
     const all = await actionPlanStatus(call('action-plan-status'), context(plan));
-    expect(all).toContain('<span class="status status-gjennomfort">Gjennomført</span></th><td class="num">2</td>');
-    expect(all).toContain('<span class="status status-lopende">Løpende</span></th><td class="num">1</td>');
+    expect(all).toContain('</span>Gjennomført</th><td class="num">2</td>');
+    // A row gives "løpende" as its status, so the count lists it.
+    expect(all).toContain('</span>Løpende</th><td class="num">1</td>');
     expect(all).toContain('<th scope="row">Totalt</th><td class="num">5</td>');
     const one = await actionPlanStatus(call('action-plan-status', 'linjen'), context(plan));
     expect(one).toContain('<th scope="row">Totalt</th><td class="num">1</td>');
@@ -318,8 +321,8 @@ describe('action plan as a spreadsheet (handlingsplan.xlsx or .csv)', () => {
         null,
         'Analysere funn',
         'Vurdere tiltak',
-        'HR- og HMS-avdelingen',
-        'Januar 2025',
+        'HR- og HMS-avdelingen\nSeksjon for HMS',
+        'Årlig (januar)\r\n\nÅrlig (mars)',
         'gjennomført',
         null,
       ],
@@ -360,10 +363,16 @@ describe('action plan as a spreadsheet (handlingsplan.xlsx or .csv)', () => {
     ]);
     expect(hr.groups[0]!.measures[0]!.rows[0]).toEqual({
       description: ['Revidere HMS-mål', 'Etablere årshjul'],
-      responsible: 'Seksjon for HMS',
-      deadline: 'Desember 2025',
+      responsible: ['Seksjon for HMS'],
+      deadline: ['Desember 2025'],
       status: 'delvis gjennomført',
-      comment: 'Startet.',
+      comment: ['Startet.'],
+    });
+    // A cell's lines are its entries, each shown on a line of its own; no deadline or comment is no lines.
+    expect(hr.groups[0]!.measures[1]!.rows[0]).toMatchObject({
+      responsible: ['HR- og HMS-avdelingen', 'Seksjon for HMS'],
+      deadline: ['Årlig (januar)', 'Årlig (mars)'],
+      comment: [],
     });
     expect(hr.groups[1]!.measures[0]!.rows[1]!.description).toEqual([
       'Gjennomføre kurs',

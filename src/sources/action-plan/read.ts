@@ -14,18 +14,32 @@ import type { SourceContext } from '../context.js';
  * Numbers follow from the order in the file, so they cannot go out of step.
  */
 
-export const ACTION_STATUSES = ['gjennomført', 'delvis gjennomført', 'ikke gjennomført', 'løpende'] as const;
+/** What became of a measure by the end of the year: the statuses the count by status always lists. */
+export const ACTION_OUTCOMES = ['gjennomført', 'delvis gjennomført', 'ikke gjennomført'] as const;
+/**
+ * Every status a plan may give. "løpende" is a deadline rather than an outcome ("Frist: Løpende"), but the
+ * data contract has always accepted it as a status, so it is still read (and counted when a row gives it).
+ */
+export const ACTION_STATUSES = [...ACTION_OUTCOMES, 'løpende'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** A bullet of a description: text, or text followed by its own sub-bullets. */
 export type Bullet = string | { text: string; items: string[] };
 
+/**
+ * A cell that may hold several entries, each shown on its own line ("Årlig (januar)" and "Årlig (mars)"):
+ * in YAML a list of texts or a text whose line breaks are kept, in a spreadsheet a cell's lines.
+ */
+export type Lines = string[];
+
 export interface ActionRow {
   description: Bullet[];
-  responsible: string;
-  deadline: string | null;
+  /** At least one line. */
+  responsible: Lines;
+  /** No lines when the row has no deadline; so for the comment. */
+  deadline: Lines;
   status: ActionStatus | null;
-  comment: string | null;
+  comment: Lines;
 }
 
 export interface ActionMeasure {
@@ -59,6 +73,26 @@ const bullet = z.union([text, z.strictObject({ text, items: z.array(text).min(1)
   error: 'a bullet is a text, or {text: …, items: [ … ]} for a bullet with sub-bullets',
 });
 
+/** A text's lines, trimmed, blank ones left out. */
+export function linesOf(value: string | readonly string[]): Lines {
+  return (typeof value === 'string' ? [value] : value)
+    .flatMap((entry) => entry.split(/\r\n?|\n/))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** A cell of several lines: a text (its line breaks kept) or a list of texts, each a line. */
+const lines = z
+  .union([z.string(), z.array(text).min(1, messages.notEmpty())], { error: messages.actionPlanLines() })
+  .transform((value, ctx) => {
+    const found = linesOf(value);
+    if (found.length === 0) {
+      ctx.addIssue({ code: 'custom', message: messages.notEmpty() });
+      return z.NEVER;
+    }
+    return found;
+  });
+
 const status = z
   .string()
   .trim()
@@ -73,10 +107,10 @@ const status = z
 
 const rowFields = {
   description: z.array(bullet).min(1, 'needs at least one bullet'),
-  responsible: text,
-  deadline: text.optional(),
+  responsible: lines,
+  deadline: lines.optional(),
   status: status.optional(),
-  comment: text.optional(),
+  comment: lines.optional(),
 };
 
 const row = z.strictObject(rowFields);
@@ -88,7 +122,7 @@ const measure = z
     title: text,
     ...rowFields,
     description: rowFields.description.optional(),
-    responsible: text.optional(),
+    responsible: lines.optional(),
     rows: z.array(row).min(1).optional(),
   })
   .superRefine((m, ctx) => {
@@ -126,13 +160,13 @@ type RawMeasure = z.infer<typeof measure>;
 
 function rowsOf(m: RawMeasure): ActionRow[] {
   // Without rows the refinement has required description and responsible; the fallbacks only satisfy the type.
-  const rows = m.rows ?? [{ ...m, description: m.description ?? [], responsible: m.responsible ?? '' }];
+  const rows = m.rows ?? [{ ...m, description: m.description ?? [], responsible: m.responsible ?? [] }];
   return rows.map((r) => ({
     description: r.description,
     responsible: r.responsible,
-    deadline: r.deadline ?? null,
+    deadline: r.deadline ?? [],
     status: r.status ?? null,
-    comment: r.comment ?? null,
+    comment: r.comment ?? [],
   }));
 }
 
@@ -164,7 +198,8 @@ export function parseActionPlan(file: string, source: string, diagnostics: Diagn
  * The same plan as a spreadsheet (handlingsplan.xlsx or .csv), one row per
  * row of the seed's tables. A plan, group or measure cell left empty repeats
  * the one above, as people fill in such sheets. In a description, each line is
- * a bullet; a line starting with "-" is a sub-bullet of the bullet above.
+ * a bullet; a line starting with "-" is a sub-bullet of the bullet above. In
+ * responsible, deadline and comment each line is shown on a line of its own.
  */
 const TABLE_SPEC = tableSpec({
   columns: {
@@ -240,10 +275,10 @@ async function parseActionPlanTable(table: Table, diagnostics: Diagnostics): Pro
     }
     measure.rows.push({
       description: bulletsOf(value.description),
-      responsible: value.responsible,
-      deadline: value.deadline,
+      responsible: linesOf(value.responsible),
+      deadline: linesOf(value.deadline ?? []),
       status: value.status,
-      comment: value.comment,
+      comment: linesOf(value.comment ?? []),
     });
   }
   return valid ? { file: table.file, plans } : null;

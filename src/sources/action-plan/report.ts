@@ -1,22 +1,29 @@
 import MarkdownIt from 'markdown-it';
 import {
+  ACTION_OUTCOMES,
   ACTION_STATUSES,
   countStatuses,
   type ActionPlan,
   type ActionPlanData,
   type ActionRow,
+  type ActionStatus,
   type Bullet,
+  type StatusCounts,
 } from './read.js';
 import { messages } from '../../messages.js';
 import { ComponentError } from '../../report/content.js';
 import { formatCount } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
+import { signalSymbol, type Signal } from '../../report/lights.js';
 import type { Component, ComponentContext } from '../../report/component.js';
 
 /**
  * Seed §6.4: the action plan as tables (TILTAK, BESKRIVELSE, ANSVAR,
  * FRIST/STATUS) with a row per group ("1.0 …"), and a count of measures by
- * status. The status is always written out, never told by colour alone.
+ * status. A status looks like the survey's traffic lights (report/lights.ts):
+ * a shape hidden from screen readers and the status written out, so it is
+ * never told by colour alone. Each entry of a cell (a bullet, a responsible,
+ * a deadline, a line of a comment) is on a line of its own.
  */
 
 /** The validated action plan; the component shows content, not metrics. */
@@ -27,14 +34,24 @@ const NO_PLAN = '<p class="no-data">Det er ikke gitt noen handlingsplan (content
 /** Inline Markdown in plan texts (links, emphasis), with raw HTML escaped: the plan is data, not markup. */
 const inline = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-const STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
-  gjennomført: 'Gjennomført',
-  'delvis gjennomført': 'Delvis gjennomført',
-  'ikke gjennomført': 'Ikke gjennomført',
-  løpende: 'Løpende',
+/** How each status is written, and the traffic light it is shown as ("løpende" is no outcome: a neutral ring). */
+const STATUSES: Record<ActionStatus, { label: string; signal: Signal }> = {
+  gjennomført: { label: 'Gjennomført', signal: 'green' },
+  'delvis gjennomført': { label: 'Delvis gjennomført', signal: 'yellow' },
+  'ikke gjennomført': { label: 'Ikke gjennomført', signal: 'red' },
+  løpende: { label: 'Løpende', signal: 'neutral' },
 };
 
-const statusClass = (status: string) => `status-${status.replace(/ø/g, 'o').replace(/\s+/g, '-')}`;
+const statusClass = (status: ActionStatus) =>
+  `status status-${status.replace(/ø/g, 'o').replace(/\s+/g, '-')} light light-${STATUSES[status].signal}`;
+
+/** A status as its symbol and its word. */
+function statusLabel(status: ActionStatus): string {
+  return `${signalSymbol(STATUSES[status].signal)}${STATUSES[status].label}`;
+}
+
+/** The entries of a cell, each on its own line. */
+const lines = (entries: readonly string[]) => entries.map((entry) => inline.renderInline(entry)).join('<br>');
 
 function bullets(items: readonly Bullet[]): string {
   const li = items.map((b) =>
@@ -45,16 +62,15 @@ function bullets(items: readonly Bullet[]): string {
   return `<ul>${li.join('')}</ul>`;
 }
 
+/** FRIST/STATUS: the deadlines, the status on a line of its own, then the comment. */
 function deadlineAndStatus(row: ActionRow): string {
   const parts: string[] = [];
-  if (row.deadline) parts.push(`<p class="deadline">${inline.renderInline(row.deadline)}</p>`);
-  if (row.status || row.comment) {
-    const label = row.status
-      ? `<strong class="status ${statusClass(row.status)}">${STATUS_LABEL[row.status]}.</strong>`
-      : '';
-    const comment = row.comment ? inline.renderInline(row.comment) : '';
-    parts.push(`<p class="status-text">${[label, comment].filter(Boolean).join(' ')}</p>`);
-  }
+  if (row.deadline.length > 0) parts.push(`<p class="deadline">${lines(row.deadline)}</p>`);
+  if (row.status)
+    parts.push(
+      `<p class="status-line"><strong class="${statusClass(row.status)}">${statusLabel(row.status)}</strong></p>`,
+    );
+  if (row.comment.length > 0) parts.push(`<p class="status-comment">${lines(row.comment)}</p>`);
   return parts.join('');
 }
 
@@ -66,7 +82,7 @@ function planTable(plan: ActionPlan): string {
           index === 0
             ? `<th scope="row"${measure.rows.length > 1 ? ` rowspan="${measure.rows.length}"` : ''}>${escapeHtml(measure.number)} ${inline.renderInline(measure.title)}</th>`
             : '';
-        return `<tr>${head}<td>${bullets(row.description)}</td><td>${inline.renderInline(row.responsible)}</td><td>${deadlineAndStatus(row)}</td></tr>`;
+        return `<tr>${head}<td>${bullets(row.description)}</td><td>${lines(row.responsible)}</td><td>${deadlineAndStatus(row)}</td></tr>`;
       }),
     );
     return `<tbody>\n<tr class="action-group"><th scope="rowgroup" colspan="4">${escapeHtml(group.number)} ${inline.renderInline(group.title)}</th></tr>\n${rows.join('\n')}\n</tbody>`;
@@ -103,6 +119,15 @@ export const actionPlan: Component = (call, context) => {
   return planTable(findPlan(id, context));
 };
 
+/**
+ * The statuses the count lists: every outcome, even at 0 (none "ikke gjennomført" is worth saying), and
+ * "løpende" only when a row gives it, since it is a deadline rather than an outcome.
+ */
+export function listedStatuses(counts: StatusCounts): ActionStatus[] {
+  const outcomes: ReadonlySet<ActionStatus> = new Set(ACTION_OUTCOMES);
+  return ACTION_STATUSES.filter((s) => outcomes.has(s) || counts[s] > 0);
+}
+
 /** `{{action-plan-status}}` (all plans) or `{{action-plan-status "<plan id>"}}`: measures by status. */
 export const actionPlanStatus: Component = (call, context) => {
   const plan = planOf(context);
@@ -111,9 +136,9 @@ export const actionPlanStatus: Component = (call, context) => {
   const plans = id === undefined ? plan.plans : [findPlan(id, context)];
   const counts = countStatuses(plans);
   const scope = plans.length === 1 ? plans[0]!.title : 'overordnet HMS-handlingsplan';
-  const rows = ACTION_STATUSES.map(
+  const rows = listedStatuses(counts).map(
     (s) =>
-      `<tr><th scope="row"><span class="status ${statusClass(s)}">${STATUS_LABEL[s]}</span></th><td class="num">${formatCount(counts[s])}</td></tr>`,
+      `<tr><th scope="row" class="${statusClass(s)}">${statusLabel(s)}</th><td class="num">${formatCount(counts[s])}</td></tr>`,
   );
   return (
     `<table class="action-plan-status">\n<caption>Status for tiltak i ${inline.renderInline(scope)}</caption>\n` +

@@ -6,20 +6,21 @@ import { SURVEY_YEARS } from './metrics.js';
 import { ComponentError } from '../../report/content.js';
 import { formatCount, formatNumber, formatPercent, NBSP } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
+import { signalSymbol } from '../../report/lights.js';
 import type { Component } from '../../report/component.js';
 import { sourceLine } from '../../report/figure.js';
 
 /**
  * Chapter 6.1's traffic-light tables. A light is never told by colour alone:
- * each cell also carries a symbol and a word, so the table reads in greyscale
- * print and to a screen reader.
+ * each cell also carries a symbol (report/lights.ts, shared with the action
+ * plan's statuses) and a word, so the table reads in greyscale print and to a
+ * screen reader.
  */
 
-const LIGHTS: Record<Light, { symbol: string; word: string; legend: string }> = {
-  green: { symbol: '●', word: 'grønt', legend: 'Grønt: tilfredsstillende nivå' },
-  yellow: { symbol: '◆', word: 'gult', legend: 'Gult: nivået kan forbedres – tiltak vurderes' },
+const LIGHTS: Record<Light, { word: string; legend: string }> = {
+  green: { word: 'grønt', legend: 'Grønt: tilfredsstillende nivå' },
+  yellow: { word: 'gult', legend: 'Gult: nivået kan forbedres – tiltak vurderes' },
   red: {
-    symbol: '▲',
     word: 'rødt',
     legend:
       'Rødt: ikke tilfredsstillende nivå – tiltak skal vurderes for å løfte flere enheter til gult eller grønt nivå',
@@ -49,7 +50,7 @@ function cell(stats: SurveyQuestionYear | undefined): string {
   const title = `${formatCount(stats.positive)} av ${formatCount(stats.applicable)} enheter${missing}`;
   return (
     `<td class="num light light-${stats.light}" title="${escapeHtml(title)}">` +
-    `<span class="light-symbol" aria-hidden="true">${light.symbol}</span>${formatPercent(stats.percent)}` +
+    `${signalSymbol(stats.light)}${formatPercent(stats.percent)}` +
     `<span class="light-word">${NBSP}${light.word}</span></td>`
   );
 }
@@ -87,7 +88,7 @@ export const surveyLegend: Component = (_call, { metrics, config }) => {
   };
   const rows = (Object.keys(LIGHTS) as Light[]).map(
     (light) =>
-      `<tr><th scope="row" class="light light-${light}"><span class="light-symbol" aria-hidden="true">${LIGHTS[light].symbol}</span>${LIGHTS[light].legend}</th><td>${ranges[light]}</td></tr>`,
+      `<tr><th scope="row" class="light light-${light}">${signalSymbol(light)}${LIGHTS[light].legend}</th><td>${ranges[light]}</td></tr>`,
   );
   return `<table class="survey-legend">\n<caption class="visually-hidden">Trafikklysmodellen</caption>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 };
