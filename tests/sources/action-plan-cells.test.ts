@@ -66,6 +66,7 @@ function context(plan: ActionPlanData | null): ComponentContext {
     config: {} as Config,
     nextNumber: () => 1,
     sourceData: (key) => (key === 'actionPlan' ? plan : null),
+    unitName: (id) => id,
   };
 }
 
