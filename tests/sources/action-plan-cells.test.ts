@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, formatDiagnostic, sorted } from '../../src/errors.js';
-import type { Metrics } from '../../src/metrics/types.js';
-import type { ComponentContext } from '../../src/report/component.js';
+import { parsePlan, planContext, PLAN_FILE } from '../support/action-plan.js';
 import { SIGNAL_SYMBOLS } from '../../src/report/lights.js';
 import { typesetHtml } from '../../src/report/typography.js';
-import type { Config } from '../../src/sources/config.js';
-import { countStatuses, linesOf, parseActionPlan, type ActionPlanData } from '../../src/sources/action-plan/read.js';
+import { countStatuses, linesOf, type ActionPlanData } from '../../src/sources/action-plan/read.js';
 import { actionPlan, actionPlanStatus, listedStatuses } from '../../src/sources/action-plan/report.js';
 
 /**
@@ -16,7 +13,7 @@ import { actionPlan, actionPlanStatus, listedStatuses } from '../../src/sources/
  * survey's traffic lights, and no "Løpende 0" in the count by status.
  */
 
-const FILE = 'content/2025/handlingsplan.yaml';
+const FILE = PLAN_FILE;
 const NB = '\u00a0';
 
 const PLAN = `plans:
@@ -54,21 +51,8 @@ const PLAN = `plans:
             status: ikke gjennomført
 `;
 
-function parse(text: string): { plan: ActionPlanData | null; problems: string[] } {
-  const diagnostics = new Diagnostics();
-  const plan = parseActionPlan(FILE, text, diagnostics);
-  return { plan, problems: sorted(diagnostics.items).map(formatDiagnostic) };
-}
-
-function context(plan: ActionPlanData | null): ComponentContext {
-  return {
-    metrics: { year: 2025 } as Metrics,
-    config: {} as Config,
-    nextNumber: () => 1,
-    sourceData: (key) => (key === 'actionPlan' ? plan : null),
-    unitName: (id) => id,
-  };
-}
+const parse = parsePlan;
+const context = planContext;
 
 const call = (name: string, ...args: unknown[]) => ({ name, args, options: {}, file: FILE });
 

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parsePlan, planContext, PLAN_FILE } from '../support/action-plan.js';
 import { Diagnostics, formatDiagnostic, sorted } from '../../src/errors.js';
 import { actionPlanMetrics } from '../../src/sources/action-plan/metrics.js';
 import type { Metrics } from '../../src/metrics/types.js';
 import { actionPlan, actionPlanStatus } from '../../src/sources/action-plan/report.js';
-import type { ComponentContext } from '../../src/report/component.js';
 import { contentData } from '../../src/report/content-data.js';
 import { ComponentError, renderContent } from '../../src/report/content.js';
 import { contentHelpers } from '../../src/report/helpers.js';
-import {
-  countStatuses,
-  parseActionPlan,
-  readActionPlan,
-  type ActionPlanData,
-} from '../../src/sources/action-plan/read.js';
+import { countStatuses, readActionPlan, type ActionPlanData } from '../../src/sources/action-plan/read.js';
 import type { SourceContext } from '../../src/sources/context.js';
 import { memoryWorkspace, xlsxBytes, partsFor } from '../support/helpers.js';
-import type { Config } from '../../src/sources/config.js';
 
-const FILE = 'content/2025/handlingsplan.yaml';
+const FILE = PLAN_FILE;
 
 const VALID = `plans:
   - id: hr-hms
@@ -71,21 +65,8 @@ const VALID = `plans:
             status: løpende
 `;
 
-function parse(text: string): { plan: ActionPlanData | null; problems: string[] } {
-  const diagnostics = new Diagnostics();
-  const plan = parseActionPlan(FILE, text, diagnostics);
-  return { plan, problems: sorted(diagnostics.items).map(formatDiagnostic) };
-}
-
-function context(plan: ActionPlanData | null): ComponentContext {
-  return {
-    metrics: { year: 2025 } as Metrics,
-    config: {} as Config,
-    nextNumber: () => 1,
-    sourceData: (key) => (key === 'actionPlan' ? plan : null),
-    unitName: (id) => id,
-  };
-}
+const parse = parsePlan;
+const context = planContext;
 
 const call = (name: string, ...args: unknown[]) => ({
   name,
