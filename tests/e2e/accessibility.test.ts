@@ -95,9 +95,9 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
   }
 
   it('finds a violation when there is one (the check itself works)', async () => {
-    const broken = html
-      .replace('<html lang="nb">', '<html>')
-      .replace('<main>', '<main><p style="color:#bbb">lav kontrast</p>');
+    // A page of its own: axe over the whole report takes seconds, and what is checked here is the checker.
+    const broken =
+      '<!doctype html><html><head><title>x</title></head><body><main><p style="color:#bbb">lav kontrast</p></main></body></html>';
     const ids = (await violations('screen', broken)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['html-has-lang', 'color-contrast']));
   });
