@@ -28,6 +28,7 @@ import {
 } from './report/pdf/index.js';
 import { tablesXlsxJob, type XlsxJob } from './report/tables-xlsx-thread.js';
 import { checkNarrativeSpelling } from './report/spelling.js';
+import { checkSpellingOnThread } from './report/spelling-thread.js';
 import type { Templates } from './report/templates.js';
 import { coverageLines, type CoverageLine } from './sources/coverage.js';
 import type { SourceDescriptor } from './sources/descriptor.js';
@@ -99,12 +100,36 @@ export async function validateWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
+): Promise<ValidationResult> {
+  return withSpelling(await renderWorkspace(workspace, context, templates));
+}
+
+/** A validation whose narrative's spelling check is still running (on another thread). */
+interface RenderedWorkspace extends ValidationResult {
+  /** The misspelt words of the narrative: warnings at their line, which never stop a build. */
+  spelling: Promise<Diagnostic[]>;
+}
+
+/** The validation with its spelling warnings in place. */
+async function withSpelling({ spelling, ...validation }: RenderedWorkspace): Promise<ValidationResult> {
+  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await spelling)]) };
+}
+
+/**
+ * What validate and build share: phases 1–4 short of printing, the spelling
+ * check left running, so that the build can start printing first.
+ */
+async function renderWorkspace(
+  workspace: Workspace,
+  context: BuildContext,
+  templates: Templates,
   /** Told the metrics as soon as they are computed, before the HTML is rendered (the build starts tables.xlsx then). */
   computed?: (metrics: Metrics) => void,
-): Promise<ValidationResult> {
+): Promise<RenderedWorkspace> {
   const read = await readWorkspace(workspace, context);
   const { coverage } = read;
-  if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false, coverage };
+  if (!read.ok || !read.sources)
+    return { diagnostics: read.diagnostics, ok: false, coverage, spelling: Promise.resolve([]) };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
   computed?.(metrics);
@@ -112,18 +137,21 @@ export async function validateWorkspace(
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
   const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
-  // Misspelt words of the narrative are warnings at their line: they never stop a build.
-  const spelling = await checkNarrativeSpelling(
+  const spelling = checkNarrativeSpelling(
     workspace,
     context.year,
     content,
     await templates.read('ordliste.txt'),
     sources.wordList,
+    checkSpellingOnThread,
   );
-  const all = sorted([...read.diagnostics, ...diagnostics.items, ...spelling]);
+  // Awaited by withSpelling; a build that fails before then has a better reason to give.
+  spelling.catch(() => undefined);
+  // Sorted by withSpelling, with the spelling warnings among them.
+  const all = [...read.diagnostics, ...diagnostics.items];
   return diagnostics.hasErrors()
-    ? { diagnostics: all, ok: false, coverage }
-    : { diagnostics: all, ok: true, coverage, report: { metrics, html } };
+    ? { diagnostics: all, ok: false, coverage, spelling }
+    : { diagnostics: all, ok: true, coverage, report: { metrics, html }, spelling };
 }
 
 export interface BuildPlan {
@@ -168,11 +196,11 @@ export async function planBuild(
   // tables.xlsx is made on the other core while the HTML renders and Chromium prints.
   let xlsxJob: XlsxJob | undefined;
   try {
-    const validation = await validateWorkspace(workspace, context, templates, (metrics) => {
+    const rendered = await renderWorkspace(workspace, context, templates, (metrics) => {
       xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
     });
-    if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
-    const { metrics, html: report } = validation.report;
+    if (!rendered.report) throw new InvalidWorkspaceError((await withSpelling(rendered)).diagnostics);
+    const { metrics, html: report } = rendered.report;
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
     printing = printer !== undefined;
     const pdf =
@@ -180,6 +208,8 @@ export async function planBuild(
         ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
         : undefined;
     pdf?.catch(() => undefined);
+    // The spelling check runs while Chromium prints.
+    const validation = await withSpelling(rendered);
     const xlsx = await xlsxJob!.bytes;
     xlsxJob = undefined;
     let printed: Awaited<NonNullable<typeof pdf>> | undefined;
