@@ -123,7 +123,7 @@ async function renderWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
-  /** Told the metrics as soon as they are computed, before the HTML is rendered (the build starts tables.xlsx then). */
+  /** Told the metrics as soon as they are computed, before the HTML is rendered (a build that prints no PDF starts tables.xlsx then). */
   computed?: (metrics: Metrics) => void,
 ): Promise<RenderedWorkspace> {
   const read = await readWorkspace(workspace, context);
@@ -193,12 +193,13 @@ export async function planBuild(
   // Chromium starts while the workspace is read, on the other core: its start-up then costs nothing.
   const printer = formats.includes('pdf') && options.pdf ? startReportPrinter(year, options.pdf) : undefined;
   let printing = false;
-  // tables.xlsx is made on the other core while the HTML renders and Chromium prints.
+  // tables.xlsx is made on another thread: while Chromium prints, or while the HTML renders when nothing is printed.
   let xlsxJob: XlsxJob | undefined;
+  const makeXlsx = (metrics: Metrics) => {
+    xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
+  };
   try {
-    const rendered = await renderWorkspace(workspace, context, templates, (metrics) => {
-      xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
-    });
+    const rendered = await renderWorkspace(workspace, context, templates, printer ? undefined : makeXlsx);
     if (!rendered.report) throw new InvalidWorkspaceError((await withSpelling(rendered)).diagnostics);
     const { metrics, html: report } = rendered.report;
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
@@ -208,6 +209,7 @@ export async function planBuild(
         ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
         : undefined;
     pdf?.catch(() => undefined);
+    if (printer) makeXlsx(metrics);
     // The spelling check runs while Chromium prints.
     const validation = await withSpelling(rendered);
     const xlsx = await xlsxJob!.bytes;
