@@ -155,6 +155,9 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
     },
     async close() {
       idle.clear();
+      // Nothing of the browser is kept (its profile is removed next): stopped at once rather than asked to shut down, which takes it
+      // a tenth of a second at the end of every build; close() then only lets puppeteer see it gone.
+      browser.process()?.kill('SIGKILL');
       await browser.close();
       await rm(profile, { recursive: true, force: true });
     },
