@@ -104,20 +104,20 @@ export async function validateWorkspace(
   return withSpelling(await renderWorkspace(workspace, context, templates));
 }
 
-/** A validation whose narrative's spelling check is still running (on another thread). */
+/** A validation short of the narrative's spelling check, which its caller starts when a core is free. */
 interface RenderedWorkspace extends ValidationResult {
-  /** The misspelt words of the narrative: warnings at their line, which never stop a build. */
-  spelling: Promise<Diagnostic[]>;
+  /** Checks the narrative's spelling on another thread: its warnings, at their line, never stop a build. */
+  checkSpelling(): Promise<Diagnostic[]>;
 }
 
 /** The validation with its spelling warnings in place. */
-async function withSpelling({ spelling, ...validation }: RenderedWorkspace): Promise<ValidationResult> {
-  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await spelling)]) };
+async function withSpelling({ checkSpelling, ...validation }: RenderedWorkspace): Promise<ValidationResult> {
+  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await checkSpelling())]) };
 }
 
 /**
- * What validate and build share: phases 1–4 short of printing, the spelling
- * check left running, so that the build can start printing first.
+ * What validate and build share: phases 1–4 short of printing and of the
+ * spelling check, so that the build can start printing first.
  */
 async function renderWorkspace(
   workspace: Workspace,
@@ -129,7 +129,7 @@ async function renderWorkspace(
   const read = await readWorkspace(workspace, context);
   const { coverage } = read;
   if (!read.ok || !read.sources)
-    return { diagnostics: read.diagnostics, ok: false, coverage, spelling: Promise.resolve([]) };
+    return { diagnostics: read.diagnostics, ok: false, coverage, checkSpelling: async () => [] };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
   computed?.(metrics);
@@ -137,21 +137,14 @@ async function renderWorkspace(
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
   const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
-  const spelling = checkNarrativeSpelling(
-    workspace,
-    context.year,
-    content,
-    await templates.read('ordliste.txt'),
-    sources.wordList,
-    checkSpellingOnThread,
-  );
-  // Awaited by withSpelling; a build that fails before then has a better reason to give.
-  spelling.catch(() => undefined);
+  const bundledWords = await templates.read('ordliste.txt');
+  const checkSpelling = () =>
+    checkNarrativeSpelling(workspace, context.year, content, bundledWords, sources.wordList, checkSpellingOnThread);
   // Sorted by withSpelling, with the spelling warnings among them.
   const all = [...read.diagnostics, ...diagnostics.items];
   return diagnostics.hasErrors()
-    ? { diagnostics: all, ok: false, coverage, spelling }
-    : { diagnostics: all, ok: true, coverage, report: { metrics, html }, spelling };
+    ? { diagnostics: all, ok: false, coverage, checkSpelling }
+    : { diagnostics: all, ok: true, coverage, report: { metrics, html }, checkSpelling };
 }
 
 export interface BuildPlan {
@@ -210,10 +203,10 @@ export async function planBuild(
         : undefined;
     pdf?.catch(() => undefined);
     if (printer) makeXlsx(metrics);
-    // The spelling check runs while Chromium prints.
-    const validation = await withSpelling(rendered);
+    // tables.xlsx, then the spelling check, one at a time beside Chromium: two threads at once took the core it prints on.
     const xlsx = await xlsxJob!.bytes;
     xlsxJob = undefined;
+    const validation = await withSpelling(rendered);
     let printed: Awaited<NonNullable<typeof pdf>> | undefined;
     let pdfProblem: BrowserError | undefined;
     try {

@@ -6,10 +6,10 @@ import { checkSpelling, type SpellingFile } from './spelling.js';
 
 /**
  * checkSpelling on another thread. Decoding the bokmål dictionary takes a
- * third of a second; a build checks once the HTML is rendered, so that the
- * decoding runs on the core Chromium leaves while it prints. The worker ends
- * by itself when it has answered. Run from the TypeScript sources (the
- * tests), where there is no compiled worker, it checks on this thread.
+ * third of a second; a build checks while Chromium prints, so that the
+ * decoding runs on the core Chromium leaves. The worker ends by itself when
+ * it has answered. Run from the TypeScript sources (the tests), where there
+ * is no compiled worker, it checks on this thread.
  */
 const WORKER = new URL('./spelling-worker.js', import.meta.url);
 
