@@ -28,6 +28,7 @@ import {
 } from './report/pdf/index.js';
 import { tablesXlsxJob, type XlsxJob } from './report/tables-xlsx-thread.js';
 import { checkNarrativeSpelling } from './report/spelling.js';
+import { checkSpellingOnThread } from './report/spelling-thread.js';
 import type { Templates } from './report/templates.js';
 import { coverageLines, type CoverageLine } from './sources/coverage.js';
 import type { SourceDescriptor } from './sources/descriptor.js';
@@ -99,12 +100,36 @@ export async function validateWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
-  /** Told the metrics as soon as they are computed, before the HTML is rendered (the build starts tables.xlsx then). */
-  computed?: (metrics: Metrics) => void,
 ): Promise<ValidationResult> {
+  return withSpelling(await renderWorkspace(workspace, context, templates));
+}
+
+/** A validation short of the narrative's spelling check, which its caller starts when a core is free. */
+interface RenderedWorkspace extends ValidationResult {
+  /** Checks the narrative's spelling on another thread: its warnings, at their line, never stop a build. */
+  checkSpelling(): Promise<Diagnostic[]>;
+}
+
+/** The validation with its spelling warnings in place. */
+async function withSpelling({ checkSpelling, ...validation }: RenderedWorkspace): Promise<ValidationResult> {
+  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await checkSpelling())]) };
+}
+
+/**
+ * What validate and build share: phases 1–4 short of printing and of the
+ * spelling check, so that the build can start printing first.
+ */
+async function renderWorkspace(
+  workspace: Workspace,
+  context: BuildContext,
+  templates: Templates,
+  /** Told the metrics as soon as they are computed, before the HTML is rendered (a build that prints no PDF starts tables.xlsx then). */
+  computed?: (metrics: Metrics) => void,
+): Promise<RenderedWorkspace> {
   const read = await readWorkspace(workspace, context);
   const { coverage } = read;
-  if (!read.ok || !read.sources) return { diagnostics: read.diagnostics, ok: false, coverage };
+  if (!read.ok || !read.sources)
+    return { diagnostics: read.diagnostics, ok: false, coverage, checkSpelling: async () => [] };
   const sources = read.sources;
   const metrics = computeMetrics(sources, context.sources);
   computed?.(metrics);
@@ -112,18 +137,14 @@ export async function validateWorkspace(
   const content = sources.content ?? templates.defaultContent;
   const parts = reportParts(sources, metrics, context.sources);
   const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
-  // Misspelt words of the narrative are warnings at their line: they never stop a build.
-  const spelling = await checkNarrativeSpelling(
-    workspace,
-    context.year,
-    content,
-    await templates.read('ordliste.txt'),
-    sources.wordList,
-  );
-  const all = sorted([...read.diagnostics, ...diagnostics.items, ...spelling]);
+  const bundledWords = await templates.read('ordliste.txt');
+  const checkSpelling = () =>
+    checkNarrativeSpelling(workspace, context.year, content, bundledWords, sources.wordList, checkSpellingOnThread);
+  // Sorted by withSpelling, with the spelling warnings among them.
+  const all = [...read.diagnostics, ...diagnostics.items];
   return diagnostics.hasErrors()
-    ? { diagnostics: all, ok: false, coverage }
-    : { diagnostics: all, ok: true, coverage, report: { metrics, html } };
+    ? { diagnostics: all, ok: false, coverage, checkSpelling }
+    : { diagnostics: all, ok: true, coverage, report: { metrics, html }, checkSpelling };
 }
 
 export interface BuildPlan {
@@ -165,14 +186,15 @@ export async function planBuild(
   // Chromium starts while the workspace is read, on the other core: its start-up then costs nothing.
   const printer = formats.includes('pdf') && options.pdf ? startReportPrinter(year, options.pdf) : undefined;
   let printing = false;
-  // tables.xlsx is made on the other core while the HTML renders and Chromium prints.
+  // tables.xlsx is made on another thread: while Chromium prints, or while the HTML renders when nothing is printed.
   let xlsxJob: XlsxJob | undefined;
+  const makeXlsx = (metrics: Metrics) => {
+    xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
+  };
   try {
-    const validation = await validateWorkspace(workspace, context, templates, (metrics) => {
-      xlsxJob = tablesXlsxJob(metrics, reportSheets(metrics, context.sources), context.reportDate);
-    });
-    if (!validation.report) throw new InvalidWorkspaceError(validation.diagnostics);
-    const { metrics, html: report } = validation.report;
+    const rendered = await renderWorkspace(workspace, context, templates, printer ? undefined : makeXlsx);
+    if (!rendered.report) throw new InvalidWorkspaceError((await withSpelling(rendered)).diagnostics);
+    const { metrics, html: report } = rendered.report;
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
     printing = printer !== undefined;
     const pdf =
@@ -180,8 +202,11 @@ export async function planBuild(
         ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
         : undefined;
     pdf?.catch(() => undefined);
+    if (printer) makeXlsx(metrics);
+    // tables.xlsx, then the spelling check, one at a time beside Chromium: two threads at once took the core it prints on.
     const xlsx = await xlsxJob!.bytes;
     xlsxJob = undefined;
+    const validation = await withSpelling(rendered);
     let printed: Awaited<NonNullable<typeof pdf>> | undefined;
     let pdfProblem: BrowserError | undefined;
     try {

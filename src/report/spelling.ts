@@ -178,7 +178,8 @@ interface WorkspaceFiles {
 /**
  * Checks the narrative a report is built from: its Markdown files (the
  * workspace's or the bundled default) and content/<year>/handlingsplan.yaml,
- * against the dictionary, the bundled word list and the workspace's.
+ * against the dictionary, the bundled word list and the workspace's, with
+ * `check`: checkSpelling, or checkSpellingOnThread.
  */
 export async function checkNarrativeSpelling(
   workspace: WorkspaceFiles,
@@ -186,9 +187,10 @@ export async function checkNarrativeSpelling(
   content: readonly { file: string; text: string }[],
   bundledWordList: string,
   ownWordList: string,
+  check: typeof checkSpelling,
 ): Promise<Diagnostic[]> {
   const files: SpellingFile[] = [...content];
   const plan = `content/${year}/handlingsplan.yaml`;
   if (await workspace.exists(plan)) files.push({ file: plan, text: await workspace.readText(plan), yaml: true });
-  return checkSpelling(files, [...parseWordList(bundledWordList), ...parseWordList(ownWordList)]);
+  return check(files, [...parseWordList(bundledWordList), ...parseWordList(ownWordList)]);
 }

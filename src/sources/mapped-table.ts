@@ -20,8 +20,17 @@ export const TOTAL_ROW_LABELS = ['sum', 'totalt', 'total', 'i alt', 'sum total',
 
 /** Text as compared: composed, trimmed, inner spaces collapsed, any case. */
 export function normalText(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+  let text = normalised.get(value);
+  if (text === undefined) {
+    text = value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(value, text);
+  }
+  return text;
 }
+
+/** An export repeats a few hundred labels and unit names in thousands of rows, and lower-casing for a locale is slow: each text is normalised once. */
+const normalised = new Map<string, string>();
 
 interface Unknown {
   raw: string;

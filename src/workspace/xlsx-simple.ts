@@ -258,8 +258,13 @@ function sheet(
   return { rows, width, rowCount };
 }
 
+/** A cell's attributes as exceljs and Excel write them: r, then s and t when given, nothing else. */
+const USUAL_CELL = /^ r="([A-Z]+\d+)"(?: s="(\d+)")?(?: t="(\w+)")?$/;
+
 /** A cell's r, s and t, read without the general attribute parser (the sheet has one per cell). */
 function cellAttributes(text: string): { r: string; s?: string; t?: string } {
+  const usual = USUAL_CELL.exec(text);
+  if (usual) return { r: usual[1]!, s: usual[2], t: usual[3] };
   let r: string | undefined;
   let s: string | undefined;
   let t: string | undefined;
@@ -285,7 +290,9 @@ function cellValue(
   isDate: boolean,
   date1904: boolean,
 ): Cell | undefined {
-  const v = /^\s*<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)\s*$/.exec(body);
+  // Most cells are `<v>text</v>`; the expression below reads any other shape.
+  const usual = body.startsWith('<v>') && body.endsWith('</v>') && body.indexOf('<', 3) === body.length - 4;
+  const v = usual ? [body, body.slice(3, -4)] : /^\s*<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)\s*$/.exec(body);
   if (!v) {
     if (body.trim() === '') return undefined;
     throw new Unsupported('cell shape');

@@ -1,3 +1,4 @@
+import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../../src/report/figure.js';
 import { fontFaceCss, measureChartText, measureText } from '../../../src/report/fonts.js';
@@ -28,6 +29,25 @@ describe('the embedded typeface', () => {
     expect(measureText('Łódź', 12)).toBeGreaterThan(measureText('od', 12));
     expect(measureChartText({ fontSize: 10, limit: 20 }, 'Institutt for datateknologi')).toBe(20);
     expect(measureChartText({ fontSize: 10 }, '  ')).toBe(0);
+  });
+
+  it('is measured from the TTF instances with the widths of the WOFF2 the page embeds', () => {
+    const texts = [
+      'Sykefravær 2025: «HMS» – −3,5 % (1 234 567)',
+      'AV AW AT Ty Te Yo LT P. F, To Wa Vo',
+      'fi fl ffi ff, Økonomi- og virksomhetsstyring',
+      ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~',
+      'ÆØÅæøå ÄÖÜäöüé Łódź §½°±×÷ ‘’“”…•€',
+    ];
+    const faces = [...fontFaceCss().matchAll(/font-style: (\w+);\s+font-weight: (\d+);[^]*?base64,([^)]+)\)/g)];
+    expect(faces).toHaveLength(4);
+    for (const [, style, weight, data] of faces) {
+      const embedded = create(Buffer.from(data!, 'base64')) as Font;
+      for (const text of texts)
+        expect(measureText(text, 1000, Number(weight), style as 'normal' | 'italic')).toBe(
+          (embedded.layout(text).advanceWidth / embedded.unitsPerEm) * 1000,
+        );
+    }
   });
 
   it('is what charts are measured and drawn with', async () => {
