@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../errors.js';
 import { checkSpelling, type SpellingFile } from './spelling.js';
+import { workerAnswer } from './worker-answer.js';
 
 /**
  * checkSpelling on another thread. Decoding the bokmål dictionary takes a
@@ -22,12 +20,6 @@ export function checkSpellingOnThread(
   files: readonly SpellingFile[],
   wordList: readonly string[],
 ): Promise<Diagnostic[]> {
-  if (!existsSync(fileURLToPath(WORKER))) return checkSpelling(files, wordList);
   const workerData: SpellingWorkerData = { files, wordList };
-  const worker = new Worker(WORKER, { workerData });
-  return new Promise<Diagnostic[]>((resolve, reject) => {
-    worker.once('message', (message: Diagnostic[]) => resolve(message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the spelling worker stopped (exit code ${code})`)));
-  });
+  return workerAnswer<Diagnostic[]>(WORKER, workerData, 'spelling')?.answer ?? checkSpelling(files, wordList);
 }

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Metrics } from '../metrics/types.js';
 import { SUPPRESSED, type Sheet, type Value } from './sheets.js';
 import { tablesXlsx } from './tables-xlsx.js';
+import { workerAnswer } from './worker-answer.js';
 
 /**
  * tables.xlsx made on another thread: exceljs takes about as long to load
@@ -28,11 +26,6 @@ export interface XlsxWorkerData {
 }
 
 export function tablesXlsxJob(metrics: Metrics, sheets: readonly Sheet[], date: Date): XlsxJob {
-  if (!existsSync(fileURLToPath(WORKER))) {
-    const bytes = tablesXlsx(metrics, sheets, date);
-    bytes.catch(() => undefined);
-    return { bytes, cancel() {} };
-  }
   const data: XlsxWorkerData = {
     metrics,
     sheets: sheets.map((sheet) => ({
@@ -41,14 +34,10 @@ export function tablesXlsxJob(metrics: Metrics, sheets: readonly Sheet[], date: 
     })),
     date,
   };
-  const worker = new Worker(WORKER, { workerData: data });
-  const bytes = new Promise<Uint8Array>((resolve, reject) => {
-    worker.once('message', (message: Uint8Array) => resolve(message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the tables.xlsx worker stopped (exit code ${code})`)));
-  });
+  const job = workerAnswer<Uint8Array>(WORKER, data, 'tables.xlsx');
+  const bytes = job?.answer ?? tablesXlsx(metrics, sheets, date);
   bytes.catch(() => undefined);
-  return { bytes, cancel: () => void worker.terminate() };
+  return { bytes, cancel: () => job?.stop() };
 }
 
 /** The sheets as the worker received them, the suppression marker back to the symbol. */
