@@ -1,4 +1,4 @@
-import type { SeverityLevel } from '../sources/incidents/read.js';
+import type { SeverityLevel } from '../sources/incidents/severity.js';
 
 /**
  * metrics.json (data contract §4): every figure the report shows. Percentages

@@ -1,14 +1,8 @@
 import { median, yearRange } from '../../metrics/years.js';
 import type { UnitRegister } from '../units/read.js';
 import { idRecord } from '../../json.js';
-import {
-  DIMENSIONS,
-  SEVERITY_LEVELS,
-  UNWANTED_TYPES,
-  type CaseType,
-  type IncidentCase,
-  type IncidentsData,
-} from './read.js';
+import { DIMENSIONS, UNWANTED_TYPES, type CaseType, type IncidentCase, type IncidentsData } from './read.js';
+import { SEVERITY_LEVELS } from './severity.js';
 import type { IncidentMetrics, IncidentSummary, IncidentYear, SeverityCounts } from '../../metrics/types.js';
 
 /**

@@ -4,6 +4,7 @@ import { code, date, text, type CellSchema } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
 import type { Table } from '../../workspace/table.js';
 import { CaseIds, cleanText, textKey } from '../case-ids.js';
+import { SEVERITY_LABELS, SEVERITY_LEVELS, type SeverityLevel } from './severity.js';
 import type { SourceContext } from '../context.js';
 
 /**
@@ -31,20 +32,6 @@ export const UNWANTED_TYPES: ReadonlySet<CaseType> = new Set(['ulykke', 'nestenu
 
 export const STATUSES = ['åpen', 'under behandling', 'lukket', 'avvist'] as const;
 export type Status = (typeof STATUSES)[number];
-
-/** The six levels in EQS's spelling, in order, with the metrics key of each. */
-/** Tabell 1's levels, from none chosen to catastrophic. */
-export type SeverityLevel = 'ikke_valgt' | 'ingen_liten_fare' | 'en_viss_fare' | 'farlig' | 'kritisk' | 'katastrofalt';
-
-export const SEVERITY_LABELS: Record<SeverityLevel, string> = {
-  ikke_valgt: 'Ikke valgt',
-  ingen_liten_fare: 'Ingen/liten fare',
-  en_viss_fare: 'En viss fare',
-  farlig: 'Farlig',
-  kritisk: 'Kritisk',
-  katastrofalt: 'Katastrofalt',
-};
-export const SEVERITY_LEVELS = Object.keys(SEVERITY_LABELS) as SeverityLevel[];
 
 export const DIMENSIONS = ['person', 'material', 'environment'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

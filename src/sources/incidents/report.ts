@@ -8,7 +8,7 @@ import { chartSpec, countColumn, renderFigure, sourceLine } from '../../report/f
 import { formatCount, formatList, yearSpan } from '../../report/format.js';
 import { escapeHtml } from '../../report/html-escape.js';
 import type { Component, ComponentContext } from '../../report/component.js';
-import { SEVERITY_LABELS, SEVERITY_LEVELS } from './read.js';
+import { SEVERITY_LABELS, SEVERITY_LEVELS } from './severity.js';
 
 /**
  * Chapters 3.5 and 6.3: Figur 1, 8, 9 and Tabell 1. Every component
