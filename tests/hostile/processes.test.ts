@@ -119,8 +119,12 @@ describe('hostile runs as processes', () => {
       const watcher = watch(out, (_, entry) => {
         if ((entry === null ? readdirSync(out) : [entry]).some(mine)) child.kill('SIGKILL');
       });
-      await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+        child.on('exit', (...exit) => resolve(exit)),
+      );
       watcher.close();
+      // A run that failed before writing would leave the earlier set too, and prove nothing.
+      expect(signal === 'SIGKILL' || code === 0, `the ${stage} run ended with ${code ?? signal}`).toBe(true);
       states.push(snapshot(join(out, '2025')));
     }
     // The next run need not be a process of its own: what it puts right is on disk.
