@@ -27,7 +27,7 @@ import {
   type PdfBuildOptions,
 } from './report/pdf/index.js';
 import { tablesXlsxJob, type XlsxJob } from './report/tables-xlsx-thread.js';
-import { checkNarrativeSpelling } from './report/spelling.js';
+import { checkNarrativeSpelling, checkSpelling as checkSpellingHere } from './report/spelling.js';
 import { checkSpellingOnThread } from './report/spelling-thread.js';
 import type { Templates } from './report/templates.js';
 import { coverageLines, type CoverageLine } from './sources/coverage.js';
@@ -101,18 +101,25 @@ export async function validateWorkspace(
   context: BuildContext,
   templates: Templates,
 ): Promise<ValidationResult> {
-  return withSpelling(await renderWorkspace(workspace, context, templates));
+  return withSpelling(await renderWorkspace(workspace, context, templates), checkSpellingHere);
 }
 
 /** A validation short of the narrative's spelling check, which its caller starts when a core is free. */
 interface RenderedWorkspace extends ValidationResult {
-  /** Checks the narrative's spelling on another thread: its warnings, at their line, never stop a build. */
-  checkSpelling(): Promise<Diagnostic[]>;
+  /** Checks the narrative's spelling with `check`: its warnings, at their line, never stop a build. */
+  checkSpelling(check: typeof checkSpellingHere): Promise<Diagnostic[]>;
 }
 
-/** The validation with its spelling warnings in place. */
-async function withSpelling({ checkSpelling, ...validation }: RenderedWorkspace): Promise<ValidationResult> {
-  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await checkSpelling())]) };
+/**
+ * The validation with its spelling warnings in place. A worker thread pays
+ * off only beside Chromium: anywhere else this thread would wait for it, and
+ * the worker's start and its second copy of the modules are CPU for nothing.
+ */
+async function withSpelling(
+  { checkSpelling, ...validation }: RenderedWorkspace,
+  check: typeof checkSpellingHere,
+): Promise<ValidationResult> {
+  return { ...validation, diagnostics: sorted([...validation.diagnostics, ...(await checkSpelling(check))]) };
 }
 
 /**
@@ -138,8 +145,8 @@ async function renderWorkspace(
   const parts = reportParts(sources, metrics, context.sources);
   const html = await renderHtml(metrics, sources.config, content, templates, parts, diagnostics, context.reportDate);
   const bundledWords = await templates.read('ordliste.txt');
-  const checkSpelling = () =>
-    checkNarrativeSpelling(workspace, context.year, content, bundledWords, sources.wordList, checkSpellingOnThread);
+  const checkSpelling = (check: typeof checkSpellingHere) =>
+    checkNarrativeSpelling(workspace, context.year, content, bundledWords, sources.wordList, check);
   // Sorted by withSpelling, with the spelling warnings among them.
   const all = [...read.diagnostics, ...diagnostics.items];
   return diagnostics.hasErrors()
@@ -193,7 +200,8 @@ export async function planBuild(
   };
   try {
     const rendered = await renderWorkspace(workspace, context, templates, printer ? undefined : makeXlsx);
-    if (!rendered.report) throw new InvalidWorkspaceError((await withSpelling(rendered)).diagnostics);
+    if (!rendered.report)
+      throw new InvalidWorkspaceError((await withSpelling(rendered, checkSpellingHere)).diagnostics);
     const { metrics, html: report } = rendered.report;
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
     printing = printer !== undefined;
@@ -203,10 +211,12 @@ export async function planBuild(
         : undefined;
     pdf?.catch(() => undefined);
     if (printer) makeXlsx(metrics);
-    // tables.xlsx, then the spelling check, one at a time beside Chromium: two threads at once took the core it prints on.
+    // Without a PDF the spelling is checked here while the worker makes tables.xlsx. With one, tables.xlsx and
+    // then the check, one thread at a time beside Chromium: two threads at once took the core it prints on.
+    const checkedHere = printer ? undefined : await withSpelling(rendered, checkSpellingHere);
     const xlsx = await xlsxJob!.bytes;
     xlsxJob = undefined;
-    const validation = await withSpelling(rendered);
+    const validation = checkedHere ?? (await withSpelling(rendered, checkSpellingOnThread));
     let printed: Awaited<NonNullable<typeof pdf>> | undefined;
     let pdfProblem: BrowserError | undefined;
     try {
