@@ -70,33 +70,44 @@ export function typesetText(text: string, context: TypesetContext = {}): string 
     .join('');
 }
 
+/** A unit after a number, a day's number before a month, a month as a word: built once, used on every text. */
+const UNIT_AFTER_NUMBER = new RegExp(`(\\d) (${UNITS})(?![\\p{L}\\d])`, 'gu');
+const DAY_BEFORE_MONTH = new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (${MONTH})(?![\\p{L}])`, 'giu');
+const MONTH_WORD = new RegExp(`(?<![\\p{L}])(${MONTH})(?![\\p{L}])`, 'giu');
+
 function typesetPlain(input: string, sentenceStart: boolean): string {
-  let text = input;
-  text = quotes(text);
-  text = dates(text);
-  // Quarters: "1.-4.-kvartal" → "1.–4. kvartal", "1.kv." → "1. kv.".
-  text = text.replace(/(?<![\d.])(\d{1,2})\.\s?[-–]\s?(\d{1,2})\.\s?-?\s?(kvartal|kv\.)/g, `$1.–$2.${NBSP}$3`);
-  text = text.replace(/(?<![\d.])([1-4])\.[ \u00a0]?(kvartal|kv\.)/g, `$1.${NBSP}$2`);
-  // Ranges of ordinals ("1.-3.") and numbers or years ("2021-2025", "1 - 5", "3,4-10,3"), not "§ 3-1".
-  text = text.replace(/(?<![\d.])(\d{1,2}\.)\s?-\s?(\d{1,2}\.)(?=[\s\u00a0])/g, '$1–$2');
-  text = text.replace(
-    /(?<![\p{L}\d.,\-–/§]|§[ \u00a0])(\d+(?:,\d+)?)[ \u00a0]?[-–][ \u00a0]?(\d+(?:,\d+)?)(?![\d\-–]|[.,]\d)/gu,
-    '$1–$2',
-  );
+  let text = quotes(input);
+  // Many of a report's texts have no digit, and every rule but the dash and the months needs one (none adds one):
+  // such a text is read three times instead of sixteen.
+  const digits = /\d/.test(text);
+  if (digits) {
+    text = dates(text);
+    // Quarters: "1.-4.-kvartal" → "1.–4. kvartal", "1.kv." → "1. kv.".
+    text = text.replace(/(?<![\d.])(\d{1,2})\.\s?[-–]\s?(\d{1,2})\.\s?-?\s?(kvartal|kv\.)/g, `$1.–$2.${NBSP}$3`);
+    text = text.replace(/(?<![\d.])([1-4])\.[ \u00a0]?(kvartal|kv\.)/g, `$1.${NBSP}$2`);
+    // Ranges of ordinals ("1.-3.") and numbers or years ("2021-2025", "1 - 5", "3,4-10,3"), not "§ 3-1".
+    text = text.replace(/(?<![\d.])(\d{1,2}\.)\s?-\s?(\d{1,2}\.)(?=[\s\u00a0])/g, '$1–$2');
+    text = text.replace(
+      /(?<![\p{L}\d.,\-–/§]|§[ \u00a0])(\d+(?:,\d+)?)[ \u00a0]?[-–][ \u00a0]?(\d+(?:,\d+)?)(?![\d\-–]|[.,]\d)/gu,
+      '$1–$2',
+    );
+  }
   // A dash in a sentence, written as a spaced hyphen: "1017 - Stipendiat".
-  text = text.replace(/(\S) -{1,2} (?=\S)/g, '$1 – ');
-  // A minus sign before a number: "(-0,2)".
-  text = text.replace(/(^|[\s([/\u00a0])-(?=\d)/g, '$1\u2212');
-  // A signed change of a percentage is percentage points.
-  text = text.replace(/([+\u2212]\d+(?:,\d+)?)[ \u00a0\u202f]?%/g, `$1${NBSP}prosentpoeng`);
-  // No-break spaces: before %, inside numbers, between a number and its unit, after §.
-  text = text.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
-  text = text.replace(/(?<![\d,.\u00a0])(\d{1,3})((?: \d{3})+)(?![\d,])/g, (_, head: string, groups: string) =>
-    [head, ...groups.trim().split(' ')].join(NBSP),
-  );
-  text = text.replace(new RegExp(`(\\d) (${UNITS})(?![\\p{L}\\d])`, 'gu'), `$1${NBSP}$2`);
-  text = text.replace(/§ (?=\d)/g, `§${NBSP}`);
-  text = text.replace(new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (${MONTH})(?![\\p{L}])`, 'giu'), `$1${NBSP}$2`);
+  if (text.includes(' -')) text = text.replace(/(\S) -{1,2} (?=\S)/g, '$1 – ');
+  if (digits) {
+    // A minus sign before a number: "(-0,2)".
+    text = text.replace(/(^|[\s([/\u00a0])-(?=\d)/g, '$1\u2212');
+    // A signed change of a percentage is percentage points.
+    text = text.replace(/([+\u2212]\d+(?:,\d+)?)[ \u00a0\u202f]?%/g, `$1${NBSP}prosentpoeng`);
+    // No-break spaces: before %, inside numbers, between a number and its unit, after §.
+    text = text.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
+    text = text.replace(/(?<![\d,.\u00a0])(\d{1,3})((?: \d{3})+)(?![\d,])/g, (_, head: string, groups: string) =>
+      [head, ...groups.trim().split(' ')].join(NBSP),
+    );
+    text = text.replace(UNIT_AFTER_NUMBER, `$1${NBSP}$2`);
+    text = text.replace(/§ (?=\d)/g, `§${NBSP}`);
+    text = text.replace(DAY_BEFORE_MONTH, `$1${NBSP}$2`);
+  }
   return lowerCaseMonths(text, sentenceStart);
 }
 
@@ -131,7 +142,7 @@ function dates(text: string): string {
 
 /** "Årlig (Januar)" → "Årlig (januar)"; a month that starts a sentence keeps its capital. */
 function lowerCaseMonths(text: string, sentenceStart: boolean): string {
-  return text.replace(new RegExp(`(?<![\\p{L}])(${MONTH})(?![\\p{L}])`, 'giu'), (word: string, _m, at: number) => {
+  return text.replace(MONTH_WORD, (word: string, _m, at: number) => {
     if (word === word.toLowerCase()) return word;
     const before = text.slice(0, at);
     // "1. Januar" is a date, not the end of a sentence: a point after a day's number is an ordinal's.
