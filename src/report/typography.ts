@@ -57,9 +57,28 @@ export interface TypesetContext {
 /** A web address or e-mail is left exactly as written. */
 const ADDRESS = /(\S*(?:https?:\/\/|www\.|@)\S*)/;
 
+/**
+ * Texts typeset, by whether they start a sentence and their text. A report
+ * repeats many (axis labels, years, "grønt"), and a process that renders
+ * again (the preview, the tests) meets the same ones each time. Emptied when full.
+ */
+const typesetTexts = new Map<string, string>();
+const TYPESET_KEPT = 20_000;
+
 /** One text, typeset: see the module comment for the rules. */
 export function typesetText(text: string, context: TypesetContext = {}): string {
   const start = context.sentenceStart ?? true;
+  const key = `${start ? 1 : 0}${text}`;
+  let result = typesetTexts.get(key);
+  if (result === undefined) {
+    result = typesetParts(text, start);
+    if (typesetTexts.size >= TYPESET_KEPT) typesetTexts.clear();
+    typesetTexts.set(key, result);
+  }
+  return result;
+}
+
+function typesetParts(text: string, start: boolean): string {
   return text
     .split(ADDRESS)
     .map((part, i, parts) => {
