@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/errors.js';
-import { code, date, decimal, integer, text, timestamp, toNumber } from '../../src/workspace/cells.js';
+import {
+  calendarYear,
+  code,
+  date,
+  decimal,
+  INVALID,
+  integer,
+  plainParser,
+  text,
+  timestamp,
+  toNumber,
+} from '../../src/workspace/cells.js';
 import { detectDelimiter } from '../../src/workspace/csv.js';
 import { readRows, tableSpec } from '../../src/workspace/rows.js';
 import type { Table } from '../../src/workspace/table.js';
@@ -179,5 +190,58 @@ describe('cell values', () => {
     expect(parse(date(), '2026-01-01T00:30:00+01:00').data).toBe('2026-01-01');
     expect(parse(timestamp(), '2025-11-03 10:22:01').data).toBe(Date.UTC(2025, 10, 3, 10, 22, 1));
     expect(parse(timestamp(), '2025-11-03T10:22:01+01:00').data).toBe(Date.UTC(2025, 10, 3, 9, 22, 1));
+  });
+
+  it('gives, without zod, the value each cell schema gives, and INVALID where it reports a problem', () => {
+    // rowChecker takes a row from the plain parsers when none says INVALID: they must agree with zod on every cell.
+    const schemas = {
+      text: text(),
+      optionalText: text({ optional: true }),
+      integer: integer({ min: 0, max: 100 }),
+      optionalInteger: integer({ optional: true, min: 1 }),
+      calendarYear: calendarYear(),
+      decimal: decimal({ min: 0 }),
+      optionalDecimal: decimal({ optional: true }),
+      date: date(),
+      optionalDate: date({ optional: true }),
+      timestamp: timestamp(),
+      code: code(['Ja', 'Nei'], { aliases: { j: 'Ja' } }),
+      optionalCode: code(['1', '2'], { optional: true }),
+    };
+    const values = [
+      ...[null, '', '  ', 'abc', ' Ja ', 'j', 'NEI', 'x'],
+      ...['0', '7', '-3', '101', '4,5', '4.5', '1 234,5', '1.234,5', '1e3', '1e13', '\u22122'],
+      ...[0, 7, -3, 101, 4.5, 1e13, Number.NaN, 45_000, 2025, 1999],
+      ...[
+        '2025',
+        '2025-01-05',
+        '5.1.2025',
+        '31.02.2025',
+        '1899-12-31',
+        '2025-11-03 10:22:01',
+        '2025-11-03T10:22:01+01:00',
+      ],
+      ...[new Date(Date.UTC(2025, 0, 5)), new Date(Number.NaN), true],
+    ];
+    for (const [name, schema] of Object.entries(schemas)) {
+      const plain = plainParser(schema)!;
+      for (const value of values) {
+        const outcome = (parse: () => unknown) => {
+          try {
+            return { value: parse() };
+          } catch (error) {
+            return { thrown: String(error) };
+          }
+        };
+        const zod = outcome(() => {
+          const result = schema.safeParse(value);
+          return result.success ? result.data : INVALID;
+        });
+        expect(
+          outcome(() => plain(value as never)),
+          `${name}(${String(value)})`,
+        ).toEqual(zod);
+      }
+    }
   });
 });
