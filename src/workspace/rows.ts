@@ -131,7 +131,7 @@ export function rowChecker<S extends Shape>(
   let schema: z.ZodType | undefined;
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
-  const numeric = keys.filter((key) => isNumeric(spec.columns[key]!) && columns.has(key));
+  const numeric = keys.flatMap((key, i) => (isNumeric(spec.columns[key]!) && columns.has(key) ? [i] : []));
   const parsers = keys.map((key) => {
     const cellSchema = spec.columns[key]!;
     return (
@@ -143,21 +143,22 @@ export function rowChecker<S extends Shape>(
     );
   });
   return (row, cells) => {
-    // A null-prototype object: a column named "__proto__" or "constructor" is a column like any other.
-    const input: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
-    keys.forEach((key, i) => {
+    const cellOf = (i: number) => {
       const index = indexes[i];
-      input[key] = index === undefined ? null : (cells[index] ?? null);
-    });
-    for (const key of numeric) limit.numbers.note(input[key]!, row, table.header[columns.get(key)!]!);
+      return index === undefined ? null : (cells[index] ?? null);
+    };
+    for (const i of numeric) limit.numbers.note(cellOf(i), row, table.header[indexes[i]!]!);
     const value: Record<string, unknown> = {};
     let valid = true;
     for (let i = 0; i < keys.length && valid; i++) {
-      const parsed = parsers[i]!(input[keys[i]!]!);
+      const parsed = parsers[i]!(cellOf(i));
       if (parsed === INVALID) valid = false;
       else value[keys[i]!] = parsed;
     }
     if (valid) return value as RowOf<S>;
+    // A null-prototype object: a column named "__proto__" or "constructor" is a column like any other.
+    const input: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
+    keys.forEach((key, i) => (input[key] = cellOf(i)));
     // Built when first needed: zod compiles each object schema when it first parses with it.
     schema ??= z.object(spec.columns);
     const result = schema.safeParse(input);
