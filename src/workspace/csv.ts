@@ -133,10 +133,10 @@ async function* parseRecords(
   encoding: TextEncodingName,
   delimiter: string,
 ): AsyncGenerator<TableRow[]> {
-  // Lines are split by hand while each field holds no quote or is quoted without one inside (as an export that
-  // quotes every field, or only those with a delimiter, writes them): csv-parse makes exactly those fields of
+  // Lines are split by hand while each field holds no quote or is quoted on one line (as an export that quotes
+  // every field, or only those with a delimiter or a quote, writes them): csv-parse makes exactly those fields of
   // such a line, and is slower by far. From the first other line on, csv-parse reads the rest, since a quoted
-  // field may hold quotes and line breaks.
+  // field may hold line breaks.
   const text = decodeWithUnixLineEndings(open(), encoding)[Symbol.asyncIterator]();
   let carry = '';
   let line = 0;
@@ -176,8 +176,9 @@ async function* parseRecords(
 }
 
 /**
- * A line's fields when each holds no quote or is all quoted with none
- * inside (`a;"b;c";""`), as csv-parse reads them; null for any other line.
+ * A line's fields when each holds no quote or is all quoted, its own quotes
+ * doubled (`a;"b;c";"""d""";""`), as csv-parse reads them; null for any
+ * other line (a quoted field that goes on to the next line among them).
  */
 function fieldsOf(line: string, delimiter: string): string[] | null {
   if (!line.includes('"')) return line.split(delimiter);
@@ -185,9 +186,12 @@ function fieldsOf(line: string, delimiter: string): string[] | null {
   let at = 0;
   for (;;) {
     if (line[at] === '"') {
-      const close = line.indexOf('"', at + 1);
+      let close = line.indexOf('"', at + 1);
+      // A quote inside a quoted field is written twice.
+      while (close >= 0 && line[close + 1] === '"') close = line.indexOf('"', close + 2);
       if (close < 0) return null;
-      fields.push(line.slice(at + 1, close));
+      const field = line.slice(at + 1, close);
+      fields.push(field.includes('"') ? field.replaceAll('""', '"') : field);
       if (close + 1 === line.length) return fields;
       if (!line.startsWith(delimiter, close + 1)) return null;
       at = close + 1 + delimiter.length;
