@@ -224,37 +224,47 @@ export function typesetHtml(html: string): string {
   let inTitle = false;
   let inBody = false;
   let sinceBlock = '';
-  return html.replace(
-    /<!--[\s\S]*?-->|<(style|script)\b[\s\S]*?<\/\1\s*>|<[^>]+>|[^<]+/g,
-    (token: string, raw: string | undefined) => {
-      if (raw !== undefined || token.startsWith('<!--')) return token;
-      if (token.startsWith('<')) {
-        const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(token);
-        if (!tag) return token;
-        const closing = tag[1] === '/';
-        const name = tag[2]!.toLowerCase();
-        const selfClosing = token.endsWith('/>');
-        if (name === 'svg') svgDepth += closing ? -1 : selfClosing ? 0 : 1;
-        if (VERBATIM.has(name)) verbatimDepth += closing ? -1 : 1;
-        if (name === 'title') inTitle = !closing;
-        if (name === 'body') inBody = !closing;
-        if (BLOCKS.has(name)) sinceBlock = '';
-        return closing ? token : typesetLabel(token);
-      }
-      if (verbatimDepth > 0 || (!inBody && !inTitle) || token.trim() === '') {
-        sinceBlock += token;
-        return token;
-      }
-      const text = decode(token);
-      const sentenceStart = sinceBlock.trim() === '' || /[.!?]["»)]?\s*$/.test(sinceBlock);
-      sinceBlock += text;
-      // Leading spaces are kept apart, so "  Januar" at a cell's start still counts as the start.
-      const lead = /^\s*/.exec(text)![0];
-      const typeset = lead + typesetText(text.slice(lead.length), { sentenceStart });
-      const escaped = escapeText(typeset);
-      return svgDepth > 0 || inTitle ? escaped : keepRangesTogether(escaped);
-    },
-  );
+  const typesetToken = (token: string, raw: string | undefined): string => {
+    if (raw !== undefined || token.startsWith('<!--')) return token;
+    if (token.startsWith('<')) {
+      const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(token);
+      if (!tag) return token;
+      const closing = tag[1] === '/';
+      const name = tag[2]!.toLowerCase();
+      const selfClosing = token.endsWith('/>');
+      if (name === 'svg') svgDepth += closing ? -1 : selfClosing ? 0 : 1;
+      if (VERBATIM.has(name)) verbatimDepth += closing ? -1 : 1;
+      if (name === 'title') inTitle = !closing;
+      if (name === 'body') inBody = !closing;
+      if (BLOCKS.has(name)) sinceBlock = '';
+      return closing ? token : typesetLabel(token);
+    }
+    if (verbatimDepth > 0 || (!inBody && !inTitle) || token.trim() === '') {
+      sinceBlock += token;
+      return token;
+    }
+    const text = decode(token);
+    const sentenceStart = sinceBlock.trim() === '' || /[.!?]["»)]?\s*$/.test(sinceBlock);
+    sinceBlock += text;
+    // Leading spaces are kept apart, so "  Januar" at a cell's start still counts as the start.
+    const lead = /^\s*/.exec(text)![0];
+    const typeset = lead + typesetText(text.slice(lead.length), { sentenceStart });
+    const escaped = escapeText(typeset);
+    return svgDepth > 0 || inTitle ? escaped : keepRangesTogether(escaped);
+  };
+  // Most tokens (tags above all) come out as they went in: only the changed ones are copied into a new text,
+  // with the stretch before each, where String.replace would append every token.
+  const tokens = /<!--[\s\S]*?-->|<(style|script)\b[\s\S]*?<\/\1\s*>|<[^>]+>|[^<]+/g;
+  let out = '';
+  let copied = 0;
+  for (let match = tokens.exec(html); match; match = tokens.exec(html)) {
+    const token = match[0];
+    const typeset = typesetToken(token, match[1]);
+    if (typeset === token) continue;
+    out += html.slice(copied, match.index) + typeset;
+    copied = match.index + token.length;
+  }
+  return out + html.slice(copied);
 }
 
 /** Wraps each range ("2021–2025", "3,4–10,3", "1.–4.") and law section ("§ 3-1") so it is not broken after its dash. */
