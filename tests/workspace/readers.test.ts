@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/errors.js';
 import {
@@ -13,6 +16,7 @@ import {
   toNumber,
 } from '../../src/workspace/cells.js';
 import { detectDelimiter } from '../../src/workspace/csv.js';
+import { nodeFileSystem } from '../../src/workspace/files.js';
 import { readRows, tableSpec } from '../../src/workspace/rows.js';
 import type { Table } from '../../src/workspace/table.js';
 import { lines, memoryWorkspace, windows1252, xlsxBytes } from '../support/helpers.js';
@@ -34,6 +38,23 @@ const spec = tableSpec({
 });
 
 describe('CSV reading', () => {
+  it('streams a file from the disk in the chunks a stream gives: none for an empty file, one for a small one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-stream-'));
+    try {
+      const chunks = async (bytes: Uint8Array) => {
+        writeFileSync(join(dir, 'f.csv'), bytes);
+        const found: number[] = [];
+        for await (const chunk of nodeFileSystem.stream(join(dir, 'f.csv'))) found.push(chunk.length);
+        return found;
+      };
+      expect(await chunks(new Uint8Array(0))).toEqual([]);
+      expect(await chunks(new Uint8Array(1000))).toEqual([1000]);
+      expect(await chunks(new Uint8Array(2 ** 20 + 5))).toEqual([2 ** 20, 5]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads UTF-8 with a BOM, semicolons and quoted fields', async () => {
     const ws = memoryWorkspace({ 't.csv': '\ufeff"navn";"antall"\r\n"Økonomi; drift";"3"\r\n"Sør ""nord""";"4"\r\n' });
     const d = new Diagnostics();
