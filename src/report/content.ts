@@ -64,6 +64,61 @@ interface FootnoteEnv {
   footnotes?: { list?: unknown[]; refs?: Record<string, number> };
 }
 
+/**
+ * Compiles every narrative file. Only Handlebars' own helpers are registered
+ * on it: a run's helpers capture the run's state (its component calls, its
+ * file for messages) and are passed to a template each time it runs, so a
+ * compiled template can serve every later run of the same text.
+ */
+const compiler = Handlebars.create();
+
+/**
+ * Narrative files parsed and compiled, by their text: the preview renders the
+ * same files again on every save, and the tests build the same workspace many
+ * times; compiling costs more than rendering. The oldest is dropped beyond KEPT.
+ */
+const KEPT = 200;
+const parsedTexts = new Map<string, hbs.AST.Program>();
+const compiledTexts = new Map<string, HandlebarsTemplateDelegate>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.has(key)) return;
+  if (cache.size >= KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+
+/** A file's syntax tree as Handlebars parses it; shared, so never changed. */
+function parsed(text: string): hbs.AST.Program {
+  let ast = parsedTexts.get(text);
+  if (!ast) {
+    ast = Handlebars.parse(text);
+    remember(parsedTexts, text, ast);
+  }
+  return ast;
+}
+
+/**
+ * A file's text with its placeholders expanded. Which placeholders go
+ * through TEXT_HELPER depends on the helper names, so they are part of the
+ * key. A template is kept only once it has run: Handlebars compiles on the
+ * first run, and one that failed to compile is compiled again next time, to
+ * fail with the same message.
+ */
+function expand(
+  text: string,
+  helperNames: ReadonlySet<string>,
+  data: object,
+  helpers: Record<string, Handlebars.HelperDelegate>,
+): string {
+  const key = `${JSON.stringify([...helperNames].sort())}\n${text}`;
+  const template =
+    compiledTexts.get(key) ??
+    compiler.compile(asLiteralText(Handlebars.parse(text), helperNames), { strict: true, noEscape: false });
+  const expanded = template(data, { helpers });
+  remember(compiledTexts, key, template);
+  return expanded;
+}
+
 const MARKER = (index: number) => `<!--hms-component:${index}-->`;
 const MARKER_PATTERN = /<!--hms-component:(\d+)-->/g;
 const REF_MARKER = (index: number) => `<!--hms-ref:${index}-->`;
@@ -91,37 +146,33 @@ export async function renderContent(
   let footnoteOffset = 0;
 
   for (const [fileIndex, { file, text }] of files.entries()) {
-    const handlebars = Handlebars.create();
-    for (const name of BUILT_IN_BLOCKS)
-      handlebars.registerHelper(name, guarded(name, handlebars.helpers[name] as HelperFn, text));
-    for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, guarded(name, fn, text));
+    // The helpers capture this file and this run: they are passed to the template when it runs, never compiled in.
+    const fileHelpers: Record<string, Handlebars.HelperDelegate> = {};
+    for (const name of BUILT_IN_BLOCKS) fileHelpers[name] = guarded(name, compiler.helpers[name] as HelperFn, text);
+    for (const [name, fn] of Object.entries(helpers)) fileHelpers[name] = guarded(name, fn, text);
     for (const name of componentNames) {
       const component = (...args: unknown[]) => {
         const options = args.pop() as { hash: Record<string, unknown> };
         calls.push({ name, args, options: options.hash, file });
         return new Handlebars.SafeString(`\n\n${MARKER(calls.length - 1)}\n\n`);
       };
-      handlebars.registerHelper(name, guarded(name, component, text));
+      fileHelpers[name] = guarded(name, component, text);
     }
     // A cross-reference is resolved once every heading has its number: `jf. kap. {{ref "Vedlegg 4"}}`.
-    handlebars.registerHelper(
-      'ref',
-      (title: unknown, options: HelperOptions & { loc?: { start: { line: number } } }) => {
-        refs.push({ title: String(title), file, line: options.loc?.start.line });
-        return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
-      },
-    );
-    handlebars.registerHelper(TEXT_HELPER, literalText);
+    fileHelpers.ref = (title: unknown, options: HelperOptions & { loc?: { start: { line: number } } }) => {
+      refs.push({ title: String(title), file, line: options.loc?.start.line });
+      return new Handlebars.SafeString(REF_MARKER(refs.length - 1));
+    };
+    fileHelpers[TEXT_HELPER] = literalText;
     // The author's raw HTML may format text but load nothing: each breach is an error at its line.
     for (const problem of checkNarrativeHtml(text)) diagnostics.error(file, problem.message, problem.line);
     let expanded: string;
     try {
-      const ast = Handlebars.parse(text);
-      const helperNames = new Set(Object.keys(handlebars.helpers));
-      const problems = checkPlaceholders(ast, data, helperNames);
+      const helperNames = new Set([...Object.keys(compiler.helpers), ...Object.keys(fileHelpers)]);
+      const problems = checkPlaceholders(parsed(text), data, helperNames);
       for (const problem of problems) diagnostics.error(file, problem.message, problem.line);
       if (problems.length > 0) continue;
-      expanded = handlebars.compile(asLiteralText(ast, helperNames), { strict: true, noEscape: false })(data);
+      expanded = expand(text, helperNames, data, fileHelpers);
     } catch (error) {
       const { line, message } = describeTemplateError(error, text, data);
       diagnostics.error(file, message, line);

@@ -80,7 +80,7 @@ export async function renderHtml(
   );
   const title = `HMS-årsrapport ${metrics.year}`;
   const toc = body.headings.filter((h) => h.level <= 3);
-  const layout = Handlebars.create().compile(templates.layout, { strict: false });
+  const layout = compiledLayout(templates.layout);
   // One typography pass over every text of the document: narrative, templates, data, figures, captions.
   const html = typesetHtml(
     layout({
@@ -96,6 +96,14 @@ export async function renderHtml(
     }),
   );
   return { html, headings: body.headings, toc, title };
+}
+
+/** The last layout compiled, with its text: every run of a process has the same, and compiling it costs more than filling it in. */
+let lastLayout: { text: string; template: HandlebarsTemplateDelegate } | undefined;
+
+function compiledLayout(text: string): HandlebarsTemplateDelegate {
+  if (lastLayout?.text !== text) lastLayout = { text, template: Handlebars.create().compile(text, { strict: false }) };
+  return lastLayout.template;
 }
 
 const require = createRequire(import.meta.url);

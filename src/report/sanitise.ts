@@ -71,11 +71,34 @@ const URL_ATTRIBUTES = new Set([
 const HTML_COMMENT_MARKER = /<!--(hms-(?:component|ref):\d+)-->/g;
 
 /**
+ * Results by the text they were made from: the preview and the tests render
+ * the same narrative again and again, and both passes cost more than
+ * rendering its Markdown. The oldest is dropped beyond KEPT.
+ */
+const KEPT = 200;
+const sanitised = new Map<string, string>();
+const checked = new Map<string, readonly HtmlProblem[]>();
+
+function remembered<V>(cache: Map<string, V>, text: string, make: (text: string) => V): V {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = make(text);
+    if (cache.size >= KEPT) cache.delete(cache.keys().next().value!);
+    cache.set(text, value);
+  }
+  return value;
+}
+
+/**
  * The rendered narrative of one file through the allow-list. The markers
  * where components and cross-references go (HTML comments, which the
  * sanitiser removes) pass through it as text with a nonce no author can write.
  */
 export function sanitiseNarrative(html: string): string {
+  return remembered(sanitised, html, sanitise);
+}
+
+function sanitise(html: string): string {
   const nonce = randomBytes(8).toString('hex');
   const hidden = html.replace(HTML_COMMENT_MARKER, (_, marker: string) => `\u2063${nonce}:${marker}\u2063`);
   const clean = sanitizeHtml(hidden, OPTIONS);
@@ -95,9 +118,14 @@ export interface HtmlProblem {
  * allow-list would drop or that would load something, with its line in the
  * source: an error each, never a silent removal.
  */
-export function checkNarrativeHtml(source: string): HtmlProblem[] {
+export function checkNarrativeHtml(source: string): readonly HtmlProblem[] {
+  return remembered(checked, source, check);
+}
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+function check(source: string): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
-  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
   const tokens = markdown.parse(source, {});
   for (const token of tokens) {
     const start = (token.map?.[0] ?? 0) + 1;

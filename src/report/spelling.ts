@@ -93,11 +93,20 @@ function isCheckable(word: string): boolean {
   return true;
 }
 
+/** The last check, by what it checked: validate and build, and the tests, check the same narrative again and again. */
+let lastCheck: { key: string; diagnostics: readonly Diagnostic[] } | undefined;
+
 export async function checkSpelling(
   files: readonly SpellingFile[],
   wordList: readonly string[],
 ): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
+  const key = JSON.stringify([files, wordList]);
+  if (lastCheck?.key !== key) lastCheck = { key, diagnostics: await check(files, wordList) };
+  return [...lastCheck.diagnostics];
+}
+
+async function check(files: readonly SpellingFile[], wordList: readonly string[]): Promise<Diagnostic[]> {
   const dict = await loadDictionary();
   const own = new Set(wordList.map((w) => w.toLowerCase()));
   const known = new Map<string, boolean>();

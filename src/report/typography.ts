@@ -57,9 +57,28 @@ export interface TypesetContext {
 /** A web address or e-mail is left exactly as written. */
 const ADDRESS = /(\S*(?:https?:\/\/|www\.|@)\S*)/;
 
+/**
+ * Texts typeset, by whether they start a sentence and their text. A report
+ * repeats many (axis labels, years, "grønt"), and a process that renders
+ * again (the preview, the tests) meets the same ones each time. Emptied when full.
+ */
+const typesetTexts = new Map<string, string>();
+const TYPESET_KEPT = 20_000;
+
 /** One text, typeset: see the module comment for the rules. */
 export function typesetText(text: string, context: TypesetContext = {}): string {
   const start = context.sentenceStart ?? true;
+  const key = `${start ? 1 : 0}${text}`;
+  let result = typesetTexts.get(key);
+  if (result === undefined) {
+    result = typesetParts(text, start);
+    if (typesetTexts.size >= TYPESET_KEPT) typesetTexts.clear();
+    typesetTexts.set(key, result);
+  }
+  return result;
+}
+
+function typesetParts(text: string, start: boolean): string {
   return text
     .split(ADDRESS)
     .map((part, i, parts) => {
@@ -70,33 +89,44 @@ export function typesetText(text: string, context: TypesetContext = {}): string 
     .join('');
 }
 
+/** A unit after a number, a day's number before a month, a month as a word: built once, used on every text. */
+const UNIT_AFTER_NUMBER = new RegExp(`(\\d) (${UNITS})(?![\\p{L}\\d])`, 'gu');
+const DAY_BEFORE_MONTH = new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (${MONTH})(?![\\p{L}])`, 'giu');
+const MONTH_WORD = new RegExp(`(?<![\\p{L}])(${MONTH})(?![\\p{L}])`, 'giu');
+
 function typesetPlain(input: string, sentenceStart: boolean): string {
-  let text = input;
-  text = quotes(text);
-  text = dates(text);
-  // Quarters: "1.-4.-kvartal" → "1.–4. kvartal", "1.kv." → "1. kv.".
-  text = text.replace(/(?<![\d.])(\d{1,2})\.\s?[-–]\s?(\d{1,2})\.\s?-?\s?(kvartal|kv\.)/g, `$1.–$2.${NBSP}$3`);
-  text = text.replace(/(?<![\d.])([1-4])\.[ \u00a0]?(kvartal|kv\.)/g, `$1.${NBSP}$2`);
-  // Ranges of ordinals ("1.-3.") and numbers or years ("2021-2025", "1 - 5", "3,4-10,3"), not "§ 3-1".
-  text = text.replace(/(?<![\d.])(\d{1,2}\.)\s?-\s?(\d{1,2}\.)(?=[\s\u00a0])/g, '$1–$2');
-  text = text.replace(
-    /(?<![\p{L}\d.,\-–/§]|§[ \u00a0])(\d+(?:,\d+)?)[ \u00a0]?[-–][ \u00a0]?(\d+(?:,\d+)?)(?![\d\-–]|[.,]\d)/gu,
-    '$1–$2',
-  );
+  let text = quotes(input);
+  // Many of a report's texts have no digit, and every rule but the dash and the months needs one (none adds one):
+  // such a text is read three times instead of sixteen.
+  const digits = /\d/.test(text);
+  if (digits) {
+    text = dates(text);
+    // Quarters: "1.-4.-kvartal" → "1.–4. kvartal", "1.kv." → "1. kv.".
+    text = text.replace(/(?<![\d.])(\d{1,2})\.\s?[-–]\s?(\d{1,2})\.\s?-?\s?(kvartal|kv\.)/g, `$1.–$2.${NBSP}$3`);
+    text = text.replace(/(?<![\d.])([1-4])\.[ \u00a0]?(kvartal|kv\.)/g, `$1.${NBSP}$2`);
+    // Ranges of ordinals ("1.-3.") and numbers or years ("2021-2025", "1 - 5", "3,4-10,3"), not "§ 3-1".
+    text = text.replace(/(?<![\d.])(\d{1,2}\.)\s?-\s?(\d{1,2}\.)(?=[\s\u00a0])/g, '$1–$2');
+    text = text.replace(
+      /(?<![\p{L}\d.,\-–/§]|§[ \u00a0])(\d+(?:,\d+)?)[ \u00a0]?[-–][ \u00a0]?(\d+(?:,\d+)?)(?![\d\-–]|[.,]\d)/gu,
+      '$1–$2',
+    );
+  }
   // A dash in a sentence, written as a spaced hyphen: "1017 - Stipendiat".
-  text = text.replace(/(\S) -{1,2} (?=\S)/g, '$1 – ');
-  // A minus sign before a number: "(-0,2)".
-  text = text.replace(/(^|[\s([/\u00a0])-(?=\d)/g, '$1\u2212');
-  // A signed change of a percentage is percentage points.
-  text = text.replace(/([+\u2212]\d+(?:,\d+)?)[ \u00a0\u202f]?%/g, `$1${NBSP}prosentpoeng`);
-  // No-break spaces: before %, inside numbers, between a number and its unit, after §.
-  text = text.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
-  text = text.replace(/(?<![\d,.\u00a0])(\d{1,3})((?: \d{3})+)(?![\d,])/g, (_, head: string, groups: string) =>
-    [head, ...groups.trim().split(' ')].join(NBSP),
-  );
-  text = text.replace(new RegExp(`(\\d) (${UNITS})(?![\\p{L}\\d])`, 'gu'), `$1${NBSP}$2`);
-  text = text.replace(/§ (?=\d)/g, `§${NBSP}`);
-  text = text.replace(new RegExp(`(?<![\\d.])(\\d{1,2}\\.) (${MONTH})(?![\\p{L}])`, 'giu'), `$1${NBSP}$2`);
+  if (text.includes(' -')) text = text.replace(/(\S) -{1,2} (?=\S)/g, '$1 – ');
+  if (digits) {
+    // A minus sign before a number: "(-0,2)".
+    text = text.replace(/(^|[\s([/\u00a0])-(?=\d)/g, '$1\u2212');
+    // A signed change of a percentage is percentage points.
+    text = text.replace(/([+\u2212]\d+(?:,\d+)?)[ \u00a0\u202f]?%/g, `$1${NBSP}prosentpoeng`);
+    // No-break spaces: before %, inside numbers, between a number and its unit, after §.
+    text = text.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
+    text = text.replace(/(?<![\d,.\u00a0])(\d{1,3})((?: \d{3})+)(?![\d,])/g, (_, head: string, groups: string) =>
+      [head, ...groups.trim().split(' ')].join(NBSP),
+    );
+    text = text.replace(UNIT_AFTER_NUMBER, `$1${NBSP}$2`);
+    text = text.replace(/§ (?=\d)/g, `§${NBSP}`);
+    text = text.replace(DAY_BEFORE_MONTH, `$1${NBSP}$2`);
+  }
   return lowerCaseMonths(text, sentenceStart);
 }
 
@@ -131,7 +161,7 @@ function dates(text: string): string {
 
 /** "Årlig (Januar)" → "Årlig (januar)"; a month that starts a sentence keeps its capital. */
 function lowerCaseMonths(text: string, sentenceStart: boolean): string {
-  return text.replace(new RegExp(`(?<![\\p{L}])(${MONTH})(?![\\p{L}])`, 'giu'), (word: string, _m, at: number) => {
+  return text.replace(MONTH_WORD, (word: string, _m, at: number) => {
     if (word === word.toLowerCase()) return word;
     const before = text.slice(0, at);
     // "1. Januar" is a date, not the end of a sentence: a point after a day's number is an ordinal's.
@@ -194,37 +224,47 @@ export function typesetHtml(html: string): string {
   let inTitle = false;
   let inBody = false;
   let sinceBlock = '';
-  return html.replace(
-    /<!--[\s\S]*?-->|<(style|script)\b[\s\S]*?<\/\1\s*>|<[^>]+>|[^<]+/g,
-    (token: string, raw: string | undefined) => {
-      if (raw !== undefined || token.startsWith('<!--')) return token;
-      if (token.startsWith('<')) {
-        const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(token);
-        if (!tag) return token;
-        const closing = tag[1] === '/';
-        const name = tag[2]!.toLowerCase();
-        const selfClosing = token.endsWith('/>');
-        if (name === 'svg') svgDepth += closing ? -1 : selfClosing ? 0 : 1;
-        if (VERBATIM.has(name)) verbatimDepth += closing ? -1 : 1;
-        if (name === 'title') inTitle = !closing;
-        if (name === 'body') inBody = !closing;
-        if (BLOCKS.has(name)) sinceBlock = '';
-        return closing ? token : typesetLabel(token);
-      }
-      if (verbatimDepth > 0 || (!inBody && !inTitle) || token.trim() === '') {
-        sinceBlock += token;
-        return token;
-      }
-      const text = decode(token);
-      const sentenceStart = sinceBlock.trim() === '' || /[.!?]["»)]?\s*$/.test(sinceBlock);
-      sinceBlock += text;
-      // Leading spaces are kept apart, so "  Januar" at a cell's start still counts as the start.
-      const lead = /^\s*/.exec(text)![0];
-      const typeset = lead + typesetText(text.slice(lead.length), { sentenceStart });
-      const escaped = escapeText(typeset);
-      return svgDepth > 0 || inTitle ? escaped : keepRangesTogether(escaped);
-    },
-  );
+  const typesetToken = (token: string, raw: string | undefined): string => {
+    if (raw !== undefined || token.startsWith('<!--')) return token;
+    if (token.startsWith('<')) {
+      const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(token);
+      if (!tag) return token;
+      const closing = tag[1] === '/';
+      const name = tag[2]!.toLowerCase();
+      const selfClosing = token.endsWith('/>');
+      if (name === 'svg') svgDepth += closing ? -1 : selfClosing ? 0 : 1;
+      if (VERBATIM.has(name)) verbatimDepth += closing ? -1 : 1;
+      if (name === 'title') inTitle = !closing;
+      if (name === 'body') inBody = !closing;
+      if (BLOCKS.has(name)) sinceBlock = '';
+      return closing ? token : typesetLabel(token);
+    }
+    if (verbatimDepth > 0 || (!inBody && !inTitle) || token.trim() === '') {
+      sinceBlock += token;
+      return token;
+    }
+    const text = decode(token);
+    const sentenceStart = sinceBlock.trim() === '' || /[.!?]["»)]?\s*$/.test(sinceBlock);
+    sinceBlock += text;
+    // Leading spaces are kept apart, so "  Januar" at a cell's start still counts as the start.
+    const lead = /^\s*/.exec(text)![0];
+    const typeset = lead + typesetText(text.slice(lead.length), { sentenceStart });
+    const escaped = escapeText(typeset);
+    return svgDepth > 0 || inTitle ? escaped : keepRangesTogether(escaped);
+  };
+  // Most tokens (tags above all) come out as they went in: only the changed ones are copied into a new text,
+  // with the stretch before each, where String.replace would append every token.
+  const tokens = /<!--[\s\S]*?-->|<(style|script)\b[\s\S]*?<\/\1\s*>|<[^>]+>|[^<]+/g;
+  let out = '';
+  let copied = 0;
+  for (let match = tokens.exec(html); match; match = tokens.exec(html)) {
+    const token = match[0];
+    const typeset = typesetToken(token, match[1]);
+    if (typeset === token) continue;
+    out += html.slice(copied, match.index) + typeset;
+    copied = match.index + token.length;
+  }
+  return out + html.slice(copied);
 }
 
 /** Wraps each range ("2021–2025", "3,4–10,3", "1.–4.") and law section ("§ 3-1") so it is not broken after its dash. */

@@ -61,6 +61,36 @@ export function words(value: string): string[] {
 
 const WEIGHT: Record<MatchKind, number> = { name: 1, hint: 1, words: 0.6 };
 
+interface PreparedColumn {
+  column: string;
+  /** The name with spaces for its underscores. */
+  spaced: string;
+  hints: { text: string; words: string[]; joined: string }[];
+}
+
+/**
+ * A table's columns and hints as matchHeader compares them, made once per
+ * signature: a file nothing read has up to 30 rows tried as a header against
+ * every table, and each header cell against every hint.
+ */
+const prepared = new WeakMap<TableSignature, PreparedColumn[]>();
+
+function preparedColumns(signature: TableSignature): PreparedColumn[] {
+  let columns = prepared.get(signature);
+  if (!columns) {
+    columns = signature.columns.map((column) => ({
+      column,
+      spaced: column.replace(/_/g, ' '),
+      hints: (signature.hints[column] ?? []).map((hint) => {
+        const hinted = words(hint);
+        return { text: normalText(hint), words: hinted, joined: hinted.join(' ') };
+      }),
+    }));
+    prepared.set(signature, columns);
+  }
+  return columns;
+}
+
 /**
  * Each contract column matched to at most one header and each header to at
  * most one column: the contract's own name first, then a hint written out,
@@ -69,21 +99,22 @@ const WEIGHT: Record<MatchKind, number> = { name: 1, hint: 1, words: 0.6 };
  */
 export function matchHeader(header: readonly string[], signature: TableSignature): Recognition {
   const candidates: { column: string; index: number; kind: MatchKind; length: number }[] = [];
+  const columns = preparedColumns(signature);
   header.forEach((written, index) => {
     const text = normalText(written);
     if (text === '') return;
     const own = words(written);
-    for (const column of signature.columns) {
-      if (text === column || text === column.replace(/_/g, ' ')) {
+    const ownJoined = own.join(' ');
+    for (const { column, spaced, hints } of columns) {
+      if (text === column || text === spaced) {
         candidates.push({ column, index, kind: 'name', length: 100 });
         continue;
       }
-      for (const hint of signature.hints[column] ?? []) {
-        const hinted = words(hint);
-        if (normalText(hint) === text || hinted.join(' ') === own.join(' '))
-          candidates.push({ column, index, kind: 'hint', length: hinted.length });
-        else if (hinted.length > 0 && hinted.every((w) => own.includes(w)))
-          candidates.push({ column, index, kind: 'words', length: hinted.length });
+      for (const hint of hints) {
+        if (hint.text === text || hint.joined === ownJoined)
+          candidates.push({ column, index, kind: 'hint', length: hint.words.length });
+        else if (hint.words.length > 0 && hint.words.every((w) => own.includes(w)))
+          candidates.push({ column, index, kind: 'words', length: hint.words.length });
       }
     }
   });

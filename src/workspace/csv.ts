@@ -133,9 +133,10 @@ async function* parseRecords(
   encoding: TextEncodingName,
   delimiter: string,
 ): AsyncGenerator<TableRow[]> {
-  // Lines without a quote are split by hand: what csv-parse makes of such a line is exactly its fields between
-  // delimiters, and an export of millions of rows rarely quotes anything. From the first line that holds a
-  // quote on, csv-parse reads the rest, since a quoted field may hold delimiters and line breaks.
+  // Lines are split by hand while each field holds no quote or is quoted on one line (as an export that quotes
+  // every field, or only those with a delimiter or a quote, writes them): csv-parse makes exactly those fields of
+  // such a line, and is slower by far. From the first other line on, csv-parse reads the rest, since a quoted
+  // field may hold line breaks.
   const text = decodeWithUnixLineEndings(open(), encoding)[Symbol.asyncIterator]();
   let carry = '';
   let line = 0;
@@ -150,22 +151,59 @@ async function* parseRecords(
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       start = false;
     }
-    const quote = chunk.indexOf('"');
-    const end = quote >= 0 ? chunk.lastIndexOf('\n', quote) : chunk.lastIndexOf('\n');
+    const end = chunk.lastIndexOf('\n');
     const batch: TableRow[] = [];
-    for (let at = 0; at <= end;) {
+    let at = 0;
+    while (at <= end) {
       const newline = chunk.indexOf('\n', at);
-      batch.push({ row: ++line, cells: chunk.slice(at, newline).split(delimiter) });
+      const cells = fieldsOf(chunk.slice(at, newline), delimiter);
+      if (cells === null) break;
+      batch.push({ row: ++line, cells });
       at = newline + 1;
     }
     if (batch.length > 0) yield batch;
-    carry = chunk.slice(end + 1);
-    if (quote >= 0) {
+    carry = chunk.slice(at);
+    // Stopped at a line only csv-parse reads.
+    if (at <= end) {
       yield* parseQuoted(carry, text, delimiter, line);
       return;
     }
   }
-  if (carry !== '') yield [{ row: ++line, cells: carry.split(delimiter) }];
+  if (carry === '') return;
+  const cells = fieldsOf(carry, delimiter);
+  if (cells === null) yield* parseQuoted(carry, text, delimiter, line);
+  else yield [{ row: ++line, cells }];
+}
+
+/**
+ * A line's fields when each holds no quote or is all quoted, its own quotes
+ * doubled (`a;"b;c";"""d""";""`), as csv-parse reads them; null for any
+ * other line (a quoted field that goes on to the next line among them).
+ */
+function fieldsOf(line: string, delimiter: string): string[] | null {
+  if (!line.includes('"')) return line.split(delimiter);
+  const fields: string[] = [];
+  let at = 0;
+  for (;;) {
+    if (line[at] === '"') {
+      let close = line.indexOf('"', at + 1);
+      // A quote inside a quoted field is written twice.
+      while (close >= 0 && line[close + 1] === '"') close = line.indexOf('"', close + 2);
+      if (close < 0) return null;
+      const field = line.slice(at + 1, close);
+      fields.push(field.includes('"') ? field.replaceAll('""', '"') : field);
+      if (close + 1 === line.length) return fields;
+      if (!line.startsWith(delimiter, close + 1)) return null;
+      at = close + 1 + delimiter.length;
+    } else {
+      const next = line.indexOf(delimiter, at);
+      const field = line.slice(at, next < 0 ? line.length : next);
+      if (field.includes('"')) return null;
+      fields.push(field);
+      if (next < 0) return fields;
+      at = next + delimiter.length;
+    }
+  }
 }
 
 /** csv-parse over the rest of the text, from the start of a line; `before` lines came before it. */

@@ -21,6 +21,21 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
+/** The chunk a file is streamed in. */
+const CHUNK = 1 << 20;
+
+/**
+ * A file smaller than a chunk, which a stream would give in one chunk too:
+ * read at once, without a stream's file handle, thread-pool reads and
+ * teardown, which cost more than such a file's bytes. A table is opened
+ * several times (its encoding, its header, its rows).
+ */
+async function* wholeFile(path: string): AsyncGenerator<Uint8Array> {
+  const bytes = readFileSync(path);
+  // A stream gives an empty file no chunk at all.
+  if (bytes.length > 0) yield bytes;
+}
+
 /**
  * The local disk. The calls are synchronous behind the promises: a workspace
  * is read one file after another, and each asynchronous call left the build
@@ -31,7 +46,10 @@ export const nodeFileSystem: FileSystem = {
   isFile: async (path) => statOrNull(path)?.isFile() ?? false,
   isDirectory: async (path) => statOrNull(path)?.isDirectory() ?? false,
   readFile: async (path) => readFileSync(path),
-  stream: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  stream: (path) => {
+    const stats = statOrNull(path);
+    return stats?.isFile() && stats.size < CHUNK ? wholeFile(path) : createReadStream(path, { highWaterMark: CHUNK });
+  },
   readdir: async (path) => readdirSync(path).sort(),
   // The native call, as fs/promises' realpath is.
   realpath: async (path) => realpathSync.native(path),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
-import { DecimalMarks, isNumeric, type CellSchema } from './cells.js';
+import { DecimalMarks, INVALID, isNumeric, plainParser, type CellSchema } from './cells.js';
 import { UnreadableFileError, type Cell, type Table } from './table.js';
 
 type Shape = Record<string, CellSchema<unknown>>;
@@ -117,6 +117,9 @@ export class ProblemLimit {
  * The zod check of one row, the definition of a valid row: returns the typed
  * value, or null after reporting each problem at its row and column (the
  * header as the file writes it). A spec column the file lacks reads as empty.
+ * Each cell first goes through its schema's plain parser (cells.ts), which
+ * gives the value zod would; zod itself runs only on a row with a problem
+ * (and on a column whose schema has no plain parser), to name the problem.
  */
 export function rowChecker<S extends Shape>(
   table: Table,
@@ -125,18 +128,39 @@ export function rowChecker<S extends Shape>(
   limit: ProblemLimit,
   diagnostics: Diagnostics,
 ): (row: number, cells: readonly Cell[]) => RowOf<S> | null {
-  const schema = z.object(spec.columns);
+  let schema: z.ZodType | undefined;
   const keys = Object.keys(spec.columns);
   const indexes = keys.map((key) => columns.get(key));
-  const numeric = keys.filter((key) => isNumeric(spec.columns[key]!) && columns.has(key));
+  const numeric = keys.flatMap((key, i) => (isNumeric(spec.columns[key]!) && columns.has(key) ? [i] : []));
+  const parsers = keys.map((key) => {
+    const cellSchema = spec.columns[key]!;
+    return (
+      plainParser(cellSchema) ??
+      ((value: Cell) => {
+        const result = cellSchema.safeParse(value);
+        return result.success ? result.data : INVALID;
+      })
+    );
+  });
   return (row, cells) => {
+    const cellOf = (i: number) => {
+      const index = indexes[i];
+      return index === undefined ? null : (cells[index] ?? null);
+    };
+    for (const i of numeric) limit.numbers.note(cellOf(i), row, table.header[indexes[i]!]!);
+    const value: Record<string, unknown> = {};
+    let valid = true;
+    for (let i = 0; i < keys.length && valid; i++) {
+      const parsed = parsers[i]!(cellOf(i));
+      if (parsed === INVALID) valid = false;
+      else value[keys[i]!] = parsed;
+    }
+    if (valid) return value as RowOf<S>;
     // A null-prototype object: a column named "__proto__" or "constructor" is a column like any other.
     const input: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
-    keys.forEach((key, i) => {
-      const index = indexes[i];
-      input[key] = index === undefined ? null : (cells[index] ?? null);
-    });
-    for (const key of numeric) limit.numbers.note(input[key]!, row, table.header[columns.get(key)!]!);
+    keys.forEach((key, i) => (input[key] = cellOf(i)));
+    // Built when first needed: zod compiles each object schema when it first parses with it.
+    schema ??= z.object(spec.columns);
     const result = schema.safeParse(input);
     if (result.success) return result.data as RowOf<S>;
     for (const issue of result.error.issues) {

@@ -9,8 +9,7 @@ import { messages } from '../messages.js';
  * (`questions.3.scale`).
  */
 export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, diagnostics: Diagnostics): T | null {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { document, lineCounter } = parsed(text);
   if (document.errors.length > 0) {
     // The first error only: the ones after it are mostly its echoes (an unclosed { makes every later line wrong).
     const error = document.errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
@@ -43,6 +42,27 @@ export function parseYaml<T>(file: string, text: string, schema: z.ZodType<T>, d
     }
   }
   return null;
+}
+
+type ParsedYaml = { document: ReturnType<typeof parseDocument>; lineCounter: LineCounter };
+
+/**
+ * YAML texts parsed, by their text: a file is read for its values and again
+ * for its keys and lines, and the preview and the tests read the same files
+ * on every run. A document is only read (toJS makes new values each time),
+ * never changed. The oldest is dropped beyond 64.
+ */
+const parsedTexts = new Map<string, ParsedYaml>();
+
+function parsed(text: string): ParsedYaml {
+  let found = parsedTexts.get(text);
+  if (!found) {
+    const lineCounter = new LineCounter();
+    found = { document: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    if (parsedTexts.size >= 64) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, found);
+  }
+  return found;
 }
 
 /** How often aliases may be expanded in one file: far above any hand-written file, far below a resource attack. */
@@ -88,8 +108,8 @@ function unclosedFlowBefore(text: string, offset: number): { offset: number; cha
 
 /** The line of a node of a YAML text (`['questions', 3, 'column']`), or of the deepest part of the path that is there. */
 export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
-  const lineCounter = new LineCounter();
-  return lineOf(parseDocument(text, { lineCounter }), path.map(String), lineCounter);
+  const { document, lineCounter } = parsed(text);
+  return lineOf(document, path.map(String), lineCounter);
 }
 
 /** The line of the deepest node along the path that exists. */
@@ -118,8 +138,7 @@ export function warnUnknownKeys(
   known: (path: readonly string[]) => readonly string[] | null,
   diagnostics: Diagnostics,
 ): void {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  const { document, lineCounter } = parsed(text);
   const walk = (node: unknown, path: string[]) => {
     if (isMap(node)) {
       // Looked up by the file's own keys: "__proto__" must not reach Object.prototype.

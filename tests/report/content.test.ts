@@ -294,6 +294,39 @@ describe('headings and footnotes', () => {
   });
 });
 
+it('renders a text again with the new run’s data, file and components, and its problems at their lines', async () => {
+  // The same text is compiled once; what a run gives it must not stay behind for the next.
+  const text = 'Andel {{percent share}}.\n\n{{figure-a "x"}}\n\n{{#each items}}{{percent this.value}}{{/each}}\n';
+  const renderWith = async (file: string, data: object) => {
+    const diagnostics = new Diagnostics();
+    const calls: ComponentCall[] = [];
+    const out = await renderContent(
+      [{ file, text }],
+      data,
+      contentHelpers(5),
+      ['figure-a'],
+      async (call) => {
+        calls.push(call);
+        return `<div class="component">${call.file}</div>`;
+      },
+      diagnostics,
+    );
+    return { html: out.html, calls, problems: diagnostics.items.map(formatDiagnostic) };
+  };
+  const first = await renderWith('content/2025/a.md', { share: 12, items: [{ value: 1 }] });
+  const second = await renderWith('content/2025/b.md', { share: 34, items: [{ value: 2 }] });
+  const third = await renderWith('content/2025/c.md', { share: 56, items: [{ valu: 3 }] });
+  expect(first.problems).toEqual([]);
+  expect(first.html).toContain(`Andel 12${NBSP}%`);
+  expect(second.problems).toEqual([]);
+  expect(second.html).toContain(`Andel 34${NBSP}%`);
+  expect(second.html).toContain(`2${NBSP}%`);
+  expect(second.html).toContain('<div class="component">content/2025/b.md</div>');
+  expect(second.calls.map((c) => [c.name, c.args, c.file])).toEqual([['figure-a', ['x'], 'content/2025/b.md']]);
+  expect(third.problems).toHaveLength(1);
+  expect(third.problems[0]).toMatch(/^content\/2025\/c\.md:5: unknown placeholder in \{\{percent this\.value\}\}/);
+});
+
 describe('facts.yaml', () => {
   it('reads figures no export holds, and reports a value that is not a number, text or map at its line', async () => {
     const good = memoryWorkspace({

@@ -25,6 +25,16 @@ describe('the spelling check of the narrative', () => {
     ]);
   });
 
+  it('checks the same text again with the same result, and a changed text or word list anew', async () => {
+    const text = 'Tydligere styring.';
+    const first = await unknown(text);
+    expect(first).toHaveLength(1);
+    expect(await unknown(text)).toEqual(first);
+    expect(await unknown(text, ['tydligere'])).toEqual([]);
+    expect(await unknown('Tydligere styring.\nEn trafikklysmoell.')).toHaveLength(2);
+    expect(await unknown(text)).toEqual(first);
+  });
+
   it('finds the typos of the seed text that are no words (a typo that is a word or a compound of words is not found)', async () => {
     const text = ['I varslings saker er det avgjørende.', 'Dette er Tydligere.', 'Trafikklysmoellens formål.'].join(
       '\n',

@@ -152,6 +152,15 @@ describe('YAML (cases 10, 17)', () => {
       'f.yaml:4: not valid YAML: the { on this line is never closed with } (fix this first: the lines after it cannot be read)',
     ]);
   });
+
+  it('gives new values each time a text is read, whatever the caller did with the earlier ones', () => {
+    // A text is parsed once per process: what one run changes in its values must not reach the next.
+    const text = 'a: &a {b: [1, 2]}\nc: *a\n';
+    const first = parseYaml('f.yaml', text, schema, new Diagnostics()) as { a: { b: number[] }; c: { b: number[] } };
+    first.a.b.push(3);
+    first.c.b = [];
+    expect(parseYaml('f.yaml', text, schema, new Diagnostics())).toEqual({ a: { b: [1, 2] }, c: { b: [1, 2] } });
+  });
 });
 
 describe('files (cases 11, 13, 17)', () => {

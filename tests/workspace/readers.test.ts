@@ -1,7 +1,22 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/errors.js';
-import { code, date, decimal, integer, text, timestamp, toNumber } from '../../src/workspace/cells.js';
+import {
+  calendarYear,
+  code,
+  date,
+  decimal,
+  INVALID,
+  integer,
+  plainParser,
+  text,
+  timestamp,
+  toNumber,
+} from '../../src/workspace/cells.js';
 import { detectDelimiter } from '../../src/workspace/csv.js';
+import { nodeFileSystem } from '../../src/workspace/files.js';
 import { readRows, tableSpec } from '../../src/workspace/rows.js';
 import type { Table } from '../../src/workspace/table.js';
 import { lines, memoryWorkspace, windows1252, xlsxBytes } from '../support/helpers.js';
@@ -23,6 +38,23 @@ const spec = tableSpec({
 });
 
 describe('CSV reading', () => {
+  it('streams a file from the disk in the chunks a stream gives: none for an empty file, one for a small one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-stream-'));
+    try {
+      const chunks = async (bytes: Uint8Array) => {
+        writeFileSync(join(dir, 'f.csv'), bytes);
+        const found: number[] = [];
+        for await (const chunk of nodeFileSystem.stream(join(dir, 'f.csv'))) found.push(chunk.length);
+        return found;
+      };
+      expect(await chunks(new Uint8Array(0))).toEqual([]);
+      expect(await chunks(new Uint8Array(1000))).toEqual([1000]);
+      expect(await chunks(new Uint8Array(2 ** 20 + 5))).toEqual([2 ** 20, 5]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads UTF-8 with a BOM, semicolons and quoted fields', async () => {
     const ws = memoryWorkspace({ 't.csv': '\ufeff"navn";"antall"\r\n"Økonomi; drift";"3"\r\n"Sør ""nord""";"4"\r\n' });
     const d = new Diagnostics();
@@ -179,5 +211,58 @@ describe('cell values', () => {
     expect(parse(date(), '2026-01-01T00:30:00+01:00').data).toBe('2026-01-01');
     expect(parse(timestamp(), '2025-11-03 10:22:01').data).toBe(Date.UTC(2025, 10, 3, 10, 22, 1));
     expect(parse(timestamp(), '2025-11-03T10:22:01+01:00').data).toBe(Date.UTC(2025, 10, 3, 9, 22, 1));
+  });
+
+  it('gives, without zod, the value each cell schema gives, and INVALID where it reports a problem', () => {
+    // rowChecker takes a row from the plain parsers when none says INVALID: they must agree with zod on every cell.
+    const schemas = {
+      text: text(),
+      optionalText: text({ optional: true }),
+      integer: integer({ min: 0, max: 100 }),
+      optionalInteger: integer({ optional: true, min: 1 }),
+      calendarYear: calendarYear(),
+      decimal: decimal({ min: 0 }),
+      optionalDecimal: decimal({ optional: true }),
+      date: date(),
+      optionalDate: date({ optional: true }),
+      timestamp: timestamp(),
+      code: code(['Ja', 'Nei'], { aliases: { j: 'Ja' } }),
+      optionalCode: code(['1', '2'], { optional: true }),
+    };
+    const values = [
+      ...[null, '', '  ', 'abc', ' Ja ', 'j', 'NEI', 'x'],
+      ...['0', '7', '-3', '101', '4,5', '4.5', '1 234,5', '1.234,5', '1e3', '1e13', '\u22122'],
+      ...[0, 7, -3, 101, 4.5, 1e13, Number.NaN, 45_000, 2025, 1999],
+      ...[
+        '2025',
+        '2025-01-05',
+        '5.1.2025',
+        '31.02.2025',
+        '1899-12-31',
+        '2025-11-03 10:22:01',
+        '2025-11-03T10:22:01+01:00',
+      ],
+      ...[new Date(Date.UTC(2025, 0, 5)), new Date(Number.NaN), true],
+    ];
+    for (const [name, schema] of Object.entries(schemas)) {
+      const plain = plainParser(schema)!;
+      for (const value of values) {
+        const outcome = (parse: () => unknown) => {
+          try {
+            return { value: parse() };
+          } catch (error) {
+            return { thrown: String(error) };
+          }
+        };
+        const zod = outcome(() => {
+          const result = schema.safeParse(value);
+          return result.success ? result.data : INVALID;
+        });
+        expect(
+          outcome(() => plain(value as never)),
+          `${name}(${String(value)})`,
+        ).toEqual(zod);
+      }
+    }
   });
 });

@@ -11,13 +11,13 @@ import {
 import { isBlank, type Cell, type Table, type TableRow } from '../../workspace/table.js';
 
 /**
- * A faster twin of readRows for files of millions of rows (sick leave).
- * readRows runs a zod object schema on every row, which costs about half as
- * much again as reading the file. Here each cell first goes through a plain
- * parser built from the same primitives as the zod cell schemas (toNumber,
- * cellToText); a row any of them rejects is handed to readRows' own check
- * (rowChecker), so the zod schema stays the definition: it decides, and its
- * messages are the ones reported, at the same FILE:ROW:COLUMN.
+ * A faster twin of readRows for files of millions of rows (sick leave): rows
+ * in batches to a callback, not one promise each, and each cell through a
+ * parser written for what SAP writes, built from the same primitives as the
+ * zod cell schemas (toNumber, cellToText). A row any of them rejects is
+ * handed to readRows' own check (rowChecker), so the zod schema stays the
+ * definition: it decides, and its messages are the ones reported, at the
+ * same FILE:ROW:COLUMN.
  */
 
 /** Returns the cell's value, or INVALID to let the zod schema decide. */

@@ -621,10 +621,17 @@ async function readExport(
   // Answer columns holding codes are checked cell by cell, as the contract's export always was.
   const columns: Record<string, CellSchema<unknown>> = {};
   const indexes = new Map<string, number>();
+  // One schema per scale, shared by its columns: a zod schema costs more to build than a column's cells to check.
+  const scaleSchemas = new Map<string, CellSchema<unknown>>();
   for (const { index, labels, question } of found) {
     const key = `column ${index}`;
     if (labels || indexes.has(key)) continue;
-    columns[key] = code(Object.keys(catalogue.scales[question.scale]!.options), { optional: true });
+    let schema = scaleSchemas.get(question.scale);
+    if (!schema) {
+      schema = code(Object.keys(catalogue.scales[question.scale]!.options), { optional: true });
+      scaleSchemas.set(question.scale, schema);
+    }
+    columns[key] = schema;
     indexes.set(key, index);
   }
   Object.assign(columns, { submission: text(), created: timestamp(), unit: text() });
