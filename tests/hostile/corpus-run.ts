@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIo, type CliIo } from '../../src/cli/io.js';
 import { run, SAMPLES_DIR } from '../../src/cli/main.js';
 import type { Metrics } from '../../src/metrics/types.js';
+import { sharedFolder, workspaceBuild } from '../support/shared.js';
 import { CASES, prepareBase, type HostileCase } from './corpus.js';
 
 /** What the command line printed, and its exit status. */
@@ -67,12 +68,12 @@ export function runCorpus(part: number, parts: number): void {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'hms-hostile-'));
-    base = join(root, 'base');
-    await prepareBase(SAMPLES_DIR, base);
-    earlier = join(root, 'earlier');
-    const built = await cli(['build', '2025', '--data', base, '--out', earlier, '--format', 'html,json'], root);
+    // One base and one build of it for the corpus's files (and processes.test.ts), whichever asks first.
+    base = await sharedFolder('hostile-base', (dir) => prepareBase(SAMPLES_DIR, dir));
+    const built = await workspaceBuild(base, 2025);
     expect(built.status, built.stderr).toBe(0);
-    baseMetrics = JSON.parse(readFileSync(join(earlier, '2025/metrics.json'), 'utf8')) as Metrics;
+    earlier = built.out;
+    baseMetrics = built.metrics;
   }, 600_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

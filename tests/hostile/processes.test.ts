@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processIo } from '../../src/cli/io.js';
 import { run, SAMPLES_DIR } from '../../src/cli/main.js';
 import { REPORT_FILES } from '../../src/pipeline.js';
+import { sharedFolder } from '../support/shared.js';
 import { prepareBase } from './corpus.js';
 
 /**
@@ -71,8 +72,7 @@ beforeAll(async () => {
       stdio: 'inherit',
     });
   root = mkdtempSync(join(tmpdir(), 'hms-proc-'));
-  base = join(root, 'base');
-  await prepareBase(SAMPLES_DIR, base);
+  base = await sharedFolder('hostile-base', (dir) => prepareBase(SAMPLES_DIR, dir));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -134,27 +134,44 @@ export function countingBrowser(calls: BrowserCalls): BrowserAccess {
   };
 }
 
-/** This worker's builds by folder: one promise each, however many files ask. */
-const builds = new Map<string, Promise<BuildRecord>>();
+/**
+ * A folder of the run's, filled once by `fill` (a workspace several test
+ * files start from): the others wait for it and get its path. Read only.
+ */
+export function sharedFolder(name: string, fill: (dir: string) => Promise<void>): Promise<string> {
+  return once(name, async (dir) => {
+    // Beside done.json, not around it: the folder may be a workspace, which must hold nothing else.
+    const folder = join(dir, 'folder');
+    await fill(folder);
+    return folder;
+  });
+}
+
+/** This worker's shared things by folder: one promise each, however many files ask. */
+const made = new Map<string, Promise<unknown>>();
 let fallbackRoot: string | undefined;
 
-async function shared(name: string, make: (dir: string) => Promise<BuildRecord>): Promise<SharedBuild> {
-  // Without tests/support/global-setup.ts (another config): builds are shared within this worker only.
+function once<T>(name: string, make: (dir: string) => Promise<T>): Promise<T> {
+  // Without tests/support/global-setup.ts (another config): they are shared within this worker only.
   const root = inject('sharedDir') ?? (fallbackRoot ??= mkdtempSync(join(tmpdir(), 'hms-test-shared-')));
   const dir = join(root, name);
-  let build = builds.get(dir);
-  if (!build) {
-    build = claimOrWait(dir, make);
-    builds.set(dir, build);
+  let thing = made.get(dir) as Promise<T> | undefined;
+  if (!thing) {
+    thing = claimOrWait(dir, make);
+    made.set(dir, thing);
   }
-  return view(await build);
+  return thing;
+}
+
+async function shared(name: string, make: (dir: string) => Promise<BuildRecord>): Promise<SharedBuild> {
+  return view(await once(name, make));
 }
 
 /**
  * Creating the folder claims the build (mkdir is atomic across processes);
  * the claimant writes done.json when it is over, and the others wait for it.
  */
-async function claimOrWait(dir: string, make: (dir: string) => Promise<BuildRecord>): Promise<BuildRecord> {
+async function claimOrWait<T>(dir: string, make: (dir: string) => Promise<T>): Promise<T> {
   const done = join(dir, 'done.json');
   let claimed = true;
   try {
@@ -164,7 +181,7 @@ async function claimOrWait(dir: string, make: (dir: string) => Promise<BuildReco
     claimed = false;
   }
   if (claimed) {
-    let outcome: { ok: true; record: BuildRecord } | { ok: false; error: string };
+    let outcome: { ok: true; record: T } | { ok: false; error: string };
     try {
       outcome = { ok: true, record: await make(dir) };
     } catch (error) {
@@ -174,8 +191,7 @@ async function claimOrWait(dir: string, make: (dir: string) => Promise<BuildReco
     renameSync(`${done}.tmp`, done);
   }
   while (!existsSync(done)) await sleep(50);
-  const outcome = JSON.parse(readFileSync(done, 'utf8')) as
-    { ok: true; record: BuildRecord } | { ok: false; error: string };
+  const outcome = JSON.parse(readFileSync(done, 'utf8')) as { ok: true; record: T } | { ok: false; error: string };
   if (!outcome.ok) throw new Error(`the shared build in ${dir} failed:\n${outcome.error}`);
   return outcome.record;
 }
