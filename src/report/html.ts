@@ -98,7 +98,10 @@ export async function renderHtml(
   return { html, headings: body.headings, toc, title };
 }
 
-/** The last layout compiled, with its text: every run of a process has the same, and compiling it costs more than filling it in. */
+/**
+ * The last layout compiled, with its text: every run of a process has the
+ * same, and compiling it costs more than filling it in.
+ */
 let lastLayout: { text: string; template: HandlebarsTemplateDelegate } | undefined;
 
 function compiledLayout(text: string): HandlebarsTemplateDelegate {

@@ -94,7 +94,8 @@ export async function tablesXlsx(metrics: Metrics, sheets: readonly Sheet[], dat
       row.forEach((value, c) => writeCell(target.getCell(c + 1), value, sheet.columns[c]!.kind));
     });
   }
-  const raw = await workbook.xlsx.writeBuffer();
+  // Stored, not compressed: the entries are compressed once, below.
+  const raw = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const zip = await JSZip.loadAsync(raw);
   const fixed = new JSZip();
   for (const name of Object.keys(zip.files)) {

@@ -61,6 +61,18 @@ function cell<T>(
 
 class CellIssue extends Error {}
 
+/** A cell schema whose value goes on through `map` (zod's transform), with a plain parser that does the same. */
+export function mapped<T, U>(schema: CellSchema<T>, map: (value: T) => U): CellSchema<U> {
+  const result = schema.transform(map) as unknown as CellSchema<U>;
+  const plain = PLAIN.get(schema);
+  if (plain)
+    PLAIN.set(result, (value) => {
+      const parsed = plain(value);
+      return parsed === INVALID ? INVALID : map(parsed as T);
+    });
+  return result;
+}
+
 export function text(): CellSchema<string>;
 export function text(options: { optional: true }): CellSchema<string | null>;
 export function text(options: { optional?: boolean } = {}): CellSchema<string | null> {

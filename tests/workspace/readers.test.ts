@@ -10,6 +10,7 @@ import {
   decimal,
   INVALID,
   integer,
+  mapped,
   plainParser,
   text,
   timestamp,
@@ -228,6 +229,7 @@ describe('cell values', () => {
       timestamp: timestamp(),
       code: code(['Ja', 'Nei'], { aliases: { j: 'Ja' } }),
       optionalCode: code(['1', '2'], { optional: true }),
+      mapped: mapped(code(['Ja', 'Nei'], { optional: true }), (answer) => (answer === null ? 'ingen' : answer.length)),
     };
     const values = [
       ...[null, '', '  ', 'abc', ' Ja ', 'j', 'NEI', 'x'],

@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../../errors.js';
 import { messages } from '../../messages.js';
-import { code, date, text, type CellSchema } from '../../workspace/cells.js';
+import { code, date, mapped, text, type CellSchema } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
 import type { Table } from '../../workspace/table.js';
 import { CaseIds, cleanText, textKey } from '../case-ids.js';
@@ -69,7 +69,7 @@ const levelOf = new Map<string | null, SeverityLevel>([
   ...SEVERITY_LEVELS.map((level) => [SEVERITY_LABELS[level], level] as const),
 ]);
 const severity = (): CellSchema<SeverityLevel> =>
-  code(severityLabels, { optional: true, aliases: severityAliases }).transform((label) => levelOf.get(label)!);
+  mapped(code(severityLabels, { optional: true, aliases: severityAliases }), (label) => levelOf.get(label)!);
 
 const SEVERITY_COLUMNS = DIMENSIONS.flatMap((d) => [`severity_${d}_actual`, `severity_${d}_potential`] as const);
 
