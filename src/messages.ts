@@ -8,7 +8,9 @@ export const MAX_QUOTED = 80;
 
 /** A value from the user's files as a message shows it: trimmed, cut at MAX_QUOTED characters, control characters visible. */
 export function clip(value: string, max = MAX_QUOTED): string {
-  const oneLine = value
+  // A character shown comes from at most two code units (CR LF, a surrogate pair): the rest of a long value is never shown.
+  const head = value.length > 2 * max + 2 ? value.slice(0, 2 * max + 2) : value;
+  const oneLine = head
     .replace(/\r\n?|\n/g, '⏎')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);

@@ -177,6 +177,13 @@ describe('files (cases 11, 13, 17)', () => {
 describe('messages (case 15)', () => {
   it('cuts a quoted value at 80 characters', async () => {
     expect(clip('x'.repeat(200))).toBe(`${'x'.repeat(79)}…`);
+    // Cut by characters as shown, however many code units each took.
+    expect(clip('\r\n'.repeat(100))).toBe(`${'⏎'.repeat(79)}…`);
+    expect(clip('😀'.repeat(100))).toBe(`${'😀'.repeat(79)}…`);
+    expect(clip('\u0001'.repeat(100))).toBe(`${'\\x01'.repeat(20).slice(0, 79)}…`);
+    expect(clip(`${'x'.repeat(79)}😀`)).toBe(`${'x'.repeat(79)}😀`);
+    expect(clip(`${'x'.repeat(79)}\r\n`)).toBe(`${'x'.repeat(79)}⏎`);
+    expect(clip('x'.repeat(10_000_000))).toBe(`${'x'.repeat(79)}…`);
     const { problems } = await rows({ 't.csv': `a;n\nx;${'9'.repeat(10_000)}z\n` });
     expect(problems[0]!.length).toBeLessThan(300);
   });
