@@ -12,9 +12,9 @@ declare module 'vitest' {
 
 /**
  * Gives the run a temporary folder for the builds its test files share
- * (tests/support/shared.ts) and removes it afterwards. Nothing is built here:
- * a shared build is made by the first test file that asks for it, so a run
- * of unit tests alone builds nothing.
+ * (tests/support/shared.ts) and for every temporary folder a test makes, and
+ * removes it afterwards. Nothing is built here: a shared build is made by the
+ * first test file that asks for it, so a run of unit tests alone builds nothing.
  */
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'hms-test-run-'));
@@ -25,7 +25,16 @@ export default function setup(project: TestProject): () => void {
     project.provide('sharedDir', dir);
   };
   next();
+  // The workers and what they start inherit it: a test's temporary folders go under the run's, removed with it.
+  const tmp = join(root, 'tmp');
+  mkdirSync(tmp);
+  const tmpBefore = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
   // In watch mode the sources may have changed between runs: never reuse a build of an earlier run.
   project.onTestsRerun(next);
-  return () => rmSync(root, { recursive: true, force: true });
+  return () => {
+    if (tmpBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpBefore;
+    rmSync(root, { recursive: true, force: true });
+  };
 }
