@@ -80,7 +80,7 @@ describe.skipIf(!compiled)('sick leave on every core', () => {
     }));
 
   it('gives the cells one thread gives', async () => {
-    const csv = absenceCsv(60_000);
+    const csv = absenceCsv(36_000);
     const one = await read(csv, false);
     const many = await read(csv, true);
     expect(one.problems).toEqual([]);
