@@ -3,11 +3,12 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR, run } from '../../src/cli/main.js';
 import { processIo, type CliIo } from '../../src/cli/io.js';
-import { chromiumPath, skipWithoutBrowser } from '../support/pdf.js';
+import { testBrowser } from '../support/browser.js';
+import { skipWithoutBrowser } from '../support/pdf.js';
 
 /** `hms-report preview` run as the CLI runs it, stopped by resolving `stop`. */
 async function startPreview(args: string[]) {
@@ -66,18 +67,13 @@ describe.skipIf(skipWithoutBrowser)('hms-report preview in a browser', () => {
   beforeAll(async () => {
     workspace = sampleCopy();
     preview = await startPreview(['2025', '--data', workspace]);
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath ?? '/usr/bin/chromium',
-      headless: true,
-      pipe: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await testBrowser();
     page = await browser.newPage();
     await page.goto(preview.url, { waitUntil: 'load' });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     expect(await preview?.close()).toBe(0);
     expect(preview.output()).toContain('Preview stopped.');
     if (workspace) await rm(workspace, { recursive: true, force: true });

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, skipWithoutBrowser } from '../support/pdf.js';
+import type { Browser } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testBrowser } from '../support/browser.js';
+import { skipWithoutBrowser } from '../support/pdf.js';
 import { samplesBuild } from '../support/shared.js';
 
 interface AxeViolation {
@@ -24,7 +22,6 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
   let browser: Browser;
-  let profile: string;
   let html: string;
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,27 +29,7 @@ describe.skipIf(skipWithoutBrowser)('accessibility of report.html', () => {
     const build = await samplesBuild();
     expect(build.status, build.stderr).toBe(0);
     html = build.html;
-    profile = await mkdtemp(join(tmpdir(), 'hms-axe-'));
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath ?? '/usr/bin/chromium',
-      headless: true,
-      pipe: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    browser = await testBrowser();
   });
 
   async function violations(media: 'screen' | 'print', source = html): Promise<AxeViolation[]> {

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, skipWithoutBrowser } from '../support/pdf.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testBrowser } from '../support/browser.js';
+import { skipWithoutBrowser } from '../support/pdf.js';
 import { samplesBuild } from '../support/shared.js';
 
 /**
@@ -19,11 +20,9 @@ describe.skipIf(skipWithoutBrowser)('report.html on a phone and on a desktop', (
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     html = (await samplesBuild()).html;
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+    browser = await testBrowser();
     console.log(`screenshots in ${shots}`);
   });
-  afterAll(async () => browser?.close());
 
   async function open(width: number): Promise<Page> {
     const page = await browser.newPage();
