@@ -1,5 +1,4 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { CHROMIUM_ARGS } from '../../src/report/pdf/printer.js';
 import { chromiumPath } from './pdf.js';
 
 /**
@@ -15,8 +14,15 @@ export function testBrowser(): Promise<Browser> {
     executablePath: chromiumPath ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    // The flags the tool prints with, so the pages are laid out as in report.pdf.
-    args: CHROMIUM_ARGS,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return browser;
 }
