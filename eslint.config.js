@@ -18,7 +18,10 @@ const LAYERS = [
   { type: 'metrics', pattern: ['src/metrics/**', 'src/sources/*/metrics.ts'] },
   { type: 'sources', pattern: 'src/sources/**' },
   { type: 'workspace', pattern: 'src/workspace/**' },
-  { type: 'shared', pattern: ['src/errors.ts', 'src/messages.ts', 'src/json.ts', 'src/output.ts'] },
+  {
+    type: 'shared',
+    pattern: ['src/errors.ts', 'src/messages.ts', 'src/json.ts', 'src/output.ts', 'src/text-cache.ts'],
+  },
 ];
 const ORDER = LAYERS.map((layer) => layer.type);
 /** Each layer may import itself, every layer below it, and the shared modules. */

@@ -6,6 +6,7 @@ import { messages } from '../messages.js';
 import { HelperError } from './helpers.js';
 import type { ContentFile } from '../sources/content.js';
 import { checkNarrativeHtml, sanitiseNarrative } from './sanitise.js';
+import { TextCache } from '../text-cache.js';
 
 /**
  * Narrative content: Markdown files whose placeholders (`{{percent …}}`) are
@@ -72,30 +73,12 @@ interface FootnoteEnv {
  */
 const compiler = Handlebars.create();
 
-/**
- * Narrative files parsed and compiled, by their text: the preview renders the
- * same files again on every save, and the tests build the same workspace many
- * times; compiling costs more than rendering. The oldest is dropped beyond KEPT.
- */
-const KEPT = 200;
-const parsedTexts = new Map<string, hbs.AST.Program>();
-const compiledTexts = new Map<string, HandlebarsTemplateDelegate>();
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.has(key)) return;
-  if (cache.size >= KEPT) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-}
+/** Narrative files parsed and compiled, by their text: compiling costs more than rendering. */
+const parsedTexts = new TextCache<hbs.AST.Program>(200);
+const compiledTexts = new TextCache<HandlebarsTemplateDelegate>(200);
 
 /** A file's syntax tree as Handlebars parses it; shared, so never changed. */
-function parsed(text: string): hbs.AST.Program {
-  let ast = parsedTexts.get(text);
-  if (!ast) {
-    ast = Handlebars.parse(text);
-    remember(parsedTexts, text, ast);
-  }
-  return ast;
-}
+const parsed = (text: string): hbs.AST.Program => parsedTexts.of(text, (t) => Handlebars.parse(t));
 
 /**
  * A file's text with its placeholders expanded. Which placeholders go
@@ -115,7 +98,7 @@ function expand(
     compiledTexts.get(key) ??
     compiler.compile(asLiteralText(Handlebars.parse(text), helperNames), { strict: true, noEscape: false });
   const expanded = template(data, { helpers });
-  remember(compiledTexts, key, template);
+  compiledTexts.set(key, template);
   return expanded;
 }
 

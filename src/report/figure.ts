@@ -3,6 +3,7 @@ import { FONT_FAMILY, measureChartText, type ChartTextItem } from './fonts.js';
 import { escapeHtml } from './html-escape.js';
 import type { ComponentContext } from './component.js';
 import { formatCount } from './format.js';
+import { TextCache } from '../text-cache.js';
 
 /** One column of a figure's data table: the text alternative a screen reader (or a greyscale print) can rely on. */
 export interface FigureColumn {
@@ -131,8 +132,8 @@ function loadCharting(): Promise<{ vega: Vega; compile: VegaLite['compile'] }> {
   return charting;
 }
 
-/** Charts drawn, by their full spec with data; the oldest is dropped beyond 200. */
-const drawn = new Map<string, string>();
+/** Charts drawn, by their full spec with data. */
+const drawn = new TextCache<string>(200);
 
 /**
  * Every chart is drawn as wide as the printed page's text (A4 less 20 mm
@@ -185,7 +186,6 @@ export async function chartSvg(spec: TopLevelSpec, data: Record<string, unknown>
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
   const svg = (await view.toSVG()).replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
   view.finalize();
-  if (drawn.size >= 200) drawn.delete(drawn.keys().next().value!);
   drawn.set(key, svg);
   return svg;
 }

@@ -3,6 +3,7 @@ import { Parser } from 'htmlparser2';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { clip, messages } from '../messages.js';
+import { TextCache } from '../text-cache.js';
 
 /**
  * The narrative's HTML, to an allow-list. The report must load nothing from
@@ -70,24 +71,9 @@ const URL_ATTRIBUTES = new Set([
 
 const HTML_COMMENT_MARKER = /<!--(hms-(?:component|ref):\d+)-->/g;
 
-/**
- * Results by the text they were made from: the preview and the tests render
- * the same narrative again and again, and both passes cost more than
- * rendering its Markdown. The oldest is dropped beyond KEPT.
- */
-const KEPT = 200;
-const sanitised = new Map<string, string>();
-const checked = new Map<string, readonly HtmlProblem[]>();
-
-function remembered<V>(cache: Map<string, V>, text: string, make: (text: string) => V): V {
-  let value = cache.get(text);
-  if (value === undefined) {
-    value = make(text);
-    if (cache.size >= KEPT) cache.delete(cache.keys().next().value!);
-    cache.set(text, value);
-  }
-  return value;
-}
+/** Both passes, by the text they were made from: each costs more than rendering the Markdown. */
+const sanitised = new TextCache<string>(200);
+const checked = new TextCache<readonly HtmlProblem[]>(200);
 
 /**
  * The rendered narrative of one file through the allow-list. The markers
@@ -95,7 +81,7 @@ function remembered<V>(cache: Map<string, V>, text: string, make: (text: string)
  * sanitiser removes) pass through it as text with a nonce no author can write.
  */
 export function sanitiseNarrative(html: string): string {
-  return remembered(sanitised, html, sanitise);
+  return sanitised.of(html, sanitise);
 }
 
 function sanitise(html: string): string {
@@ -119,7 +105,7 @@ export interface HtmlProblem {
  * source: an error each, never a silent removal.
  */
 export function checkNarrativeHtml(source: string): readonly HtmlProblem[] {
-  return remembered(checked, source, check);
+  return checked.of(source, check);
 }
 
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });

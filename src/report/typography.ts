@@ -21,6 +21,7 @@
  */
 
 import { MONTHS, NBSP } from './format.js';
+import { TextCache } from '../text-cache.js';
 
 const MONTH = MONTHS.join('|');
 
@@ -60,22 +61,15 @@ const ADDRESS = /(\S*(?:https?:\/\/|www\.|@)\S*)/;
 /**
  * Texts typeset, by whether they start a sentence and their text. A report
  * repeats many (axis labels, years, "grønt"), and a process that renders
- * again (the preview, the tests) meets the same ones each time. Emptied when full.
+ * again (the preview, the tests) meets the same ones each time.
  */
-const typesetTexts = new Map<string, string>();
-const TYPESET_KEPT = 20_000;
+const typesetTexts = new TextCache<string>(20_000);
 
 /** One text, typeset: see the module comment for the rules. */
 export function typesetText(text: string, context: TypesetContext = {}): string {
   const start = context.sentenceStart ?? true;
   const key = `${start ? 1 : 0}${text}`;
-  let result = typesetTexts.get(key);
-  if (result === undefined) {
-    result = typesetParts(text, start);
-    if (typesetTexts.size >= TYPESET_KEPT) typesetTexts.clear();
-    typesetTexts.set(key, result);
-  }
-  return result;
+  return typesetTexts.of(key, () => typesetParts(text, start));
 }
 
 function typesetParts(text: string, start: boolean): string {

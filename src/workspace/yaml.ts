@@ -2,6 +2,7 @@ import { LineCounter, Parser, parseDocument, isMap, isNode, isScalar, isSeq, vis
 import type { z } from 'zod';
 import type { Diagnostics } from '../errors.js';
 import { messages } from '../messages.js';
+import { TextCache } from '../text-cache.js';
 
 /**
  * Parses a YAML file and validates it with a zod schema. Every problem is a
@@ -50,20 +51,15 @@ type ParsedYaml = { document: ReturnType<typeof parseDocument>; lineCounter: Lin
  * YAML texts parsed, by their text: a file is read for its values and again
  * for its keys and lines, and the preview and the tests read the same files
  * on every run. A document is only read (toJS makes new values each time),
- * never changed. The oldest is dropped beyond 64.
+ * never changed.
  */
-const parsedTexts = new Map<string, ParsedYaml>();
+const parsedTexts = new TextCache<ParsedYaml>(64);
 
-function parsed(text: string): ParsedYaml {
-  let found = parsedTexts.get(text);
-  if (!found) {
+const parsed = (text: string): ParsedYaml =>
+  parsedTexts.of(text, (t) => {
     const lineCounter = new LineCounter();
-    found = { document: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
-    if (parsedTexts.size >= 64) parsedTexts.delete(parsedTexts.keys().next().value!);
-    parsedTexts.set(text, found);
-  }
-  return found;
-}
+    return { document: parseDocument(t, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+  });
 
 /** How often aliases may be expanded in one file: far above any hand-written file, far below a resource attack. */
 const MAX_ALIASES = 1000;
