@@ -1,4 +1,5 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS } from '../../src/report/pdf/printer.js';
 import { chromiumPath } from './pdf.js';
 
 /**
@@ -14,15 +15,8 @@ export function testBrowser(): Promise<Browser> {
     executablePath: chromiumPath ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    // The flags the tool prints with, so the pages are laid out as in report.pdf.
+    args: CHROMIUM_ARGS,
   });
   return browser;
 }

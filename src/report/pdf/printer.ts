@@ -41,7 +41,7 @@ export type PrinterLauncher = (executablePath: string) => Promise<PdfPrinter>;
  * cannot have one), and none of the background services that would try to
  * phone home and fill the log with refused connections.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
