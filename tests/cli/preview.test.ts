@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR, run } from '../../src/cli/main.js';
 import { processIo, type CliIo } from '../../src/cli/io.js';
-import { testBrowser } from '../support/browser.js';
+import { testBrowser, testPrinterAccess } from '../support/browser.js';
 import { skipWithoutBrowser } from '../support/pdf.js';
 
 /** `hms-report preview` run as the CLI runs it, stopped by resolving `stop`. */
@@ -18,6 +18,8 @@ async function startPreview(args: string[]) {
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const io: CliIo = {
     ...processIo,
+    // report.pdf is printed through the worker's Chromium rather than one of its own.
+    browser: testPrinterAccess,
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     interrupted: () => stopped,

@@ -12,6 +12,7 @@ import {
   tocEntries,
   type TocEntry,
 } from '../support/pdf.js';
+import { testPrinterAccess } from '../support/browser.js';
 import { samplesBuild, type SharedBuild } from '../support/shared.js';
 
 /**
@@ -19,7 +20,9 @@ import { samplesBuild, type SharedBuild } from '../support/shared.js';
  * (not with the code that made it): the TOC against where the headings are,
  * headers and footers, bookmarks, fonts, metadata, reproducibility. The
  * report.pdf checked is the one of the run's shared build of the samples
- * (`hms-report build 2025`, tests/support/shared.ts).
+ * (`hms-report build 2025`, tests/support/shared.ts); the builds made here
+ * print through the worker's Chromium (tests/support/browser.ts), so the same
+ * bytes also come from another browser process.
  */
 describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
   let build: SharedBuild;
@@ -118,7 +121,7 @@ describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
   });
 
   it('gives byte-identical report.html, metrics.json and report.pdf when built again', async () => {
-    const again = await buildSamples(['html', 'pdf', 'json']);
+    const again = await buildSamples(['html', 'pdf', 'json'], testPrinterAccess);
     for (const name of ['report.html', 'metrics.json', 'report.pdf']) {
       const first = build.bytes(name);
       const second = Buffer.from(fileOf(again, name));
@@ -127,7 +130,7 @@ describe.skipIf(skipWithoutBrowser)('report.pdf of the samples', () => {
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH when that is set', async () => {
-    const dated = await buildSamples(['pdf'], { ...process.env, SOURCE_DATE_EPOCH: '1767657600' });
+    const dated = await buildSamples(['pdf'], testPrinterAccess, { ...process.env, SOURCE_DATE_EPOCH: '1767657600' });
     expect(dated.files.map((f) => f.path)).toEqual(expect.arrayContaining(['2025/report.pdf']));
     expect(dated.files.some((f) => f.path.endsWith('.html') || f.path.endsWith('.json'))).toBe(false);
     const path = tempFile('dated.pdf', fileOf(dated, 'report.pdf'));

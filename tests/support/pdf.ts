@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLES_DIR } from '../../src/cli/main.js';
 import { planBuild, type BuildPlan, buildContext } from '../../src/pipeline.js';
-import { findBrowser, systemBrowser, type OutputFormat } from '../../src/report/pdf/index.js';
+import { findBrowser, type BrowserAccess, type OutputFormat } from '../../src/report/pdf/index.js';
 import { loadTemplates } from '../../src/report/templates.js';
 import { nodeFileSystem } from '../../src/workspace/files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
@@ -20,15 +20,16 @@ export const skipWithoutBrowser = chromiumPath === undefined && !process.env.CI;
 
 export const SAMPLE_YEAR = 2025;
 
-/** The bundled samples built in memory, as `hms-report build` plans it. */
+/** The bundled samples built in memory, as `hms-report build` plans it, printing through `browser`. */
 export async function buildSamples(
   formats: readonly OutputFormat[],
+  browser: BrowserAccess,
   env: Record<string, string | undefined> = { ...process.env, SOURCE_DATE_EPOCH: undefined },
 ): Promise<BuildPlan> {
   const templates = await loadTemplates(nodeFileSystem);
   return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), buildContext(SAMPLE_YEAR, env), templates, {
     formats,
-    pdf: { browser: systemBrowser, env },
+    pdf: { browser, env },
   });
 }
 

@@ -10,6 +10,7 @@ import { launchChromium, type PdfPrinter, type PrinterLauncher } from './printer
 export { findBrowser, type BrowserSearch } from './browser.js';
 export {
   launchChromium,
+  printerOn,
   type PdfPrinter,
   type PrinterLauncher,
   type PrintOptions,

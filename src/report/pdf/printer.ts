@@ -70,6 +70,22 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+  return printerOn(browser, async () => {
+    // Nothing of the browser is kept (its profile is removed next): stopped at once rather than asked to shut down, which takes it
+    // a tenth of a second at the end of every build; close() then only lets puppeteer see it gone.
+    browser.process()?.kill('SIGKILL');
+    await browser.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+};
+
+/**
+ * A printer on a running browser. `release` is what closing the printer does
+ * with the browser: launchChromium stops the browser it started; a browser
+ * shared with other work (the tests') closes just the pages the printer still
+ * has open, which `openPages` gives.
+ */
+export function printerOn(browser: Browser, release: (openPages: () => Promise<Page[]>) => Promise<void>): PdfPrinter {
   /**
    * A loaded page kept after a print, by its HTML: the next pass over the same
    * document (the TOC's) only sets the page numbers and prints again, without
@@ -154,12 +170,14 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
       }
     },
     async close() {
+      const pages = [...idle.values()].map((loaded) => loaded.page);
+      const unused = spare;
       idle.clear();
-      // Nothing of the browser is kept (its profile is removed next): stopped at once rather than asked to shut down, which takes it
-      // a tenth of a second at the end of every build; close() then only lets puppeteer see it gone.
-      browser.process()?.kill('SIGKILL');
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
+      spare = undefined;
+      await release(async () => {
+        const opened = await unused?.catch(() => undefined);
+        return opened ? [...pages, opened.page] : pages;
+      });
     },
   };
-};
+}

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, renderPdf, type PdfPrinter } from '../../../src/report/pdf/index.js';
+import { renderPdf, type PdfPrinter } from '../../../src/report/pdf/index.js';
 import { pageCount } from '../../../src/report/pdf/pdf-file.js';
-import { chromiumPath, poppler, skipWithoutBrowser, tempFile } from '../../support/pdf.js';
+import { testPrinter } from '../../support/browser.js';
+import { poppler, skipWithoutBrowser, tempFile } from '../../support/pdf.js';
 
 const page = (body: string, head = '') =>
   `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="author" content="Testuniversitetet"><title>Prøve</title>${head}</head><body>${body}</body></html>`;
 
-/** Printing small pages with the system's Chromium (test:unit leaves this file out: it starts a browser). */
+/** Printing small pages with the system's Chromium, the worker's (test:unit leaves this file out: it starts a browser). */
 describe.skipIf(skipWithoutBrowser)('printing with the system Chromium', () => {
   let printer: PdfPrinter;
 
   beforeAll(async () => {
-    printer = await launchChromium(chromiumPath ?? '/usr/bin/chromium');
+    printer = await testPrinter();
   });
   afterAll(async () => {
     await printer?.close();
