@@ -104,7 +104,9 @@ function child(command, argv) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
-/** The first Python that has pandas: the one on PATH, else Debian's own (a pyenv python3 on PATH lacks apt's packages). */
+/**
+ * The first Python that has pandas: the one on PATH, else Debian's own (a pyenv python3 on PATH lacks apt's packages).
+ */
 function pandasPython() {
   return (
     ['python3', '/usr/bin/python3'].find(

@@ -42,7 +42,9 @@ export interface FeedbackPlan {
   warnings: Diagnostic[];
 }
 
-/** Every org's and reporting unit's page, as HTML in memory. Throws InvalidWorkspaceError when the workspace is invalid. */
+/**
+ * Every org's and reporting unit's page, as HTML in memory. Throws InvalidWorkspaceError when the workspace is invalid.
+ */
 export async function planFeedbackPages(
   workspace: Workspace,
   context: BuildContext,

@@ -3,12 +3,19 @@
  * stays consistent and can be reviewed (or translated) as a whole. Messages
  * about a cell's value live beside the cell schemas in workspace/cells.ts.
  */
-/** Longest user value quoted whole in a message; longer ones are cut with "…" (a 10 MB cell must not become a 10 MB line). */
+/**
+ * Longest user value quoted whole in a message; longer ones are
+ * cut with "…" (a 10 MB cell must not become a 10 MB line).
+ */
 export const MAX_QUOTED = 80;
 
-/** A value from the user's files as a message shows it: trimmed, cut at MAX_QUOTED characters, control characters visible. */
+/**
+ * A value from the user's files as a message shows it: trimmed,
+ * cut at MAX_QUOTED characters, control characters visible.
+ */
 export function clip(value: string, max = MAX_QUOTED): string {
-  // A character shown comes from at most two code units (CR LF, a surrogate pair): the rest of a long value is never shown.
+  // A character shown comes from at most two code units (CR LF,
+  // a surrogate pair): the rest of a long value is never shown.
   const head = value.length > 2 * max + 2 ? value.slice(0, 2 * max + 2) : value;
   const oneLine = head
     .replace(/\r\n?|\n/g, '⏎')

@@ -18,7 +18,9 @@ export interface OutputFile {
 export interface OutputSet {
   /** The folder, relative to the output root, that holds the set; every file lies under it. */
   folder: string;
-  /** The folder's entries that belong to the set (the rest, such as another command's output, are kept); absent: all. */
+  /**
+   * The folder's entries that belong to the set (the rest, such as another command's output, are kept); absent: all.
+   */
   owns?: (name: string) => boolean;
 }
 
@@ -44,7 +46,8 @@ export const atomicWriter: OutputWriter = {
     try {
       return set ? await writeSet(root, files, set) : await writeFiles(root, files);
     } catch (error) {
-      // A folder that cannot be written (a file in the way, no permission, a full disk) is the user's to fix, not a defect.
+      // A folder that cannot be written (a file in the way, no
+      // permission, a full disk) is the user's to fix, not a defect.
       if (isSystemError(error)) throw new UsageError(messages.cannotWrite(root, error.message));
       throw error;
     }

@@ -130,7 +130,10 @@ async function renderWorkspace(
   workspace: Workspace,
   context: BuildContext,
   templates: Templates,
-  /** Told the metrics as soon as they are computed, before the HTML is rendered (a build that prints no PDF starts tables.xlsx then). */
+  /**
+   * Told the metrics as soon as they are computed, before the HTML is
+   * rendered (a build that prints no PDF starts tables.xlsx then).
+   */
   computed?: (metrics: Metrics) => void,
 ): Promise<RenderedWorkspace> {
   const read = await readWorkspace(workspace, context);
@@ -180,7 +183,9 @@ export function reportSet(year: number): OutputSet {
   return { folder: String(year), owns: (name) => (REPORT_FILES as readonly string[]).includes(name) };
 }
 
-/** Phases 1–4: everything the build would write, as data. Throws InvalidWorkspaceError when the workspace is invalid. */
+/**
+ * Phases 1–4: everything the build would write, as data. Throws InvalidWorkspaceError when the workspace is invalid.
+ */
 export async function planBuild(
   workspace: Workspace,
   context: BuildContext,

@@ -388,7 +388,8 @@ function stanzaOf(inspection: Omit<Inspection, 'stanza'>, recognition: Recogniti
   if (!recognition || inspection.table === null) return '';
   lines.push(`${inspection.table}:`, `  file: ${scalar(inspection.path)}`);
   if (inspection.sheet !== null && inspection.sheets.length > 1) lines.push(`  sheet: ${scalar(inspection.sheet)}`);
-  // A header written otherwise than the contract's name, even only in case, is named: value maps are keyed by the contract's name.
+  // A header written otherwise than the contract's name, even only
+  // in case, is named: value maps are keyed by the contract's name.
   const renamed = recognition.matches.filter((m) => m.header !== m.column);
   if (renamed.length === 0 && inspection.headerRow > 1) lines.push(`  header_row: ${inspection.headerRow}`);
   if (renamed.length > 0 || inspection.missing.length > 0) {
@@ -399,7 +400,8 @@ function stanzaOf(inspection: Omit<Inspection, 'stanza'>, recognition: Recogniti
     for (const column of inspection.missing)
       lines.push(`    # ${column}: ?   (no header found for it: name the one that holds it)`);
   }
-  // A column whose labels are all codes, or spellings the reader accepts (Kvinne for K), needs no map; a map lists them all.
+  // A column whose labels are all codes, or spellings the reader
+  // accepts (Kvinne for K), needs no map; a map lists them all.
   const valueMaps = inspection.values.filter(
     (v) => v.mapped.some((m) => m.how === 'words' || m.how === 'near') || v.unmapped.length > 0,
   );

@@ -19,7 +19,10 @@ export interface FeedbackSurveyRow {
   id: string;
   section: string;
   theme: string;
-  /** A unit: how its answer counts (positive as in the catalogue; "Vet ikke" is not positive); null when it did not submit. An org: null. */
+  /**
+   * A unit: how its answer counts (positive as in the catalogue; "Vet
+   * ikke" is not positive); null when it did not submit. An org: null.
+   */
   status: AnswerStatus | null;
   /** An org: the percent positive among its reporting units (null when none is applicable). A unit: null. */
   percent: number | null;
@@ -41,7 +44,9 @@ export interface FeedbackUnit {
     reporting: number;
     rows: FeedbackSurveyRow[];
   } | null;
-  /** Reported cases (not improvement suggestions, not rejected) of the report year in the unit and the units under it. */
+  /**
+   * Reported cases (not improvement suggestions, not rejected) of the report year in the unit and the units under it.
+   */
   incidents: { reported: number; institution: number } | null;
   /**
    * Sick leave of the report year: `percent` null when suppressed; the whole

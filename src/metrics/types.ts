@@ -71,7 +71,9 @@ export interface SurveyMetrics {
   questions: Record<string, SurveyQuestionMetrics>;
   /** Extension: per gate question and year, the reporting units that pass it (`yes`) and that answered it. */
   gates?: Record<string, { years: Record<string, { yes: number; answered: number }> }>;
-  /** Extension: the years shown (report year and up to four before it with an export) and reporting units at both ends. */
+  /**
+   * Extension: the years shown (report year and up to four before it with an export) and reporting units at both ends.
+   */
   period?: { from: number; to: number; years: number[]; reportingFrom: number; reportingTo: number };
   /** Extension: report-year table rows per light. */
   lights?: Record<Light, number>;
@@ -93,9 +95,15 @@ export interface IncidentYear {
   closedPercent: number | null;
   /** Extension: 100 × suggestionsClosed / suggestions; null without suggestions. */
   suggestionsClosedPercent: number | null;
-  /** Extension: median days from registered_date to closed_date of the year's closed reported cases that have a closed_date. */
+  /**
+   * Extension: median days from registered_date to closed_date
+   * of the year's closed reported cases that have a closed_date.
+   */
   medianDaysToClose: number | null;
-  /** Extension: reported cases registered up to and including the year still open on 31 December (not lukket, or closed later). */
+  /**
+   * Extension: reported cases registered up to and including the
+   * year still open on 31 December (not lukket, or closed later).
+   */
   openAtYearEnd: number;
   [extension: string]: unknown;
 }
@@ -116,7 +124,10 @@ export interface IncidentSummary {
   avvik: number;
   closedPercent: number | null;
   medianDaysToClose: number | null;
-  /** 100 × uønskede hendelser with actual person severity Ingen/liten fare ÷ all uønskede hendelser (Ikke valgt counts as not low); null without any. */
+  /**
+   * 100 × uønskede hendelser with actual person severity Ingen/liten fare ÷
+   * all uønskede hendelser (Ikke valgt counts as not low); null without any.
+   */
   lowActualPersonPercent: number | null;
   /** Whether that share is above half: "de fleste meldingene har lav faktisk alvorlighetsgrad". */
   mostLowActualPerson: boolean;
@@ -164,7 +175,10 @@ export interface WhistleblowingYear {
 
 export interface WhistleblowingMetrics {
   years: Record<string, WhistleblowingYear>;
-  /** Extension: the report year's cases per topic (first spelling in the export), by count then name; "(uten tema)" for cases without one. */
+  /**
+   * Extension: the report year's cases per topic (first spelling in the
+   * export), by count then name; "(uten tema)" for cases without one.
+   */
   byTopic: Record<string, number>;
   [extension: string]: unknown;
 }

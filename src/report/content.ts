@@ -193,7 +193,8 @@ export async function renderContent(
     // A heading is named by its title, or by the part before its colon ("Vedlegg 4" for "Vedlegg 4: Overordnet …").
     const heading = headings.find((h) => h.title === ref.title || h.title.startsWith(`${ref.title}:`));
     if (heading) return `<a href="#${heading.id}">${heading.number}</a>`;
-    // A figure is named by its component ("Figur {{ref "figure-whistleblowing"}} viser …"): its number is known only once it has rendered.
+    // A figure is named by its component ("Figur {{ref "figure-whistleblowing"}}
+    // viser …"): its number is known only once it has rendered.
     const at = calls.findIndex((call) => call.name === ref.title);
     const figure = at >= 0 ? /<figcaption id="(figur-(\d+))">/.exec(rendered[at]!) : null;
     if (figure) return `<a href="#${figure[1]}">${figure[2]}</a>`;

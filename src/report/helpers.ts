@@ -123,7 +123,9 @@ export function contentHelpers(minPersons: number): Record<string, ContentHelper
       const share = p / w;
       return FRACTIONS.reduce((best, f) => (Math.abs(f[0] - share) < Math.abs(best[0] - share) ? f : best))[1];
     },
-    /** Share in percent (0–100) of a whole, for `{{percent (share current.units.responded current.units.reporting)}}`. */
+    /**
+     * Share in percent (0–100) of a whole, for `{{percent (share current.units.responded current.units.reporting)}}`.
+     */
     share: (part, whole) => {
       const p = numeric('share', part);
       const w = numeric('share', whole);

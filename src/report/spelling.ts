@@ -129,7 +129,8 @@ async function check(files: readonly SpellingFile[], wordList: readonly string[]
       for (const match of prose.matchAll(/\p{L}+(?:['’-]\p{L}+)*/gu)) {
         const whole = match[0];
         if (own.has(whole.toLowerCase())) continue;
-        // "Lærings- og arbeidsmiljø", "HR- og HMS-avdelingen": a first part of a compound, perhaps with its linking s or e.
+        // "Lærings- og arbeidsmiljø", "HR- og HMS-avdelingen": a
+        // first part of a compound, perhaps with its linking s or e.
         const suspended = prose.charAt(match.index + whole.length) === '-';
         const parts = whole.split(/['’-]/);
         for (const [at, part] of parts.entries()) {

@@ -25,7 +25,9 @@ import { TextCache } from '../text-cache.js';
 
 const MONTH = MONTHS.join('|');
 
-/** Units written after a number that must not be parted from it at a line end (counted nouns, "71 enheter", may part). */
+/**
+ * Units written after a number that must not be parted from it at a line end (counted nouns, "71 enheter", may part).
+ */
 const UNITS = [
   'timer',
   'time',

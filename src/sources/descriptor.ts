@@ -69,7 +69,10 @@ export interface WorkspaceTable {
 
 /** What `diff` must know of a source's figures beyond their values. */
 export interface DiffRules {
-  /** A four-digit key this many keys below the source's own is a year, besides keys under `years`: 2 for absence.byOrg.<year>. */
+  /**
+   * A four-digit key this many keys below the source's own is a
+   * year, besides keys under `years`: 2 for absence.byOrg.<year>.
+   */
   yearKeyDepth?: number;
   /** Whether the number at this path is a percentage, its changes shown in percentage points. */
   isPercentage?(keys: readonly string[]): boolean;

@@ -29,7 +29,10 @@ export function normalText(value: string): string {
   return text;
 }
 
-/** An export repeats a few hundred labels and unit names in thousands of rows, and lower-casing for a locale is slow: each text is normalised once. */
+/**
+ * An export repeats a few hundred labels and unit names in thousands of
+ * rows, and lower-casing for a locale is slow: each text is normalised once.
+ */
 const normalised = new Map<string, string>();
 
 interface Unknown {

@@ -241,7 +241,10 @@ export function reportParts(
   };
 }
 
-/** How a source's "Kilde:" line names its system: as the config names it, else the institution and the descriptor's words. */
+/**
+ * How a source's "Kilde:" line names its system: as the config
+ * names it, else the institution and the descriptor's words.
+ */
 function systemOf(source: SourceDescriptor, config: Config): string | undefined {
   const named = Object.hasOwn(config.sources, source.key) ? config.sources[source.key] : undefined;
   return named ?? (source.system ? `${config.institution}, ${source.system}` : undefined);

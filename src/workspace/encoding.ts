@@ -28,7 +28,9 @@ export function detectEncodingOf(bytes: Uint8Array): TextEncodingName {
   return scanner.push(bytes) ?? scanner.end();
 }
 
-/** Sees a file's bytes once, in order, and decides its encoding; throws UnreadableFileError for a file it must refuse. */
+/**
+ * Sees a file's bytes once, in order, and decides its encoding; throws UnreadableFileError for a file it must refuse.
+ */
 class EncodingScanner {
   private start = true;
   private head: Uint8Array = new Uint8Array(0);

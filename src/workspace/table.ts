@@ -73,7 +73,10 @@ export interface TableLayout {
   headerRow?: number;
   /** Recognises the header row among the first rows, so title rows above it are passed over. */
   isHeader?: (cells: readonly string[]) => boolean;
-  /** A CSV's delimiter when the reader knows it better than detection (a tab-separated file whose header texts hold commas). */
+  /**
+   * A CSV's delimiter when the reader knows it better than detection
+   * (a tab-separated file whose header texts hold commas).
+   */
   delimiter?: string;
 }
 

@@ -12,7 +12,9 @@ import type { Cell } from './table.js';
  * reads the workbook with exceljs, so nothing it does not know is guessed.
  */
 
-/** A sheet's cells by row number, columns 1-based; `width` and `rowCount` are exceljs's `columnCount` and `rowCount`. */
+/**
+ * A sheet's cells by row number, columns 1-based; `width` and `rowCount` are exceljs's `columnCount` and `rowCount`.
+ */
 export interface SimpleSheet {
   name: string;
   rows: Map<number, Map<number, Cell>>;

@@ -105,7 +105,10 @@ interface CellProblem {
 
 const MAX_CELL_PROBLEMS = 200;
 
-/** A row's cells with each cell that has no value to read (a formula never calculated) noted in `problems` and read as empty. */
+/**
+ * A row's cells with each cell that has no value to read (a
+ * formula never calculated) noted in `problems` and read as empty.
+ */
 function readable(cells: SheetCell[], row: number, header: readonly string[], problems: CellProblem[]): Cell[] {
   return cells.map((cell, i) => {
     if (typeof cell !== 'object' || cell === null || cell instanceof Date) return cell;

@@ -102,7 +102,9 @@ function unclosedFlowBefore(text: string, offset: number): { offset: number; cha
   return found;
 }
 
-/** The line of a node of a YAML text (`['questions', 3, 'column']`), or of the deepest part of the path that is there. */
+/**
+ * The line of a node of a YAML text (`['questions', 3, 'column']`), or of the deepest part of the path that is there.
+ */
 export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
   const { document, lineCounter } = parsed(text);
   return lineOf(document, path.map(String), lineCounter);

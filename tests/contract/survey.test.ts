@@ -79,7 +79,8 @@ const Y2022 = [
   '"204","2022-03-17 09:00:00","NV-Gml","1","2","-1"',
 ].join('\n');
 
-// 2024: Windows-1252, tab-separated, a free-text column with æøå, a duplicate from NV-Bio (earlier $created, later row).
+// 2024: Windows-1252, tab-separated, a free-text column with
+// æøå, a duplicate from NV-Bio (earlier $created, later row).
 const Y2024 = cp1252(
   [
     '$submission_id\t$created\tAvdeling\tKommentar\tP1\tS2\tG1\tL1\tN1',

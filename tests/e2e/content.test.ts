@@ -7,7 +7,9 @@ import { samplesBuild } from '../support/shared.js';
  * numbered table where the seed has it, the prose's numbers from the data.
  */
 
-/** The seed's table of contents (shared/seed/hms-arsrapport-2025.txt), copied so the test needs nothing beside the repo. */
+/**
+ * The seed's table of contents (shared/seed/hms-arsrapport-2025.txt), copied so the test needs nothing beside the repo.
+ */
 const SEED_TOC = [
   '1 Sammendrag',
   '1.1 Overordnet status',

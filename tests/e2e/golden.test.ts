@@ -74,7 +74,9 @@ describe('golden files', () => {
   }
 });
 
-/** Where two texts first part, as "at line N: golden … / built …", so a failure says what changed without a 300 kB diff. */
+/**
+ * Where two texts first part, as "at line N: golden … / built …", so a failure says what changed without a 300 kB diff.
+ */
 function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');
   const b = actual.split('\n');

@@ -107,7 +107,10 @@ describe('the bundled samples reproduce the seed report (chapters 3.5 and 6.3)',
 
 /** The default narrative (templates/content/) states figures computed from the data, true or false by the data. */
 describe('the default narrative of chapters 3.5 and 6.3', () => {
-  /** Builds a workspace of sample files and written files (no content/, so the default narrative) to HTML, spaces collapsed. */
+  /**
+   * Builds a workspace of sample files and written files (no
+   * content/, so the default narrative) to HTML, spaces collapsed.
+   */
   const build = async (samples: readonly string[], files: Record<string, string> = {}) => {
     const workspace = sampleWorkspace({ only: samples, files });
     const result = await cliBuild({ data: workspace });

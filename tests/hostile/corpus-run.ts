@@ -18,7 +18,10 @@ async function cli(argv: string[], cwd: string): Promise<{ status: number; stder
   return { status, stderr, stdout };
 }
 
-/** A folder of plain files again, each made by `file` (a copy or a link): leaner than cpSync, which looks at each entry several times. */
+/**
+ * A folder of plain files again, each made by `file` (a copy or a
+ * link): leaner than cpSync, which looks at each entry several times.
+ */
 function copyTree(from: string, to: string, file: (from: string, to: string) => void): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -50,7 +53,10 @@ const SUMMARY =
   /^(The workspace is (in)?valid|Wrote |No workspace in the current folder|Read .+ \([a-z-]+\): \d+ of \d+ rows?)/;
 const DIAGNOSTIC = /^([^\s:][^:\n]*)(?::(\d+))?(?::[^\n]*?)?: (warning: )?\S/;
 
-/** What every run must hold, whatever the input: no stack trace, no internal error, no endless line, every line a diagnostic or a summary. */
+/**
+ * What every run must hold, whatever the input: no stack trace, no
+ * internal error, no endless line, every line a diagnostic or a summary.
+ */
 function checkOutput(stderr: string, status: number): void {
   expect(stderr).not.toMatch(STACK_FRAME);
   expect(stderr).not.toContain('Unexpected internal error');
@@ -69,7 +75,10 @@ function checkSelfContained(html: string): void {
   expect(html).not.toMatch(/url\((?!data:)|@import/i);
 }
 
-/** Runs the corpus cases whose index leaves `part` when divided by `parts` (the corpus is split over test files, to use both cores). */
+/**
+ * Runs the corpus cases whose index leaves `part` when divided by
+ * `parts` (the corpus is split over test files, to use both cores).
+ */
 export function runCorpus(part: number, parts: number): void {
   const cases = CASES.map((c, i) => ({ c, i })).filter(({ i }) => i % parts === part);
   let root: string;
@@ -97,7 +106,8 @@ export function runCorpus(part: number, parts: number): void {
   describe.each(cases)('hostile input %#', ({ c, i }: { c: HostileCase; i: number }) => {
     it(`${c.kind}: ${c.name} → exit ${c.status}`, async () => {
       const dir = join(root, `case-${i}`);
-      // Linked, not copied (a tenth of the time): the corpus's edits write new files (corpus.ts), and the base is checked after the run.
+      // Linked, not copied (a tenth of the time): the corpus's edits write
+      // new files (corpus.ts), and the base is checked after the run.
       copyTree(base, dir, linkSync);
       await c.apply(dir);
       const year = c.year ?? '2025';
@@ -121,7 +131,8 @@ export function runCorpus(part: number, parts: number): void {
 
       // build over an earlier good output: on failure the earlier output stays as it was
       const out = join(root, `out-${i}`);
-      // Linked, not copied: a build replaces its files by renaming, never writes into them, so the shared set stays as it is (and the snapshot would show it if not).
+      // Linked, not copied: a build replaces its files by renaming, never writes into
+      // them, so the shared set stays as it is (and the snapshot would show it if not).
       copyTree(earlier, out, linkSync);
       const before = snapshot(out);
       const build = await cli(['build', year, '--data', dir, '--out', out, '--format', 'html,json'], root);

@@ -42,7 +42,9 @@ export interface HostileCase {
 type Encoding = 'utf8' | 'latin1';
 
 const read = (dir: string, file: string, encoding: Encoding = 'utf8') => readFileSync(join(dir, file), encoding);
-/** A new file: a case's files are hard links to the shared base (corpus-run.ts), which a write into them would change. */
+/**
+ * A new file: a case's files are hard links to the shared base (corpus-run.ts), which a write into them would change.
+ */
 const write = (dir: string, file: string, text: string | Uint8Array, encoding: Encoding = 'utf8') => {
   mkdirSync(join(dir, file, '..'), { recursive: true });
   rmSync(join(dir, file), { force: true });

@@ -113,8 +113,9 @@ describe('hostile runs as processes', () => {
     const argv = ['build', '2025', '--data', units, '--out', out, '--format', 'html,json'];
     const states: Record<string, string>[] = [];
     for (const stage of ['new', 'ready']) {
-      // Kill the moment the child's staged folder appears (or let it finish, if it was too quick to catch). The
-      // folder's events catch the moment of .ready, a few renames long, where polling every millisecond mostly missed it.
+      // Kill the moment the child's staged folder appears (or let it finish, if it was too quick to catch).
+      // The folder's events catch the moment of .ready, a few renames long, where polling every millisecond
+      // mostly missed it.
       const child = spawn(process.execPath, [BIN, ...argv], { stdio: 'ignore' });
       const mine = (entry: string) => entry.startsWith(`.2025.${child.pid}-`) && entry.endsWith(`.${stage}`);
       const watcher = watch(out, (_, entry) => {

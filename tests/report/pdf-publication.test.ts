@@ -40,7 +40,8 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
     const headings = [...html.matchAll(/<h([1-4])\b[^>]*>([\s\S]*?)<\/h\1>/g)]
       .map((m) => ({ level: Number(m[1]), text: headingText(m[2]!) }))
       .filter((h) => h.text !== '' && !/^(Innhold|Om rapporten|HMS-årsrapport)/.test(h.text));
-    // Where a new part starts on a fresh page: a chapter ("4. Sykefravær"), an appendix ("6.2 Vedlegg 2: …"), the colophon.
+    // Where a new part starts on a fresh page: a chapter ("4.
+    // Sykefravær"), an appendix ("6.2 Vedlegg 2: …"), the colophon.
     const starts = [
       ...headings.filter((h) => h.level === 1 || /^\d+\.\d+ Vedlegg \d/.test(h.text)).map((h) => h.text),
       'Om rapporten',
@@ -72,7 +73,8 @@ describe.skipIf(skipWithoutBrowser)('the samples’ PDF, as a publisher checks i
       const next = pages[index + 1];
       if (next === undefined || next.length === 0) return;
       const empty = emptyShare(lines);
-      // "~40 %": the last page of 6.4.1 is 41 % empty, since 6.4.2's heading and introduction go overleaf with its plan.
+      // "~40 %": the last page of 6.4.1 is 41 % empty, since
+      // 6.4.2's heading and introduction go overleaf with its plan.
       if (empty > 0.45) {
         const opening = squashed(next[0]!.text);
         expect(

@@ -41,7 +41,10 @@ export function safeName(text: string): string {
   return RESERVED.test(name) ? `${name}-enhet` : name;
 }
 
-/** One safe name per input, in order, unique even when two fold to the same text (case-insensitively, as on Windows and macOS). */
+/**
+ * One safe name per input, in order, unique even when two fold to
+ * the same text (case-insensitively, as on Windows and macOS).
+ */
 export function uniqueSafeNames(texts: readonly string[]): string[] {
   const used = new Set<string>();
   return texts.map((text) => {

@@ -32,7 +32,8 @@ const MAX_PASSES = 4;
  * be known before printing, so the first pass prints with the numbers blank
  * and reads where each heading landed; the next pass prints with those
  * numbers. The first pass is a draft (no tags, no outline) on the page the
- * second reuses, so it costs about two thirds of a print and no second load. When the numbers themselves move a heading (a longer TOC line
+ * second reuses, so it costs about two thirds of a print and no second
+ * load. When the numbers themselves move a heading (a longer TOC line
  * wrapping), the loop repeats until the pages agree with what is printed.
  */
 export async function renderPdf(
@@ -80,7 +81,9 @@ export interface BrowserAccess {
 
 export const systemBrowser: BrowserAccess = { find: (env) => findBrowser(env), launch: launchChromium };
 
-/** What the plan phase needs to print report.pdf: where to find a browser, and the environment with its browser paths. */
+/**
+ * What the plan phase needs to print report.pdf: where to find a browser, and the environment with its browser paths.
+ */
 export interface PdfBuildOptions {
   browser: BrowserAccess;
   env: Readonly<Record<string, string | undefined>>;

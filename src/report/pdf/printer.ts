@@ -71,8 +71,8 @@ export const launchChromium: PrinterLauncher = async (executablePath) => {
     throw error;
   }
   return printerOn(browser, async () => {
-    // Nothing of the browser is kept (its profile is removed next): stopped at once rather than asked to shut down, which takes it
-    // a tenth of a second at the end of every build; close() then only lets puppeteer see it gone.
+    // Nothing of the browser is kept (its profile is removed next): stopped at once rather than asked to shut down,
+    // which takes it a tenth of a second at the end of every build; close() then only lets puppeteer see it gone.
     browser.process()?.kill('SIGKILL');
     await browser.close();
     await rm(profile, { recursive: true, force: true });
@@ -97,7 +97,8 @@ export function printerOn(browser: Browser, release: (openPages: () => Promise<P
     const blockedRequests: string[] = [];
     try {
       await page.setJavaScriptEnabled(false);
-      // The page is only ever printed: laid out for print from the start, a print does not restyle and re-lay out the whole document, then back. That halves each pass.
+      // The page is only ever printed: laid out for print from the start, a print does
+      // not restyle and re-lay out the whole document, then back. That halves each pass.
       await page.emulateMediaType('print');
       await page.setRequestInterception(true);
       page.on('request', (request) => {
@@ -116,7 +117,8 @@ export function printerOn(browser: Browser, release: (openPages: () => Promise<P
     }
     return { page, blockedRequests };
   };
-  // The first page is opened now, while the build still renders the HTML: opening and setting one up takes a tenth of a second.
+  // The first page is opened now, while the build still renders the
+  // HTML: opening and setting one up takes a tenth of a second.
   let spare: ReturnType<typeof open> | undefined = open();
   spare.catch(() => undefined);
   const load = async (html: string) => {
@@ -139,7 +141,8 @@ export function printerOn(browser: Browser, release: (openPages: () => Promise<P
       let keep = false;
       try {
         await loaded.page.evaluate(async (entries: Record<string, string>) => {
-          // Every target is set, those not in `entries` back to empty (as the HTML has them), so a reused page prints as a fresh one.
+          // Every target is set, those not in `entries` back to empty (as
+          // the HTML has them), so a reused page prints as a fresh one.
           document.querySelectorAll<HTMLElement>('[data-target]').forEach((element) => {
             element.textContent = entries[element.dataset.target ?? ''] ?? '';
           });

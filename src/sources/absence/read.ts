@@ -39,7 +39,9 @@ export interface AbsenceCell {
   doctor: number;
   /** Aggregated rows: Σ persons. Person rows: distinct ids seen, at most `personCap`. */
   persons: number;
-  /** Person rows: the distinct ids, kept only up to `personCap` (enough to decide suppression of any union of cells). */
+  /**
+   * Person rows: the distinct ids, kept only up to `personCap` (enough to decide suppression of any union of cells).
+   */
   ids: Set<string> | null;
 }
 
@@ -189,7 +191,8 @@ export async function readAbsence(context: SourceContext): Promise<AbsenceData |
     if (value.year < firstYear || value.year > reportYear) return;
     const month = monthly ? value.month! : 0;
     const quarter = monthly ? Math.ceil(month / 3) : value.quarter!;
-    // Person rows merge the months of a quarter into one cell; monthly aggregated rows keep their month (see AbsenceCell.month).
+    // Person rows merge the months of a quarter into one cell; monthly
+    // aggregated rows keep their month (see AbsenceCell.month).
     const cellMonth = form === 'aggregated' ? month : 0;
     const key = `${value.year}|${quarter}|${cellMonth}|${unitId}|${value.gender}|${positionCode}`;
     let cell = cells.get(key);

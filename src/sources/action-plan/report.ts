@@ -88,7 +88,8 @@ function planTable(plan: ActionPlan): string {
     return `<tbody>\n<tr class="action-group"><th scope="rowgroup" colspan="4">${escapeHtml(group.number)} ${inline.renderInline(group.title)}</th></tr>\n${rows.join('\n')}\n</tbody>`;
   });
   return (
-    // The owner heads the table as in the seed, in the header that repeats on every page; the caption names the plan for screen readers.
+    // The owner heads the table as in the seed, in the header that repeats
+    // on every page; the caption names the plan for screen readers.
     `<table class="action-plan" id="handlingsplan-${escapeHtml(plan.id)}">\n<caption class="visually-hidden">${inline.renderInline(plan.title)}</caption>\n` +
     `<colgroup><col class="col-measure"><col class="col-description"><col class="col-responsible"><col class="col-deadline"></colgroup>\n` +
     `<thead><tr class="action-owner"><th scope="colgroup" colspan="4">${inline.renderInline(plan.owner)}</th></tr>\n` +

@@ -104,7 +104,9 @@ export const figureIncidentsCategory: Component = (_call, context) => {
   );
 };
 
-/** Why Figur 9's bars do not add up to the year's cases: a case counts once per category, and not at all without one. */
+/**
+ * Why Figur 9's bars do not add up to the year's cases: a case counts once per category, and not at all without one.
+ */
 function categoryNote(counted: number, cases: number, year: number): string {
   const why =
     counted > cases

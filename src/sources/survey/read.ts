@@ -96,7 +96,10 @@ const catalogueSchema = z
         column: name.optional(),
         /** null: not asked that year. */
         columns: z.record(yearKey, name.nullable()).optional(),
-        /** The question's text, for a download headed by question texts; per year where it was reworded (null: not asked). */
+        /**
+         * The question's text, for a download headed by question
+         * texts; per year where it was reworded (null: not asked).
+         */
         text: name.optional(),
         texts: z.record(yearKey, name.nullable()).optional(),
         positive: z.array(codeText).min(1).optional(),
@@ -307,7 +310,10 @@ async function folderDownloads(context: SourceContext): Promise<Download[]> {
   return found;
 }
 
-/** The downloads the survey stanza names: `files` by year, and `file`, a glob whose files get their year from their dates. */
+/**
+ * The downloads the survey stanza names: `files` by year, and
+ * `file`, a glob whose files get their year from their dates.
+ */
 async function stanzaDownloads(context: SourceContext, stanza: SurveyMapping): Promise<Download[]> {
   const { workspace, diagnostics, tables } = context;
   const found: Download[] = [];
@@ -430,7 +436,9 @@ interface ExportSetup {
   nettskjema: boolean;
 }
 
-/** A question found in the download: its column, and for a column headed by the question's text, its labels onto codes. */
+/**
+ * A question found in the download: its column, and for a column headed by the question's text, its labels onto codes.
+ */
 interface Found {
   question: SurveyQuestion;
   index: number;
@@ -486,7 +494,10 @@ function labelsOf(options: Readonly<Record<string, string>>, entry: CodebookQues
 
 type UnitNamingOrAny = UnitNaming | 'any';
 
-/** Unit ids by the names the download may use: the register's id, name or short name (`any`: the first of them that matches). */
+/**
+ * Unit ids by the names the download may use: the register's id,
+ * name or short name (`any`: the first of them that matches).
+ */
 function unitResolver(units: UnitRegister, naming: Exclude<UnitNamingOrAny, 'unit_id'> | 'unit_id') {
   const maps: Map<string, string>[] = [];
   const known: string[] = [];
@@ -539,7 +550,8 @@ async function readExport(
     return -1;
   };
 
-  // Questions: by the column the catalogue names (codebook on: answers are codes), else by their text (codebook off: labels).
+  // Questions: by the column the catalogue names (codebook on:
+  // answers are codes), else by their text (codebook off: labels).
   const found: Found[] = [];
   const missing: SurveyQuestion[] = [];
   let hadTexts = codebook !== null;
@@ -572,7 +584,8 @@ async function readExport(
     diagnostics.error(file, messages.surveyNoQuestionFound(year, asked, hadTexts, others), table.headerRow);
     return null;
   }
-  // In the contract's survey/<year>.csv a question without its column was not asked; in a download it may have been reworded.
+  // In the contract's survey/<year>.csv a question without its
+  // column was not asked; in a download it may have been reworded.
   const download = setup.nettskjema || unitByText || found.some((f) => f.labels !== null);
   if (download && missing.length > 0) {
     const used = new Set([unitIndex, ...found.map((f) => f.index)]);
@@ -640,7 +653,8 @@ async function readExport(
   const limit = new ProblemLimit(file, diagnostics);
   const check = rowChecker(table, spec, indexes, limit, diagnostics);
 
-  // Units: the register's ids as the contract has them; by name (or a code the codebook labels with the name) in a download.
+  // Units: the register's ids as the contract has them; by name
+  // (or a code the codebook labels with the name) in a download.
   const unitCodes = new Map((unitEntry?.options ?? []).map((o) => [o.code.trim().toLowerCase(), o.label]));
   const stanzaNaming = context.tables.imports.survey?.units;
   const naming: UnitNamingOrAny = stanzaNaming ?? (unitByText || unitCodes.size > 0 ? 'any' : 'unit_id');

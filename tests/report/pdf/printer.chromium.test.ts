@@ -7,7 +7,9 @@ import { poppler, skipWithoutBrowser, tempFile } from '../../support/pdf.js';
 const page = (body: string, head = '') =>
   `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="author" content="Testuniversitetet"><title>Prøve</title>${head}</head><body>${body}</body></html>`;
 
-/** Printing small pages with the system's Chromium, the worker's (test:unit leaves this file out: it starts a browser). */
+/**
+ * Printing small pages with the system's Chromium, the worker's (test:unit leaves this file out: it starts a browser).
+ */
 describe.skipIf(skipWithoutBrowser)('printing with the system Chromium', () => {
   let printer: PdfPrinter;
 
