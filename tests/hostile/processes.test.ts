@@ -8,7 +8,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   watch,
   writeFileSync,
 } from 'node:fs';
@@ -24,22 +23,14 @@ import { sampleWorkspace } from '../support/helpers.js';
  * Issue 11 with real processes: a report year that used to exhaust memory,
  * a kill while the output is written, a Chromium that fails. What is about
  * the process (its exit status, what reaches stderr, a kill) runs the command
- * line from dist/, compiled here when src/ is newer; the rest runs it in this
- * process. All on a workspace of the samples' units alone: what is tested
- * here does not depend on the exports, and each child process builds in
- * half the time of the hostile corpus's base.
+ * line from dist/, which the run's global setup brings up to date with src/
+ * (tests/support/dist.ts); the rest runs it in this process. All on a
+ * workspace of the samples' units alone: what is tested here does not depend
+ * on the exports, and each child process builds in half the time of the
+ * hostile corpus's base.
  */
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/hms-report.js');
-
-function newest(dir: string): number {
-  let time = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return time;
-}
 
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -66,11 +57,6 @@ async function cli(argv: string[]): Promise<{ status: number; stderr: string }> 
 let root: string;
 let units: string;
 beforeAll(async () => {
-  const main = join(ROOT, 'dist/cli/main.js');
-  if (!existsSync(main) || newest(join(ROOT, 'src')) > statSync(main).mtimeMs)
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], {
-      stdio: 'inherit',
-    });
   root = mkdtempSync(join(tmpdir(), 'hms-proc-'));
   units = sampleWorkspace({ only: ['units.csv', 'hms-report.config.yaml', 'logo.svg'] });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { refreshDist } from './dist.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +16,11 @@ declare module 'vitest' {
  * (tests/support/shared.ts) and for every temporary folder a test makes, and
  * removes it afterwards. Nothing is built here: a shared build is made by the
  * first test file that asks for it, so a run of unit tests alone builds nothing.
+ * The compiled tool in dist/, which some tests run, is brought up to date with
+ * src/ before any test starts.
  */
-export default function setup(project: TestProject): () => void {
+export default async function setup(project: TestProject): Promise<() => void> {
+  await freshDist();
   const root = mkdtempSync(join(tmpdir(), 'hms-test-run-'));
   let run = 0;
   const next = () => {
@@ -31,10 +35,18 @@ export default function setup(project: TestProject): () => void {
   const tmpBefore = process.env.TMPDIR;
   process.env.TMPDIR = tmp;
   // In watch mode the sources may have changed between runs: never reuse a build of an earlier run.
-  project.onTestsRerun(next);
+  project.onTestsRerun(async () => {
+    next();
+    await freshDist();
+  });
   return () => {
     if (tmpBefore === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmpBefore;
     rmSync(root, { recursive: true, force: true });
   };
+}
+
+async function freshDist(): Promise<void> {
+  const emitted = await refreshDist(join(import.meta.dirname, '../..'));
+  if (emitted.length > 0) console.log(`dist/: ${emitted.length} changed source(s) emitted for the tests that run it`);
 }
