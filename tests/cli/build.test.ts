@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { processIo, type CliIo } from '../../src/cli/io.js';
+import type { BrowserAccess } from '../../src/report/pdf/index.js';
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'hms-ws-'));
@@ -14,10 +15,25 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
+/** A browser found and started, as a build without --format starts one before it reads: it must never print here. */
+const idleBrowser: BrowserAccess = {
+  find: () => ({ found: true, path: '/fake/chromium' }),
+  launch: async () => ({
+    print: () => Promise.reject(new Error('an invalid workspace was printed')),
+    close: async () => undefined,
+  }),
+};
+
 async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { ...processIo, cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: CliIo = {
+    ...processIo,
+    browser: idleBrowser,
+    cwd,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
   const status = await run(args, io);
   return { status, stdout, stderr };
 }
