@@ -6,7 +6,7 @@ import { readWorkspace, type BuildContext } from './pipeline.js';
 import { uniqueSafeNames } from './report/feedback/names.js';
 import { renderFeedbackHtml } from './report/feedback/render.js';
 import { finishPdf } from './report/pdf/pdf-file.js';
-import { firstLine, startPrinter, type PdfBuildOptions, type PdfInfo } from './report/pdf/index.js';
+import { firstLine, startPrinter, type BrowserAccess, type PdfBuildOptions, type PdfInfo } from './report/pdf/index.js';
 import { incidents } from './sources/incidents/index.js';
 import { computeMetrics, dataOf } from './sources/registry.js';
 import { survey } from './sources/survey/index.js';
@@ -21,8 +21,8 @@ export type FeedbackFormat = 'html' | 'pdf';
 
 export interface FeedbackOptions {
   formats: readonly FeedbackFormat[];
-  /** Needed when formats has 'pdf'. */
-  pdf?: PdfBuildOptions;
+  /** Needed when formats has 'pdf'; it is looked for in the context's env. */
+  browser?: BrowserAccess;
   /** Pages printed at once in the one shared browser. */
   concurrency: number;
   /** Called after each PDF, for progress on a terminal. */
@@ -84,8 +84,9 @@ export async function planFeedback(
   if (options.formats.includes('html'))
     for (const page of pages) files.push({ path: `${year}/enheter/${page.name}.html`, contents: page.html });
   if (options.formats.includes('pdf')) {
-    if (!options.pdf) throw new Error('planFeedback: the pdf format needs options.pdf');
-    const pdfs = await printAll(pages, year, { date: context.reportDate, author: institution }, options.pdf, options);
+    if (!options.browser) throw new Error('planFeedback: the pdf format needs options.browser');
+    const pdf = { browser: options.browser, env: context.env };
+    const pdfs = await printAll(pages, year, { date: context.reportDate, author: institution }, pdf, options);
     pages.forEach((page, i) => files.push({ path: `${year}/enheter/${page.name}.pdf`, contents: pdfs[i]! }));
   }
   return { pages, files, warnings };

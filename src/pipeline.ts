@@ -23,6 +23,7 @@ import {
   formatOf,
   printReport,
   startReportPrinter,
+  type BrowserAccess,
   type OutputFormat,
   type PdfBuildOptions,
 } from './report/pdf/index.js';
@@ -168,10 +169,10 @@ export interface BuildPlan {
 }
 
 export interface BuildOptions {
-  /** The files to plan; default html and json. 'pdf' needs `pdf`. */
+  /** The files to plan; default html and json. 'pdf' needs `browser`. */
   formats?: readonly OutputFormat[];
-  /** How to reach the browser that prints report.pdf, from the very HTML of report.html. */
-  pdf?: PdfBuildOptions;
+  /** The browser that prints report.pdf from the very HTML of report.html; it is looked for in the context's env. */
+  browser?: BrowserAccess;
   /** A missing or failing Chromium costs only the PDF (said in `pdfProblem`) instead of the whole build. */
   pdfOptional?: boolean;
 }
@@ -194,9 +195,10 @@ export async function planBuild(
 ): Promise<BuildPlan> {
   const { year } = context;
   const formats = options.formats ?? ['html', 'json'];
-  if (formats.includes('pdf') && !options.pdf) throw new Error('planBuild: the pdf format needs options.pdf');
+  if (formats.includes('pdf') && !options.browser) throw new Error('planBuild: the pdf format needs options.browser');
+  const pdfOptions: PdfBuildOptions | undefined = options.browser && { browser: options.browser, env: context.env };
   // Chromium starts while the workspace is read, on the other core: its start-up then costs nothing.
-  const printer = formats.includes('pdf') && options.pdf ? startReportPrinter(year, options.pdf) : undefined;
+  const printer = formats.includes('pdf') && pdfOptions ? startReportPrinter(year, pdfOptions) : undefined;
   let printing = false;
   // tables.xlsx is made on another thread: while Chromium prints, or while the HTML renders when nothing is printed.
   let xlsxJob: XlsxJob | undefined;
@@ -211,8 +213,8 @@ export async function planBuild(
     // Printed in the plan phase, bytes in memory: a failing print leaves no partial output behind.
     printing = printer !== undefined;
     const pdf =
-      printer && options.pdf
-        ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, options.pdf, printer)
+      printer && pdfOptions
+        ? printReport(report, year, { date: context.reportDate, author: metrics.institution }, pdfOptions, printer)
         : undefined;
     pdf?.catch(() => undefined);
     if (printer) makeXlsx(metrics);

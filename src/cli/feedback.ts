@@ -57,7 +57,7 @@ export function registerFeedback(
         progress(io, messages.progressBuilding(year));
         const plan = await planFeedback(workspace, buildContext(year, io.env), {
           formats: options.format,
-          pdf: { browser: io.browser ?? systemBrowser, env: io.env },
+          browser: io.browser ?? systemBrowser,
           concurrency: options.concurrency,
           onPrinted: (done, total) => {
             if (done === total || done % 10 === 0) progress(io, messages.feedbackProgress(done, total));

@@ -107,12 +107,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       workspaceRoot = workspace.root;
       const templates = await loadTemplates(io.fs);
       progress(io, messages.progressBuilding(year));
-      const pdf = { browser: io.browser ?? systemBrowser, env: io.env };
       // Without --format the user asked for "everything there is": a missing or failing
       // Chromium costs the PDF, not the HTML and metrics.json. Exit 3 still tells CI.
       const plan = await planBuild(workspace, buildContext(year, io.env), templates, {
         formats: options.format ?? OUTPUT_FORMATS,
-        pdf,
+        browser: io.browser ?? systemBrowser,
         pdfOptional: !options.format,
       }).catch((error: unknown) => {
         if (options.json && error instanceof HmsError)

@@ -47,7 +47,7 @@ export function registerPreview(
         context: buildContext(year, io.env),
         fs: io.fs,
         watch: io.watch ?? nodeFolderWatcher,
-        pdf: { browser: io.browser ?? systemBrowser, env: io.env },
+        browser: io.browser ?? systemBrowser,
         port: options.port,
         rebuilt: (result, session) => {
           printDiagnostics(session.diagnostics);

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { BuildContext } from '../pipeline.js';
-import type { PdfBuildOptions } from '../report/pdf/index.js';
+import type { BrowserAccess } from '../report/pdf/index.js';
 import type { FileSystem } from '../workspace/files.js';
 import { TEMPLATES_DIR } from '../workspace/package.js';
 import { PreviewServer } from './server.js';
@@ -17,7 +17,8 @@ export interface PreviewOptions {
   context: BuildContext;
   fs: FileSystem;
   watch: FolderWatcher;
-  pdf: PdfBuildOptions;
+  /** What the "PDF" link prints with; it is looked for in the context's env. */
+  browser: BrowserAccess;
   /** 0 picks a free port. */
   port: number;
   templatesDir?: string;
@@ -45,7 +46,7 @@ export interface Preview {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const session = new PreviewSession(options.root, options.fs, options.context, options.templatesDir ?? TEMPLATES_DIR);
   options.rebuilt?.(await session.rebuild(), session);
-  const server = new PreviewServer(session, options.pdf);
+  const server = new PreviewServer(session, { browser: options.browser, env: options.context.env });
   const url = await server.listen(options.port);
 
   const watchers = new Map<string, { close(): void }>();

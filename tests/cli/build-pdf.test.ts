@@ -48,6 +48,29 @@ describe('build with a fake browser', () => {
     expect(existsSync(join(out, '2025'))).toBe(false);
   });
 
+  it('looks for the browser in the environment the build runs in, the one its context decided', async () => {
+    const seen: (string | undefined)[] = [];
+    const watching: BrowserAccess = {
+      find: (env) => {
+        seen.push(env.HMS_REPORT_CHROMIUM);
+        return { found: false };
+      },
+      launch: noBrowser.launch,
+    };
+    let stderr = '';
+    const io: CliIo = {
+      ...processIo,
+      cwd: workspace,
+      env: { HMS_REPORT_CHROMIUM: '/opt/chromium-for-hms' },
+      browser: watching,
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+    };
+    const out = mkdtempSync(join(tmpdir(), 'hms-nobrowser-'));
+    expect(await run(['build', '2025', '--out', out, '--format', 'pdf'], io), stderr).toBe(3);
+    expect(seen).toEqual(['/opt/chromium-for-hms']);
+  });
+
   it('without --format, still writes the HTML and metrics.json, says how to get Chromium and exits 3', async () => {
     const out = mkdtempSync(join(tmpdir(), 'hms-nobrowser-'));
     const { status, stderr } = await cli(['build', '2025', '--out', out]);

@@ -107,7 +107,7 @@ describe('planFeedback', () => {
     const { browser, stats } = fakeBrowser();
     const plan = await planFeedback(samples, buildContext(2025), {
       formats: ['html', 'pdf'],
-      pdf: { browser, env: {} },
+      browser,
       concurrency: 4,
     });
     const count = plan.pages.length;

@@ -29,7 +29,7 @@ export async function buildSamples(
   const templates = await loadTemplates(nodeFileSystem);
   return planBuild(new Workspace(SAMPLES_DIR, nodeFileSystem), buildContext(SAMPLE_YEAR, env), templates, {
     formats,
-    pdf: { browser, env },
+    browser,
   });
 }
 

@@ -82,7 +82,8 @@ export interface BrowserAccess {
 export const systemBrowser: BrowserAccess = { find: (env) => findBrowser(env), launch: launchChromium };
 
 /**
- * What the plan phase needs to print report.pdf: where to find a browser, and the environment with its browser paths.
+ * What printing needs: a browser, and the environment to look for it in (HMS_REPORT_CHROMIUM and the other
+ * browser paths), which is the build context's.
  */
 export interface PdfBuildOptions {
   browser: BrowserAccess;
