@@ -383,6 +383,10 @@ To write only the HTML and metrics.json: hms-report build ${year} --format html,
   initWrote: (dir: string, count: number) =>
     `Wrote a new workspace with ${count} files to ${dir}. Fill in the exports, then run "hms-report validate <year> --data ${dir}".`,
   initNoCatalogue: (path: string) => `the bundled question catalogue is missing (${path}): the package is incomplete`,
+  bundledInvalid: (file: string, problems: string) =>
+    `the package's bundled ${file} is invalid: ${problems}\nPlease report this with the command you ran.`,
+  bundledUnreadable: (file: string) =>
+    `the package's bundled ${file} cannot be read: the package is incomplete\nPlease report this with the command you ran.`,
   progressValidating: (year: number) => `Reading and validating the workspace for ${year} …`,
   progressBuilding: (year: number) => `Reading, validating and computing ${year}, rendering the report …`,
   progressWriting: (count: number) => `Writing ${count} files …`,

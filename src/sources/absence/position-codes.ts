@@ -1,4 +1,4 @@
-import type { Diagnostics } from '../../errors.js';
+import { InternalError, type Diagnostics } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { code, text } from '../../workspace/cells.js';
 import { headerOf, readRows, tableSpec } from '../../workspace/rows.js';
@@ -47,8 +47,10 @@ export async function readPositionCodes({
   diagnostics,
 }: SourceContext): Promise<Map<string, PositionCode>> {
   const table = new Map<string, PositionCode>();
-  const defaults = await bundled.open(BUNDLED_POSITION_CODES, diagnostics);
-  if (!defaults) throw new Error(`the bundled ${BUNDLED_POSITION_CODES} cannot be read`);
+  const defaults = (await bundled.exists(BUNDLED_POSITION_CODES))
+    ? await bundled.open(BUNDLED_POSITION_CODES, diagnostics)
+    : null;
+  if (!defaults) throw new InternalError(messages.bundledUnreadable(BUNDLED_POSITION_CODES));
   await addCodes(defaults, table, diagnostics);
   const own = await tables.open('position-codes', units);
   if (own) await addCodes(own, table, diagnostics);

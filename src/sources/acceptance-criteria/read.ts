@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Diagnostics, formatDiagnostic } from '../../errors.js';
+import { Diagnostics, formatDiagnostic, InternalError } from '../../errors.js';
 import { messages } from '../../messages.js';
 import { parseYaml } from '../../workspace/yaml.js';
 import type { SourceContext } from '../context.js';
@@ -46,6 +46,8 @@ export async function readAcceptanceCriteria({
 }: SourceContext): Promise<AcceptanceCriteria | null> {
   const override = `content/${year}/akseptkriterier.yaml`;
   if (await workspace.exists(override)) return parseCriteria(override, await workspace.readText(override), diagnostics);
+  if (!(await bundled.exists(DEFAULT_CRITERIA_FILE)))
+    throw new InternalError(messages.bundledUnreadable(DEFAULT_CRITERIA_FILE));
   return defaultAcceptanceCriteria(await bundled.readText(DEFAULT_CRITERIA_FILE));
 }
 
@@ -54,7 +56,9 @@ function defaultAcceptanceCriteria(source: string): AcceptanceCriteria {
   const problems = new Diagnostics();
   const criteria = parseCriteria(DEFAULT_CRITERIA_FILE, source, problems);
   if (!criteria)
-    throw new Error(`the bundled acceptance criteria are invalid: ${problems.items.map(formatDiagnostic).join('; ')}`);
+    throw new InternalError(
+      messages.bundledInvalid(DEFAULT_CRITERIA_FILE, problems.items.map(formatDiagnostic).join('; ')),
+    );
   return criteria;
 }
 
