@@ -38,6 +38,8 @@ export default tseslint.config(
     settings: {
       'boundaries/elements': LAYERS.map((layer) => ({ ...layer, mode: 'full' })),
       'boundaries/include': ['src/**/*.ts'],
+      // Without this only import declarations count, and a re-export or an import() could still reach upwards.
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },
     rules: {

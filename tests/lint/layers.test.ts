@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * The layering of ARCHITECTURE.md is enforced by ESLint (eslint.config.js);
  * this holds the rule itself to account: an upward import is an error, a
- * downward one is not.
+ * downward one is not, whether written as an import, a re-export or an
+ * import().
  */
 const eslint = new ESLint();
 
@@ -32,13 +33,34 @@ describe('the import layers', () => {
     expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([expect.stringContaining(message)]);
   });
 
+  // A re-export or an import() depends on its module as much as an import does, so the rule must see them too.
+  it.each([
+    ['src/metrics/leak.ts', "export { renderHtml } from '../report/html.js';", 'metrics must not import report'],
+    ['src/workspace/leak.ts', "export * from '../sources/registry.js';", 'workspace must not import registry'],
+    [
+      'src/sources/injuries/leak.ts',
+      "export type { Metrics } from '../../metrics/types.js';",
+      'sources must not import metrics',
+    ],
+    ['src/sources/leak.ts', "export type * from '../metrics/types.js';", 'sources must not import metrics'],
+    [
+      'src/sources/injuries/leak.ts',
+      "export const format = () => import('../../report/format.js');",
+      'sources must not import report',
+    ],
+  ])('refuses %s reaching upwards with %s', async (file, code, message) => {
+    expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([expect.stringContaining(message)]);
+  });
+
   it.each([
     ['src/report/ok.ts', "import type { Metrics } from '../metrics/types.js';"],
     ['src/sources/absence/report.ts', "import { renderFigure } from '../../report/figure.js';"],
     ['src/sources/absence/metrics.ts', "import { yearRange } from '../../metrics/years.js';"],
     ['src/sources/absence/index.ts', "import { absenceSheets } from './report.js';"],
     ['src/cli/ok.ts', "import { planBuild } from '../pipeline.js';"],
-  ])('lets %s import downwards', async (file, code) => {
+    ['src/cli/ok.ts', "export const preview = () => import('../preview/index.js');"],
+    ['src/report/ok.ts', "export { yearRange } from '../metrics/years.js';"],
+  ])('lets %s import downwards with %s', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([]);
   });
 });
