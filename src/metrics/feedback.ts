@@ -1,7 +1,7 @@
 import type { IncidentsData } from '../sources/incidents/read.js';
-import type { SurveyData, SurveyQuestion } from '../sources/survey/read.js';
+import type { SurveyData } from '../sources/survey/read.js';
 import type { Unit, UnitRegister } from '../sources/units/read.js';
-import { surveyWindow } from '../sources/survey/metrics.js';
+import { passesGate, surveyWindow } from '../sources/survey/metrics.js';
 import type { Metrics } from './types.js';
 
 /**
@@ -114,12 +114,6 @@ function feedbackFor(
     incidents: incidentsFor(within, sources, metrics),
     absence: absenceFor(unit.id, kind, year, metrics),
   };
-}
-
-function passesGate(question: SurveyQuestion, answers: ReadonlyMap<string, string | null>): boolean {
-  if (!question.gate) return true;
-  const answer = answers.get(question.gate.question) ?? null;
-  return answer !== null && question.gate.in.has(answer);
 }
 
 function surveyFor(

@@ -27,7 +27,11 @@ export function respondedByYear(survey: SurveyData, year: number): Map<number, n
   return new Map(surveyWindow(survey, year).map((y) => [y.year, y.answers.size]));
 }
 
-function passesGate(question: SurveyQuestion, answers: ReadonlyMap<string, string | null>): boolean {
+/**
+ * Whether a unit's answers reach the question: a gated question is asked only
+ * when the gate's question got one of the answers that open it.
+ */
+export function passesGate(question: SurveyQuestion, answers: ReadonlyMap<string, string | null>): boolean {
   if (!question.gate) return true;
   const answer = answers.get(question.gate.question);
   return answer !== null && answer !== undefined && question.gate.in.has(answer);
