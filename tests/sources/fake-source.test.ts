@@ -15,7 +15,7 @@ import { headerOf, readRows, tableSpec } from '../../src/workspace/rows.js';
 import { memoryWorkspace } from '../support/helpers.js';
 
 /**
- * A sixth kind of export added the way ARCHITECTURE.md says — one descriptor
+ * A new kind of export added the way ARCHITECTURE.md says — one descriptor
  * (here in the test instead of a folder) and one more entry in the list of
  * sources — must reach every part of the tool without touching any other
  * file: read, metrics.json, a component in the report, a sheet in
