@@ -16,11 +16,11 @@ import { memoryWorkspace } from '../support/helpers.js';
 
 /**
  * A new kind of export added the way ARCHITECTURE.md says — one descriptor
- * (here in the test instead of a folder) and one more entry in the list of
- * sources — must reach every part of the tool without touching any other
- * file: read, metrics.json, a component in the report, a sheet in
- * tables.xlsx, a header from `init` and its figures in `diff`, read by its
- * own diff rules.
+ * and one more entry in the list of sources, here written in the test and
+ * given to each step instead of a folder and a line in registry.ts — must
+ * reach every part of the tool without touching any other file: read,
+ * metrics.json, a component in the report, a sheet in tables.xlsx, a header
+ * from `init` and its figures in `diff`, read by its own diff rules.
  */
 
 /** Vernerunder (safety rounds): one row a round, with the number of findings. */
