@@ -1,11 +1,13 @@
+import type { SourceDescriptor } from '../sources/descriptor.js';
+import { SOURCES } from '../sources/registry.js';
 import {
+  diffRulesOf,
   flatten,
   isLight,
   isPercentage,
   isSuppressible,
   isYearKey,
   pathOf,
-  SOURCE_DIFF_RULES,
   type DiffRulesBySource,
   type Figure,
   type Leaf,
@@ -59,8 +61,14 @@ interface Aligned {
 
 const YEAR_SLOT = '\u0000year';
 
-/** Every added, removed and changed figure between two metrics objects. Pure. */
-export function diffMetrics(a: unknown, b: unknown, mode: DiffMode, rules = SOURCE_DIFF_RULES): MetricsDiff {
+/** Every added, removed and changed figure between two metrics objects, each read by its source's diff rules. Pure. */
+export function diffMetrics(
+  a: unknown,
+  b: unknown,
+  mode: DiffMode,
+  sources: readonly SourceDescriptor[] = SOURCES,
+): MetricsDiff {
+  const rules = diffRulesOf(sources);
   const yearA = reportYear(a);
   const yearB = reportYear(b);
   const sideA = align(flatten(a), mode, yearA, yearA, yearB, rules);

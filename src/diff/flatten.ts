@@ -1,5 +1,4 @@
-import type { DiffRules } from '../sources/descriptor.js';
-import { SOURCES } from '../sources/registry.js';
+import type { DiffRules, SourceDescriptor } from '../sources/descriptor.js';
 
 /**
  * metrics.json as a flat list of figures: every leaf (number, string,
@@ -33,17 +32,16 @@ export function pathOf(keys: readonly string[]): string {
 /** Each source's diff rules, by its key in metrics.json. */
 export type DiffRulesBySource = Readonly<Record<string, DiffRules>>;
 
-/** The rules of the registry's sources. */
-export const SOURCE_DIFF_RULES: DiffRulesBySource = Object.fromEntries(
-  SOURCES.flatMap((source) => (source.diff ? [[source.key, source.diff]] : [])),
-);
+export function diffRulesOf(sources: readonly SourceDescriptor[]): DiffRulesBySource {
+  return Object.fromEntries(sources.flatMap((source) => (source.diff ? [[source.key, source.diff]] : [])));
+}
 
 /**
  * Whether the key at `index` is a year: four digits directly under a `years`
  * object, or at the depth the source's rules name (absence.byOrg.<year>). A
  * unit or org id of four digits elsewhere is never taken for a year.
  */
-export function isYearKey(keys: readonly string[], index: number, rules = SOURCE_DIFF_RULES): boolean {
+export function isYearKey(keys: readonly string[], index: number, rules: DiffRulesBySource): boolean {
   const key = keys[index];
   if (key === undefined || !/^\d{4}$/.test(key)) return false;
   return keys[index - 1] === 'years' || index === rules[keys[0] ?? '']?.yearKeyDepth;
@@ -54,14 +52,14 @@ export function isYearKey(keys: readonly string[], index: number, rules = SOURCE
  * points): the survey's `percent`, any key ending in `percent`/`Percent`, and
  * whatever the source's rules say is one (every sick-leave rate).
  */
-export function isPercentage(keys: readonly string[], rules = SOURCE_DIFF_RULES): boolean {
+export function isPercentage(keys: readonly string[], rules: DiffRulesBySource): boolean {
   const last = keys[keys.length - 1] ?? '';
   if (/percent$/i.test(last)) return true;
   return rules[keys[0] ?? '']?.isPercentage?.(keys) ?? false;
 }
 
 /** Whether null at this path means a suppressed group: only where a source's rules say so (sick leave). */
-export function isSuppressible(keys: readonly string[], rules = SOURCE_DIFF_RULES): boolean {
+export function isSuppressible(keys: readonly string[], rules: DiffRulesBySource): boolean {
   return rules[keys[0] ?? '']?.suppressible ?? false;
 }
 

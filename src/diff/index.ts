@@ -1,3 +1,3 @@
 export { diffMetrics, hasChanges, type Change, type ChangeKind, type DiffMode, type MetricsDiff } from './diff.js';
-export { isPercentage, isYearKey } from './flatten.js';
+export { diffRulesOf, isPercentage, isYearKey } from './flatten.js';
 export { renderDiff, type DiffFormat, type DiffSides } from './render.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { diffMetrics, isPercentage, isYearKey, renderDiff } from '../../src/diff/index.js';
+import { diffMetrics, diffRulesOf, isPercentage, isYearKey, renderDiff } from '../../src/diff/index.js';
+import { SOURCES } from '../../src/sources/registry.js';
 import { memoryFileSystem } from '../../src/workspace/files.js';
 
 /** The 2024 report: its year and the one before. */
@@ -71,18 +72,19 @@ function metrics2025() {
 }
 
 describe('path rules', () => {
+  const rules = diffRulesOf(SOURCES);
   it('takes four-digit keys for years only under years and absence maps', () => {
-    expect(isYearKey(['absence', 'years', '2025', 'total'], 2)).toBe(true);
-    expect(isYearKey(['absence', 'byUnit', '2025', '1234'], 2)).toBe(true);
-    expect(isYearKey(['absence', 'byUnit', '2025', '1234'], 3)).toBe(false);
-    expect(isYearKey(['incidents', 'byOrg', '6000'], 2)).toBe(false);
+    expect(isYearKey(['absence', 'years', '2025', 'total'], 2, rules)).toBe(true);
+    expect(isYearKey(['absence', 'byUnit', '2025', '1234'], 2, rules)).toBe(true);
+    expect(isYearKey(['absence', 'byUnit', '2025', '1234'], 3, rules)).toBe(false);
+    expect(isYearKey(['incidents', 'byOrg', '6000'], 2, rules)).toBe(false);
   });
   it('treats survey percent and sick-leave rates as percentages, counts not', () => {
-    expect(isPercentage(['survey', 'questions', 'hms_mal', 'years', '2025', 'percent'])).toBe(true);
-    expect(isPercentage(['absence', 'years', '2025', 'byGender', 'K'])).toBe(true);
-    expect(isPercentage(['absence', 'years', '2025', 'persons'])).toBe(false);
-    expect(isPercentage(['survey', 'questions', 'hms_mal', 'years', '2025', 'positive'])).toBe(false);
-    expect(isPercentage(['workingTime', 'years', '2025', 'total'])).toBe(false);
+    expect(isPercentage(['survey', 'questions', 'hms_mal', 'years', '2025', 'percent'], rules)).toBe(true);
+    expect(isPercentage(['absence', 'years', '2025', 'byGender', 'K'], rules)).toBe(true);
+    expect(isPercentage(['absence', 'years', '2025', 'persons'], rules)).toBe(false);
+    expect(isPercentage(['survey', 'questions', 'hms_mal', 'years', '2025', 'positive'], rules)).toBe(false);
+    expect(isPercentage(['workingTime', 'years', '2025', 'total'], rules)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { diffMetrics } from '../../src/diff/index.js';
+import { diffMetrics, renderDiff } from '../../src/diff/index.js';
 import { planWorkspace } from '../../src/init/index.js';
 import { buildContext, planBuild } from '../../src/pipeline.js';
 import type { Component } from '../../src/report/component.js';
@@ -15,11 +15,12 @@ import { headerOf, readRows, tableSpec } from '../../src/workspace/rows.js';
 import { memoryWorkspace } from '../support/helpers.js';
 
 /**
- * A sixth kind of export added the way ARCHITECTURE.md says — one descriptor
- * (here in the test instead of a folder) and one more entry in the list of
- * sources — must reach every part of the tool without touching any other
- * file: read, metrics.json, a component in the report, a sheet in
- * tables.xlsx, a header from `init` and its figures in `diff`.
+ * A new kind of export added the way ARCHITECTURE.md says — one descriptor
+ * and one more entry in the list of sources, here written in the test and
+ * given to each step instead of a folder and a line in registry.ts — must
+ * reach every part of the tool without touching any other file: read,
+ * metrics.json, a component in the report, a sheet in tables.xlsx, a header
+ * from `init` and its figures in `diff`, read by its own diff rules.
  */
 
 /** Vernerunder (safety rounds): one row a round, with the number of findings. */
@@ -32,7 +33,8 @@ interface SafetyRounds {
   rounds: { year: number; unitId: string; findings: number }[];
 }
 interface SafetyRoundsMetrics {
-  years: Record<string, { rounds: number; findings: number }>;
+  /** `shareWithFindings`: the percentage of rounds that found anything. */
+  years: Record<string, { rounds: number; findings: number; shareWithFindings: number }>;
 }
 
 const tableSafetyRounds: Component = (_call, { metrics }) => {
@@ -69,10 +71,13 @@ const safetyRounds = defineSource<SafetyRounds, SafetyRoundsMetrics>({
   },
   metrics(data) {
     const years: SafetyRoundsMetrics['years'] = {};
-    for (const round of data.rounds) {
-      const year = (years[round.year] ??= { rounds: 0, findings: 0 });
-      year.rounds += 1;
-      year.findings += round.findings;
+    for (const year of new Set(data.rounds.map((round) => round.year))) {
+      const rounds = data.rounds.filter((round) => round.year === year);
+      years[year] = {
+        rounds: rounds.length,
+        findings: rounds.reduce((sum, round) => sum + round.findings, 0),
+        shareWithFindings: (100 * rounds.filter((round) => round.findings > 0).length) / rounds.length,
+      };
     }
     return { years };
   },
@@ -89,7 +94,7 @@ const safetyRounds = defineSource<SafetyRounds, SafetyRoundsMetrics>({
         ['Funn', (v) => v.findings],
       ],
     ),
-  diff: { isPercentage: () => false },
+  diff: { isPercentage: (keys) => keys.at(-1) === 'shareWithFindings' },
 });
 
 const SOURCES_WITH_SAFETY_ROUNDS = [...SOURCES, safetyRounds];
@@ -97,7 +102,7 @@ const SOURCES_WITH_SAFETY_ROUNDS = [...SOURCES, safetyRounds];
 const workspace = () =>
   memoryWorkspace({
     'units.csv': 'unit_id;name;parent_id;reporting\nA;Fakultet A;;ja\nB;Institutt B;A;ja\n',
-    'safety-rounds.csv': 'unit_id;date;findings\nB;2024-05-02;3\nB;2025-03-01;2\nA;2025-09-15;4\n',
+    'safety-rounds.csv': 'unit_id;date;findings\nB;2024-05-02;3\nA;2024-10-01;0\nB;2025-03-01;2\nA;2025-09-15;4\n',
     'content/2025/01-vernerunder.md':
       '# Vernerunder\n\nI {{year}} ble det gjennomført {{count current.safetyRounds.rounds}} vernerunder.\n\n{{table-safety-rounds}}\n',
   });
@@ -111,7 +116,10 @@ describe('a source added as one descriptor', () => {
       { formats: ['html', 'json'] },
     );
     expect((plan.metrics as unknown as Record<string, unknown>).safetyRounds).toEqual({
-      years: { 2024: { rounds: 1, findings: 3 }, 2025: { rounds: 2, findings: 6 } },
+      years: {
+        2024: { rounds: 2, findings: 3, shareWithFindings: 50 },
+        2025: { rounds: 2, findings: 6, shareWithFindings: 100 },
+      },
     });
     expect(plan.html).toContain('I 2025 ble det gjennomført 2 vernerunder.');
     expect(plan.html).toMatch(/<table class="safety-rounds">.*<th scope="row">2025<\/th><td>2<\/td><td>6<\/td>/s);
@@ -148,11 +156,16 @@ describe('a source added as one descriptor', () => {
     expect(planWorkspace({ catalogue: '', benchmarks: null }).some((f) => f.path === 'safety-rounds.csv')).toBe(false);
   });
 
-  it('has its figures compared year by year by diff', () => {
-    const metrics = (year: number, rounds: number) => ({ year, safetyRounds: { years: { [year]: { rounds } } } });
-    const diff = diffMetrics(metrics(2024, 1), metrics(2025, 3), 'years');
+  it('has its figures compared year by year by diff, its share in percentage points', () => {
+    const metrics = (year: number, rounds: number, shareWithFindings: number) => ({
+      year,
+      safetyRounds: { years: { [year]: { rounds, shareWithFindings } } },
+    });
+    const diff = diffMetrics(metrics(2024, 2, 50), metrics(2025, 3, 66.7), 'years', SOURCES_WITH_SAFETY_ROUNDS);
     expect(diff.changes).toEqual([
-      expect.objectContaining({ kind: 'changed', before: 1, after: 3, label: 'safetyRounds.years.2024→2025.rounds' }),
+      expect.objectContaining({ label: 'safetyRounds.years.2024→2025.rounds', delta: 1, percent: false }),
+      expect.objectContaining({ label: 'safetyRounds.years.2024→2025.shareWithFindings', delta: 16.7, percent: true }),
     ]);
+    expect(renderDiff(diff, { a: '2024', b: '2025' }, 'text', { color: false })).toContain('+16,7\u00a0pp');
   });
 });
