@@ -1,7 +1,7 @@
 import { defineSource } from '../descriptor.js';
 import { absenceMetrics } from './metrics.js';
 import { positionCodesSpec } from './position-codes.js';
-import { absenceSpec, readAbsence } from './read.js';
+import { absenceSpec, GENDERS, readAbsence } from './read.js';
 import {
   absenceSheets,
   figureAbsenceGender,
@@ -36,7 +36,7 @@ export const absence = defineSource({
         self_certified_days: ['Egenmeldte fraværsdagsverk', 'Egenmeldt fravær', 'Egenmeldte dagsverk', 'Egenmeldt'],
         doctor_certified_days: ['Legemeldte fraværsdagsverk', 'Legemeldt fravær', 'Legemeldte dagsverk', 'Legemeldt'],
       },
-      codes: { gender: ['K', 'M'] },
+      codes: { gender: GENDERS },
       codeHints: { gender: { K: ['kvinne', 'kvinner', 'kvinnelig'], M: ['mann', 'menn', 'mannlig'] } },
     },
     {

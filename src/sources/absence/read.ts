@@ -59,6 +59,8 @@ export interface AbsenceData {
 /** How many years of sick leave the report shows: the report year and the two before it. */
 export const ABSENCE_YEARS = 3;
 
+/** The genders of the contract's `gender` column. */
+export const GENDERS = ['K', 'M'] as const;
 const GENDER_ALIASES = { kvinne: 'K', mann: 'M', kvinner: 'K', menn: 'M' } as const;
 
 export const absenceSpec = tableSpec({
@@ -67,7 +69,7 @@ export const absenceSpec = tableSpec({
     month: integer({ optional: true, min: 1, max: 12 }),
     quarter: integer({ optional: true, min: 1, max: 4 }),
     unit_id: text(),
-    gender: code(['K', 'M'], { aliases: GENDER_ALIASES }),
+    gender: code(GENDERS, { aliases: GENDER_ALIASES }),
     position_code: text(),
     employee_id: text({ optional: true }),
     persons: integer({ optional: true, min: 0 }),
@@ -87,7 +89,9 @@ export const fastAbsence = {
   month: fastInteger(1, 12, true),
   quarter: fastInteger(1, 4, true),
   unit_id: fastText(),
-  gender: fastCode(new Map<string, string>([['k', 'K'], ['m', 'M'], ...Object.entries(GENDER_ALIASES)])),
+  gender: fastCode(
+    new Map<string, string>([...GENDERS.map((g) => [g.toLowerCase(), g] as const), ...Object.entries(GENDER_ALIASES)]),
+  ),
   position_code: fastText(),
   employee_id: fastText(true),
   persons: fastInteger(0, Number.MAX_SAFE_INTEGER, true),
