@@ -40,6 +40,8 @@ export default tseslint.config(
       'boundaries/include': ['src/**/*.ts'],
       // Without this only import declarations count, and a re-export or an import() could still reach upwards.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+      // A type written as `typeof import('…')` depends on that module as much as an import type does.
+      'boundaries/additional-dependency-nodes': [{ selector: 'TSImportType > Literal.source', kind: 'type' }],
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },
     rules: {

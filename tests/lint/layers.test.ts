@@ -33,7 +33,7 @@ describe('the import layers', () => {
     expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([expect.stringContaining(message)]);
   });
 
-  // A re-export or an import() depends on its module as much as an import does, so the rule must see them too.
+  // A re-export, an import() or a `typeof import()` type depends on its module as much as an import does.
   it.each([
     ['src/metrics/leak.ts', "export { renderHtml } from '../report/html.js';", 'metrics must not import report'],
     ['src/workspace/leak.ts', "export * from '../sources/registry.js';", 'workspace must not import registry'],
@@ -48,6 +48,7 @@ describe('the import layers', () => {
       "export const format = () => import('../../report/format.js');",
       'sources must not import report',
     ],
+    ['src/metrics/leak.ts', "export type Html = typeof import('../report/html.js');", 'metrics must not import report'],
   ])('refuses %s reaching upwards with %s', async (file, code, message) => {
     expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([expect.stringContaining(message)]);
   });
@@ -60,6 +61,7 @@ describe('the import layers', () => {
     ['src/cli/ok.ts', "import { planBuild } from '../pipeline.js';"],
     ['src/cli/ok.ts', "export const preview = () => import('../preview/index.js');"],
     ['src/report/ok.ts', "export { yearRange } from '../metrics/years.js';"],
+    ['src/metrics/ok.ts', "export type Files = typeof import('../workspace/files.js');"],
   ])('lets %s import downwards with %s', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport const used = 1;\n`)).toEqual([]);
   });
