@@ -47,7 +47,7 @@ describe('refreshDist', () => {
   );
   writeFileSync(join(root, 'src/inner/spec.json'), '{ "name": "kvadrat" }\n');
 
-  it('emits every source as tsc does, its map and the JSON it imports, then only what changed', async () => {
+  it('emits every source as tsc does, its map and the JSON it imports, then only what changed since', async () => {
     expect((await refreshDist(root)).sort()).toEqual(['a.ts', 'inner/shape.ts', 'inner/spec.json']);
     for (const [path, text] of tscEmit(root)) expect(readFileSync(join(root, 'dist', path), 'utf8'), path).toBe(text);
     expect(JSON.parse(readFileSync(join(root, 'dist/inner/spec.json'), 'utf8'))).toEqual({ name: 'kvadrat' });
@@ -56,5 +56,8 @@ describe('refreshDist', () => {
     const later = new Date(Date.now() + 5_000);
     utimesSync(join(root, 'src/inner/shape.ts'), later, later);
     expect(await refreshDist(root)).toEqual(['inner/shape.ts']);
+    const latest = new Date(Date.now() + 10_000);
+    utimesSync(join(root, 'tsconfig.json'), latest, latest);
+    expect((await refreshDist(root)).sort()).toEqual(['a.ts', 'inner/shape.ts', 'inner/spec.json']);
   });
 });

@@ -6,7 +6,8 @@ import { dirname, join, relative } from 'node:path';
  * (the process tests, the worker threads). Each source newer than its output
  * is emitted again on its own, as tsc emits it: tsconfig.json has
  * isolatedModules, so no file's output depends on another's. The JSON a
- * source imports is copied. The type check is `npm run typecheck`'s: a whole
+ * source imports is copied; a tsconfig.json newer than an output makes it
+ * stale too. The type check is `npm run typecheck`'s: a whole
  * `tsc` here cost about 9 core-seconds after every edit, this a few
  * hundredths a file. Like tsc, it leaves the output of a removed source.
  * Returns the sources it emitted, relative to src/.
@@ -14,9 +15,11 @@ import { dirname, join, relative } from 'node:path';
 export async function refreshDist(root: string): Promise<string[]> {
   const src = join(root, 'src');
   const dist = join(root, 'dist');
+  // A changed tsconfig.json may change every file's output.
+  const configChanged = statSync(join(root, 'tsconfig.json')).mtimeMs;
   const stale = sources(src).filter((file) => {
     const output = join(dist, outputOf(file));
-    return !existsSync(output) || statSync(join(src, file)).mtimeMs > statSync(output).mtimeMs;
+    return !existsSync(output) || Math.max(configChanged, statSync(join(src, file)).mtimeMs) > statSync(output).mtimeMs;
   });
   if (stale.length === 0) return [];
   const { default: ts } = await import('typescript');
